@@ -1,0 +1,50 @@
+"""Settings: where the data lives, which database to open, which language to show."""
+
+from __future__ import annotations
+
+import os
+import socket
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "clinic-app"
+ENV_DB = "CLINIC_APP_DB"
+ENV_DATA_DIR = "CLINIC_APP_DATA_DIR"
+
+
+def data_dir() -> Path:
+    """The per-user data directory (overridable with CLINIC_APP_DATA_DIR)."""
+    override = os.environ.get(ENV_DATA_DIR)
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
+
+
+def resources_dir() -> Path:
+    """Bundled resources (fonts, translations) inside the package."""
+    return Path(__file__).resolve().parent / "resources"
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def default_db_url() -> str:
+    """CLINIC_APP_DB if set, else the SQLite file in the data directory."""
+    return os.environ.get(ENV_DB) or sqlite_url(data_dir() / "clinic.db")
+
+
+def demo_db_url() -> str:
+    return sqlite_url(data_dir() / "demo.db")
+
+
+def workstation_name() -> str:
+    return socket.gethostname()[:100]
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_url: str = field(default_factory=default_db_url)
+    locale: str = "en"
+    workstation: str = field(default_factory=workstation_name)
+    demo: bool = False

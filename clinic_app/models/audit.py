@@ -1,0 +1,47 @@
+"""The append-only, hash-chained audit log."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from clinic_app.models.base import Base
+
+
+class AuditEvent(Base):
+    """One audited action. No foreign keys: the log must outlive erased persons and users."""
+
+    __tablename__ = "audit_event"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    user_id: Mapped[int | None] = mapped_column(Integer)
+    username: Mapped[str] = mapped_column(String(64), default="")
+    role: Mapped[str] = mapped_column(String(32), default="")
+    workstation: Mapped[str] = mapped_column(String(100), default="")
+    action: Mapped[str] = mapped_column(String(64))
+    person_id: Mapped[int | None] = mapped_column(Integer)
+    target: Mapped[str] = mapped_column(String(100), default="")
+    # JSON with field names and ids only, never the values of personal data.
+    details: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(String(16), default="ok")
+    prev_hash: Mapped[str] = mapped_column(String(64), default="")
+    row_hash: Mapped[str] = mapped_column(String(64), default="")
+
+
+class AuditAnchor(Base):
+    """The chain's head (count and last hash), so truncating the tail is detectable."""
+
+    __tablename__ = "audit_anchor"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    last_event_id: Mapped[int] = mapped_column(Integer, default=0)
+    last_hash: Mapped[str] = mapped_column(String(64), default="")
+    purged_before_id: Mapped[int] = mapped_column(Integer, default=0)
+    purged_anchor_hash: Mapped[str] = mapped_column(String(64), default="")
+
+
+Index("ix_audit_event_person", AuditEvent.person_id, AuditEvent.at)
+Index("ix_audit_event_user", AuditEvent.user_id, AuditEvent.at)

@@ -1,0 +1,65 @@
+"""Engine factory for SQLite (default), SQLCipher and PostgreSQL, with safe connection settings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
+
+# Pragmas applied to every SQLite connection: durability first, then safety of erased data.
+SQLITE_PRAGMAS = (
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = FULL",
+    "PRAGMA busy_timeout = 10000",
+    "PRAGMA secure_delete = ON",
+    "PRAGMA temp_store = MEMORY",
+)
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def make_engine(url: str, **kwargs: Any) -> Engine:
+    """Create an engine; never logs statement parameters (they hold personal data)."""
+    backend = make_url(url).get_backend_name()
+    if backend == "sqlite":
+        return _sqlite_engine(url, **kwargs)
+    return create_engine(url, hide_parameters=True, pool_pre_ping=True, **kwargs)
+
+
+def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
+    memory = make_url(url).database in (None, "", ":memory:")
+    engine = create_engine(
+        url,
+        hide_parameters=True,
+        # A pool of one process-wide file handle per thread is not worth the lock surprises.
+        poolclass=None if memory else NullPool,
+        **kwargs,
+    )
+    install_sqlite_listeners(engine)
+    return engine
+
+
+def install_sqlite_listeners(engine: Engine) -> None:
+    """Pragmas on connect, and explicit BEGIN so writes take the lock up front."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not the driver, decide when transactions begin.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        try:
+            for pragma in SQLITE_PRAGMAS:
+                cur.execute(pragma)
+        finally:
+            cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # Writers take the write lock at BEGIN (no deadlock on upgrade); readers do not.
+        write = conn.get_execution_options().get("write", True)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
