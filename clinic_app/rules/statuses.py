@@ -60,7 +60,7 @@ class ReflectionDetail:
     cut_short_by: EventFact | None = None
 
 
-def _reflection_start(events: tuple[EventFact, ...]) -> tuple[dt.date | None, bool]:
+def reflection_start(events: tuple[EventFact, ...]) -> tuple[dt.date | None, bool]:
     """(start, derived). Without a recorded start, an identification by the Immigration
     Service of a person with no legal stay is taken to start the 30 days (§33(14) offers the
     period to all identified victims without legal stay)."""
@@ -78,7 +78,7 @@ def _reflection_start(events: tuple[EventFact, ...]) -> tuple[dt.date | None, bo
 
 
 def reflection_detail(events: tuple[EventFact, ...], today: dt.date) -> ReflectionDetail:
-    start, derived = _reflection_start(events)
+    start, derived = reflection_start(events)
     if start is None:
         return ReflectionDetail(ReflectionStatus(ReflectionState.NONE))
     rules = rule_set_for(start)  # the rule set in force at the start governs the whole period

@@ -11,6 +11,7 @@ from clinic_app.rules.facts import EventFact
 from clinic_app.rules.history import legal_stay_on, of_kind, sort_events
 from clinic_app.rules.results import RuleViolation
 from clinic_app.rules.rule_sets import RuleSet, authority_may_identify, rule_set_for
+from clinic_app.rules.statuses import reflection_start
 from clinic_app.vocabulary import Authority, EventKind, Outcome
 
 RuleSetLookup = Callable[[dt.date], RuleSet]
@@ -148,8 +149,9 @@ def _check_reflection(events: tuple[EventFact, ...], lookup: RuleSetLookup) -> l
                     start,
                 )
             )
+    first, _ = reflection_start(events)
     for ext in of_kind(events, EventKind.REFLECTION_EXTENSION):
-        if not starts or ext.date < starts[0].date:
+        if first is None or ext.date < first:
             out.append(
                 _v(
                     "extension_without_reflection",
@@ -159,7 +161,6 @@ def _check_reflection(events: tuple[EventFact, ...], lookup: RuleSetLookup) -> l
                 )
             )
             continue
-        first = starts[0].date
         rules = lookup(first)
         max_end = add_days(first, rules.reflection_max_total_days)
         if ext.end_date is not None and ext.end_date > max_end:
