@@ -293,20 +293,29 @@ _DOC_TAIL = """
   see it.
 - **Action plans**: contact persons view and edit only their own caseload; team leads and
   administrators any. Nurses see a plan's health goals, not the rest of the plan.
+- **Nurses** work in the clinics and the mobile unit, whose visitors mostly belong to no
+  shelter, so they find and see any person's identity and entitlements; they record visits
+  and referrals, and see no action plan beyond its health goals.
+- **Administrators** run the system and may see case data, but do not record clinical work
+  (visits, referrals) and reach clinical notes only by break-glass.
 - **Statistics users** see published statistics only: no person data, no unsuppressed counts.
 - **Printing** needs `document.print` *and* the view permission for each part printed, *and*
   a consent matching the partner and purpose; `document.print_without_consent` replaces the
   consent only, needs a reason and is audited.
-- The actor's relation to a record is computed by the service: *own caseload* means the
-  actor is the person's current contact person; *same site* means the person's current site
-  equals the actor's site (a user with no site is never on the same site).
+- The actor's relation to a record is computed by the service (`Actor.is_contact_person_for`,
+  `Actor.at_site`): *own caseload* means the actor is the person's current contact person;
+  *same site* means the person's current site equals the actor's site (a user with no site
+  is never on the same site).
 """
 
 
 def permissions_markdown() -> str:
     """Render the matrix, scope legend and decisions as the Markdown of docs/permissions.md."""
     lines = [_DOC_HEAD.rstrip("\n"), ""]
-    lines += [f"- `{scope}`: {SCOPE_MEANING[scope]}" for scope in Scope]
+    lines += [
+        f"- {'— (`none`)' if scope is Scope.NONE else f'`{scope}`'}: {SCOPE_MEANING[scope]}"
+        for scope in Scope
+    ]
     lines += ["", "## Matrix", ""]
     lines.append("| Action | " + " | ".join(f"`{role}`" for role in ROLE_ORDER) + " | Note |")
     lines.append("|---" * (len(ROLE_ORDER) + 2) + "|")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import pytest
 from hypothesis import example, given, settings
@@ -53,7 +53,7 @@ ANCHOR = make_anchor(KEY, N, CHAIN[-1][1])
 positions = st.integers(min_value=0, max_value=N - 1)
 
 
-def check(pairs: list[Pair], anchor: Anchor | None = ANCHOR) -> VerifyResult:
+def check(pairs: Sequence[Pair], anchor: Anchor | None = ANCHOR) -> VerifyResult:
     return verify_chain(KEY, pairs, GENESIS_HASH, anchor=anchor)
 
 
