@@ -1,0 +1,113 @@
+"""Status confirmation for a lawyer, the police or DIS: identification, reflection, permits."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable
+
+from clinic_app.documents.base import (
+    build,
+    data_table,
+    field_table,
+    heading,
+    para,
+    signature_block,
+    styles,
+)
+from clinic_app.documents.data import DocumentMeta, Letterhead, StatusConfirmationDoc
+from clinic_app.documents.labels import enum_label, format_date, label
+
+
+def render(doc: StatusConfirmationDoc, meta: DocumentMeta, letterhead: Letterhead) -> bytes:
+    lang = meta.language
+
+    def d(value: object) -> str:
+        return format_date(lang, value)  # type: ignore[arg-type]
+
+    head = [(label(lang, "case_ref"), meta.case_ref)]
+    if doc.include_name and doc.person_name:
+        head.insert(0, (label(lang, "name"), doc.person_name))
+    story: list[Flowable] = [para(label(lang, "status_intro"), styles().intro), field_table(head)]
+
+    ident = doc.identification
+    story.append(heading(label(lang, "identification")))
+    story.append(
+        field_table(
+            [
+                (
+                    label(lang, "status"),
+                    enum_label(lang, ident.outcome) if ident.outcome else label(lang, "presumed"),
+                ),
+                (
+                    label(lang, "authority"),
+                    enum_label(lang, ident.authority) if ident.authority else "—",
+                ),
+                (label(lang, "decided_on"), d(ident.decided_on)),
+            ]
+        )
+    )
+
+    story.append(heading(label(lang, "reflection")))
+    if doc.reflection:
+        r = doc.reflection
+        story.append(
+            field_table(
+                [
+                    (label(lang, "from"), d(r.start)),
+                    (label(lang, "until"), d(r.end)),
+                    (label(lang, "max_end"), d(r.max_end)),
+                    (label(lang, "rule_set"), r.rule_set_id),
+                ]
+            )
+        )
+    else:
+        story.append(para(label(lang, "none")))
+
+    story.append(heading(label(lang, "permits")))
+    if doc.permits:
+        story.append(
+            data_table(
+                [
+                    label(lang, "permit"),
+                    label(lang, "from"),
+                    label(lang, "until"),
+                    label(lang, "rule_set"),
+                ],
+                [
+                    [p.description, d(p.valid_from), d(p.valid_to), p.rule_set_id or "—"]
+                    for p in doc.permits
+                ],
+                [0.4, 0.18, 0.18, 0.24],
+            )
+        )
+    else:
+        story.append(para(label(lang, "none")))
+
+    story.append(heading(label(lang, "asylum")))
+    if doc.asylum:
+        a = doc.asylum
+        story.append(
+            field_table(
+                [
+                    (label(lang, "applied_on"), d(a.applied_on)),
+                    (
+                        label(lang, "outcome"),
+                        enum_label(lang, a.outcome) if a.outcome else label(lang, "pending"),
+                    ),
+                    (label(lang, "decided_on"), d(a.decided_on)),
+                ]
+            )
+        )
+    else:
+        story.append(para(label(lang, "none")))
+
+    if doc.explanations:
+        story.append(heading(label(lang, "explanations")))
+        story.append(
+            data_table(
+                [label(lang, "detail"), label(lang, "rule_set")],
+                [[e.text, e.rule_set_id] for e in doc.explanations],
+                [0.76, 0.24],
+            )
+        )
+    story.append(signature_block(lang, [(label(lang, "sig_staff"), meta.printed_by)]))
+    return build(meta, letterhead, story)
