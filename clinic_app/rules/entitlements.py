@@ -84,7 +84,8 @@ def support_period(facts: PersonFacts, today: dt.date) -> SupportPeriod:
     events = sort_events(e for e in facts.events if e.date <= today)
     dis = under_dis_provision(facts, today)
     ident = identification_status(events, today)
-    reflection = reflection_detail(events, today).status
+    detail = reflection_detail(events, today)
+    reflection = detail.status
     identified = first_identified(events)
     starts = [d for d in (reflection.start, identified.date if identified else None) if d]
     if not starts or (
@@ -98,7 +99,14 @@ def support_period(facts: PersonFacts, today: dt.date) -> SupportPeriod:
     open_ended = False
     if reflection.end is not None:
         ends.append(reflection.end)
-        bases.append(f"reflection period until {reflection.end}")
+        departed_early = (
+            detail.cut_short_by is not None and detail.cut_short_by.kind is EventKind.AVR_DEPARTURE
+        )
+        bases.append(
+            f"departed on {reflection.end}"
+            if departed_early
+            else f"reflection period until {reflection.end}"
+        )
     permit = permit_status(events, today)
     if permit.state is not PermitState.NONE and permit.valid_until is not None:
         ends.append(permit.valid_until)
