@@ -60,7 +60,14 @@ def canonical(row: Row) -> bytes:
 
 
 def chain_hash(key: bytes, prev_hash: str, row: Row) -> str:
-    """The hex HMAC-SHA256 of ``row`` chained to ``prev_hash``."""
+    """The hex HMAC-SHA256 of ``row`` chained to ``prev_hash``.
+
+    ``row`` must hold its sequence number as an int in :data:`SEQ_FIELD`, so that a row
+    moved to another position can never verify there.
+    """
+    seq = row.get(SEQ_FIELD)
+    if isinstance(seq, bool) or not isinstance(seq, int):
+        raise ValueError(f"audit row needs an int {SEQ_FIELD!r} field")
     message = _ROW_DOMAIN + _blob(prev_hash.encode("ascii")) + canonical(row)
     return hmac.new(key, message, hashlib.sha256).hexdigest()
 
@@ -137,7 +144,7 @@ def verify_chain(
             return VerifyResult(False, index, checked, "bad_sequence", prev)
         try:
             expected = chain_hash(key, prev, row)
-        except (TypeError, UnicodeEncodeError):
+        except (TypeError, ValueError):  # ValueError covers unencodable text
             return VerifyResult(False, index, checked, "malformed_row", prev)
         if not _same(expected, stored):
             return VerifyResult(False, index, checked, "bad_hash", prev)

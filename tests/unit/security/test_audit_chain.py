@@ -98,6 +98,12 @@ def test_canonical_refuses_other_types(bad: object) -> None:
         canonical({"a": bad})  # type: ignore[dict-item]
 
 
+@pytest.mark.parametrize("row", [{}, {"seq": "1"}, {"seq": True}, {"seq": None}])
+def test_chain_hash_requires_int_sequence(row: dict[str, Field]) -> None:
+    with pytest.raises(ValueError):
+        chain_hash(KEY, GENESIS_HASH, row)
+
+
 def test_hash_depends_on_key_prev_and_row() -> None:
     row = make_row(1)
     h = chain_hash(KEY, GENESIS_HASH, row)
@@ -288,6 +294,7 @@ def test_replaced_last_hash_in_anchor_is_detected() -> None:
         {SEQ_FIELD: "1"},
         {SEQ_FIELD: True},
         {SEQ_FIELD: 1, "x": 1.5},
+        {SEQ_FIELD: 1, "x": "\ud800"},  # lone surrogate: cannot be encoded
     ],
 )
 def test_malformed_rows_fail_cleanly(bad_row: dict[str, object]) -> None:
