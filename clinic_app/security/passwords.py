@@ -143,5 +143,7 @@ def check_password_policy(password: str, username: str | None = None) -> None:
     if _is_repetitive(lowered):
         raise Invalid(_FIELD, "repetitive")
     blocked = common_passwords()
-    if lowered in blocked or _strip_decoration(lowered) in blocked:
+    squeezed = "".join(lowered.split())  # "correct horse battery staple" is still famous
+    candidates = {lowered, squeezed, _strip_decoration(lowered), _strip_decoration(squeezed)}
+    if not candidates.isdisjoint(blocked):
         raise Invalid(_FIELD, "too_common")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import time
 import unicodedata
+from collections.abc import Callable
 
 import pytest
 
@@ -119,6 +121,8 @@ def _code(password: str, username: str | None = None) -> str | None:
         ("sommer2024!!!", None, "too_common"),
         ("kodeord123456", None, "too_common"),
         ("iloveyou2023", None, "too_common"),
+        ("correct horse battery staple", None, "too_common"),
+        ("Jeg Elsker Dig 123", None, "too_common"),
         ("aaaaaaaaaaaa", None, "repetitive"),
         ("abcabcabcabc", None, "repetitive"),
         ("mette.hansen-rødovre", "mette.hansen", "contains_username"),
@@ -169,3 +173,20 @@ def test_every_long_entry_of_the_list_is_refused() -> None:
     for entry in sorted(common_passwords()):
         if pw.MIN_LENGTH <= len(entry) <= pw.MAX_LENGTH:
             assert _code(entry) in {"too_common", "repetitive"}, entry
+
+
+def test_dummy_verify_costs_about_as_much_as_a_real_verify() -> None:
+    # Loose bounds: this guards against dummy_verify becoming a no-op, not against jitter.
+    stored = hash_password(GOOD)
+
+    def best_of_three(fn: Callable[[], object]) -> float:
+        runs = []
+        for _ in range(3):
+            start = time.perf_counter()
+            fn()
+            runs.append(time.perf_counter() - start)
+        return min(runs)
+
+    real = best_of_three(lambda: verify_password(stored, "wrong password here"))
+    dummy = best_of_three(dummy_verify)
+    assert 0.33 < dummy / real < 3.0
