@@ -69,7 +69,7 @@ def render(doc: AccessReportDoc, meta: DocumentMeta, letterhead: Letterhead) -> 
             [d(e.on), enum_label(lang, e.kind), e.detail or "—", d(e.end_on) if e.end_on else ""]
             for e in doc.events
         ],
-        [0.15, 0.28, 0.42, 0.15],
+        [0.18, 0.26, 0.38, 0.18],
         none,
     )
     story += _section(
@@ -100,7 +100,7 @@ def render(doc: AccessReportDoc, meta: DocumentMeta, letterhead: Letterhead) -> 
         t("sec_visits"),
         [t("date"), t("site"), t("services")],
         [[d(v.on), v.site, ", ".join(enum_label(lang, s) for s in v.services)] for v in doc.visits],
-        [0.15, 0.3, 0.55],
+        [0.18, 0.3, 0.52],
         none,
     )
     story += _section(
@@ -115,21 +115,21 @@ def render(doc: AccessReportDoc, meta: DocumentMeta, letterhead: Letterhead) -> 
             ]
             for c in doc.consents
         ],
-        [0.22, 0.36, 0.27, 0.15],
+        [0.2, 0.32, 0.3, 0.18],
         none,
     )
     story += _section(
         t("sec_documents"),
         [t("date"), t("document"), t("recipient"), t("printed_by")],
         [[d(p.on), enum_label(lang, p.doc_type), p.recipient, p.printed_by] for p in doc.documents],
-        [0.15, 0.35, 0.28, 0.22],
+        [0.18, 0.34, 0.26, 0.22],
         none,
     )
     story += _section(
         t("sec_access"),
         [t("when"), t("user"), t("action"), t("workstation")],
         [[format_datetime(lang, a.at), a.user, a.action, a.workstation] for a in doc.access],
-        [0.22, 0.28, 0.3, 0.2],
+        [0.27, 0.27, 0.28, 0.18],
         none,
     )
     return build(meta, letterhead, story)

@@ -50,7 +50,7 @@ def goals_story(lang: Language, goals: tuple[PlanGoal, ...]) -> list[Flowable]:
                         ]
                         for t in goal.tasks
                     ],
-                    [0.5, 0.22, 0.14, 0.14],
+                    [0.46, 0.2, 0.18, 0.16],
                 )
             )
     return story

@@ -76,7 +76,7 @@ def render(doc: StatusConfirmationDoc, meta: DocumentMeta, letterhead: Letterhea
                     [p.description, d(p.valid_from), d(p.valid_to), p.rule_set_id or "—"]
                     for p in doc.permits
                 ],
-                [0.4, 0.18, 0.18, 0.24],
+                [0.36, 0.18, 0.18, 0.28],
             )
         )
     else:
