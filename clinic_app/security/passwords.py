@@ -100,7 +100,7 @@ def dummy_verify(*, config: PasswordHasherConfig = PRODUCTION) -> None:
 
 @cache
 def common_passwords() -> frozenset[str]:
-    """The bundled block-list, lower-cased."""
+    """The bundled block-list, case-folded."""
     text = (
         resources.files("clinic_app.security")
         .joinpath("common_passwords.txt")
