@@ -73,7 +73,8 @@ def _reflection_deadlines(detail: ReflectionDetail, today: dt.date) -> list[Dead
     out = [
         Deadline(DeadlineKind.REFLECTION_END, end, start, rules.id, severity_for(end, today), text)
     ]
-    if detail.cut_short_by is None:
+    # The maximum matters for planning only while the period still runs.
+    if detail.cut_short_by is None and status.state is not ReflectionState.ENDED:
         out.append(
             Deadline(
                 DeadlineKind.REFLECTION_MAX_END,
