@@ -6,14 +6,16 @@ import datetime as dt
 
 from clinic_app.rules.dates import add_days, age_on, assumed_birth_date, eighteenth_birthday
 from clinic_app.rules.entitlements import compute_entitlements, payer_name
-from clinic_app.rules.facts import PersonFacts
+from clinic_app.rules.facts import EventFact, PersonFacts
 from clinic_app.rules.history import legal_stay_on, sort_events
 from clinic_app.rules.results import (
     Deadline,
     DeadlineKind,
     IdentificationState,
     PermitState,
+    PermitStatus,
     ReflectionState,
+    ReturnStatus,
     Severity,
     Timeline,
 )
@@ -90,17 +92,10 @@ def _reflection_deadlines(detail: ReflectionDetail, today: dt.date) -> list[Dead
     return out
 
 
-def compute_timeline(facts: PersonFacts, today: dt.date) -> Timeline:
-    """Statuses and deadlines as they stand on ``today`` (events dated later are ignored)."""
-    all_events = sort_events(facts.events)
-    events = tuple(e for e in all_events if e.date <= today)
-    ident = identification_status(events, today)
-    detail = reflection_detail(events, today)
-    permit = permit_status(events, today)
-    ret = return_status(events)
-    closed = closed_on(events)
-    deadlines = _reflection_deadlines(detail, today)
-
+def _permit_deadlines(
+    events: tuple[EventFact, ...], permit: PermitStatus, today: dt.date
+) -> list[Deadline]:
+    out: list[Deadline] = []
     if permit.valid_until is not None and permit.rule_set_id is not None:
         rules = rule_set_by_id(permit.rule_set_id)
         grants = [
@@ -115,7 +110,7 @@ def compute_timeline(facts: PersonFacts, today: dt.date) -> Timeline:
                 f"Residence permit (Aliens Act §9c(5)) expires {permit.valid_until}: {verb} "
                 f"on {latest.date}, {rules.permit_period_months} months at a time"
             )
-        deadlines.append(
+        out.append(
             Deadline(
                 DeadlineKind.PERMIT_EXPIRY,
                 permit.valid_until,
@@ -130,7 +125,7 @@ def compute_timeline(facts: PersonFacts, today: dt.date) -> Timeline:
             remind = max(
                 latest.date, add_days(permit.valid_until, -rules.permit_renewal_reminder_days)
             )
-            deadlines.append(
+            out.append(
                 Deadline(
                     DeadlineKind.PERMIT_RENEWAL_REMINDER,
                     remind,
@@ -143,10 +138,14 @@ def compute_timeline(facts: PersonFacts, today: dt.date) -> Timeline:
                     reference=latest.event_id,
                 )
             )
+    return out
 
+
+def _return_deadlines(ret: ReturnStatus, today: dt.date) -> list[Deadline]:
+    out: list[Deadline] = []
     if ret.follow_up_until is not None and ret.departed_on is not None:
         rules = rule_set_by_id(ret.rule_set_id or rule_set_for(ret.departed_on).id)
-        deadlines.append(
+        out.append(
             Deadline(
                 DeadlineKind.AVR_FOLLOW_UP_END,
                 ret.follow_up_until,
@@ -157,6 +156,22 @@ def compute_timeline(facts: PersonFacts, today: dt.date) -> Timeline:
                 f"after return on {ret.departed_on}, rule set {rules.id}",
             )
         )
+    return out
+
+
+def compute_timeline(facts: PersonFacts, today: dt.date) -> Timeline:
+    """Statuses and deadlines as they stand on ``today`` (events dated later are ignored)."""
+    all_events = sort_events(facts.events)
+    events = tuple(e for e in all_events if e.date <= today)
+    ident = identification_status(events, today)
+    detail = reflection_detail(events, today)
+    permit = permit_status(events, today)
+    ret = return_status(events)
+    closed = closed_on(events)
+    deadlines = _reflection_deadlines(detail, today)
+
+    deadlines.extend(_permit_deadlines(events, permit, today))
+    deadlines.extend(_return_deadlines(ret, today))
 
     age: int | None = None
     age_uncertain = True
