@@ -163,3 +163,27 @@ def test_entitlement_lines_are_consistent(facts: PersonFacts, today: dt.date) ->
         if line.covered and line.source.value == "rule":
             assert line.valid_from is None or line.valid_from <= today
             assert line.valid_until is None or today <= line.valid_until
+
+
+_LEGAL_KINDS = {
+    "reflection_end",
+    "reflection_max_end",
+    "permit_expiry",
+    "permit_renewal_reminder",
+    "avr_follow_up_end",
+}
+
+
+@settings(max_examples=200, deadline=None)
+@given(facts=facts_strategy, today=days)
+def test_legal_deadlines_cite_a_rule_set_and_explain_themselves(
+    facts: PersonFacts, today: dt.date
+) -> None:
+    timeline = compute_timeline(facts, today)
+    for deadline in timeline.deadlines:
+        assert deadline.explanation and "\n" not in deadline.explanation
+        if deadline.kind.value in _LEGAL_KINDS:
+            assert deadline.rule_set_id is not None
+            assert f"rule set {deadline.rule_set_id}" in deadline.explanation
+    for violation in timeline.violations:
+        assert violation.message and violation.code and violation.field
