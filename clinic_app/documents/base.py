@@ -59,7 +59,6 @@ SHADE = colors.HexColor("#EEEEEE")
 _BIDI_CONTROLS = frozenset([0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 # Scripts written right to left or needing contextual shaping (Hebrew, Arabic, Syriac ...).
 _SHAPED_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
-_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
 REPLACEMENT = "\ufffd"
 
 
@@ -93,9 +92,10 @@ def clean(text: str) -> str:
     - bidi controls (U+202A-U+202E, U+2066-U+2069, LRM/RLM/ALM) are removed;
     - C0/C1 control characters are removed, tabs become spaces, line breaks are kept as
       ``\\n``; lone surrogates become U+FFFD;
-    - characters the bundled font lacks (most emoji, CJK) become U+FFFD, and invisible
-      format characters it lacks (ZWJ, variation selectors) are dropped, so the PDF shows a
-      visible replacement mark instead of an empty box and stays valid.
+    - characters the bundled font lacks (CJK, most symbols) and every character outside the
+      Basic Multilingual Plane (emoji) become U+FFFD, and invisible format characters the
+      font lacks (ZWJ, variation selectors) are dropped, so the PDF shows a visible
+      replacement mark instead of an empty box and its text layer stays valid.
     """
     covered = register_fonts()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -111,6 +111,10 @@ def clean(text: str) -> str:
             continue
         elif cp == 0x2028 or cp == 0x2029:
             append("\n")
+        elif cp > 0xFFFF:
+            # reportlab 5.1 writes astral code points into the ToUnicode map as 5-digit hex,
+            # which readers reject; DejaVu has few such glyphs (some emoji) anyway.
+            append(REPLACEMENT)
         elif cp in covered:
             append(ch)
         elif unicodedata.category(ch) in ("Cf", "Mn", "Me"):
@@ -180,15 +184,12 @@ def _shaped(style: ParagraphStyle) -> ParagraphStyle:
 def para(text: str, style: ParagraphStyle | None = None) -> Paragraph:
     """A paragraph of plain text (user text or a label), always escaped.
 
-    Text containing Arabic or Hebrew letters is shaped with HarfBuzz so letters join; in those
-    paragraphs characters outside the Basic Multilingual Plane are replaced, because
-    reportlab's shaped output cannot map them back to text.
+    Text containing Arabic or Hebrew letters is shaped with HarfBuzz so letters join.
     """
     st = style or styles().body
     cleaned = clean(text)
     if _SHAPED_RE.search(cleaned):
         st = _shaped(st)
-        cleaned = _ASTRAL_RE.sub(REPLACEMENT, cleaned)
     return Paragraph(_xml_escape(cleaned).replace("\n", "<br/>"), st)
 
 
@@ -198,7 +199,6 @@ def labelled(name: str, text: str, style: ParagraphStyle | None = None) -> Parag
     cleaned = clean(text)
     if _SHAPED_RE.search(cleaned):
         st = _shaped(st)
-        cleaned = _ASTRAL_RE.sub(REPLACEMENT, cleaned)
     body = _xml_escape(cleaned).replace("\n", "<br/>")
     return Paragraph(f"<b>{escape(name)}:</b> {body}", st)
 
@@ -263,14 +263,20 @@ def data_table(
     return table
 
 
+SIGNER_NAME_MAX = 300
+
+
 def signature_block(lang: Language, signers: Sequence[tuple[str, str]]) -> Flowable:
     """Signature lines, one per (role label, printed name), each with a date line.
 
-    Kept together so a signature never lands on a page without the lines above it.
+    Kept together so a signature never lands on a page without the lines above it. Names
+    are shortened to :data:`SIGNER_NAME_MAX` characters here: a caption under a signature
+    line is not where a name is recorded, and the block must fit on one page.
     """
     st = styles()
     rows: list[list[Any]] = []
-    for role, name in signers:
+    for role, full_name in signers:
+        name = full_name if len(full_name) <= SIGNER_NAME_MAX else full_name[:SIGNER_NAME_MAX] + "…"
         rows.append(["", ""])
         rows.append(
             [
@@ -279,7 +285,9 @@ def signature_block(lang: Language, signers: Sequence[tuple[str, str]]) -> Flowa
             ]
         )
         rows.append([para(name or " ", st.cell), ""])
-    table = Table(rows, colWidths=[FRAME_WIDTH * 0.62, FRAME_WIDTH * 0.3], hAlign="LEFT")
+    table = Table(
+        rows, colWidths=[FRAME_WIDTH * 0.62, FRAME_WIDTH * 0.3], hAlign="LEFT", splitInRow=1
+    )
     commands: list[tuple[Any, ...]] = list(_TABLE_BASE)
     for i in range(len(signers)):
         top = i * 3
