@@ -23,6 +23,8 @@ class User(Timestamps, Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     locked_at: Mapped[datetime | None] = mapped_column(DateTime)
     last_login_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Failed log-ins before this time no longer count (set by a success or an unlock).
+    failures_reset_at: Mapped[datetime | None] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
     __mapper_args__ = {"version_id_col": version}

@@ -18,7 +18,7 @@ GENESIS = ""
 def audit_row_fields(event: AuditEvent) -> dict[str, str | int | None]:
     """The fields covered by the chain hash, in the form the verifier recomputes."""
     return {
-        "id": event.id,
+        "seq": event.id,
         "at": event.at.isoformat(timespec="microseconds"),
         "user_id": event.user_id,
         "username": event.username,

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from clinic_app.errors import StorageError
@@ -46,10 +46,12 @@ class Database:
             yield session
             if commit:
                 session.commit()
-            else:
-                session.rollback()
-        except OperationalError as exc:
+            # A read-only session is simply closed: the connection's transaction is rolled
+            # back, while loaded objects stay readable (not expired) for the caller.
+        except (OperationalError, DatabaseError) as exc:
             session.rollback()
+            if isinstance(exc, IntegrityError):
+                raise
             raise storage_error(exc) from exc
         except BaseException:
             session.rollback()
@@ -61,7 +63,7 @@ class Database:
         self.engine.dispose()
 
 
-def storage_error(exc: OperationalError) -> StorageError:
+def storage_error(exc: DatabaseError | OperationalError) -> StorageError:
     """Translate driver errors into a plain 'not saved' reason without personal data."""
     text = str(exc.orig).lower() if exc.orig is not None else ""
     if "full" in text and "disk" in text:

@@ -6,6 +6,7 @@ import datetime as dt
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
@@ -429,8 +430,8 @@ class PersonService:
 
     def _search_query(
         self, text: str, flt: PersonFilter, today: dt.date
-    ) -> Select[tuple[object, ...]]:
-        q = select(
+    ) -> Select[*tuple[Any, ...]]:
+        q: Select[*tuple[Any, ...]] = select(
             Person.id,
             Person.case_ref,
             Person.display_name,
@@ -468,13 +469,25 @@ class PersonService:
                 )
             )
         if flt.minor is not None:
-            # Born after this cut-off means under 18 today; estimated years count from 1 July.
-            cutoff_year = today.year - 18
-            minor_cond = or_(
-                Person.birth_date > _years_before(today, 18),
-                (Person.birth_date.is_(None) & (Person.birth_year > cutoff_year)),
-            )
-            q = q.where(minor_cond if flt.minor else ~minor_cond)
+            # Estimated years count from 1 July, as in the rules engine.
+            cut = _years_before(today, 18)
+            first_minor_year = cut.year if dt.date(cut.year, 7, 1) > cut else cut.year + 1
+            exact = Person.birth_date.is_not(None)
+            estimated = Person.birth_date.is_(None) & Person.birth_year.is_not(None)
+            if flt.minor:
+                q = q.where(
+                    or_(
+                        exact & (Person.birth_date > cut),
+                        estimated & (Person.birth_year >= first_minor_year),
+                    )
+                )
+            else:
+                q = q.where(
+                    or_(
+                        exact & (Person.birth_date <= cut),
+                        estimated & (Person.birth_year < first_minor_year),
+                    )
+                )
         return q
 
     def _sees_location(self, actor: Actor, site_id: int | None) -> bool:
@@ -777,7 +790,8 @@ def birth_fact(person: Person) -> BirthFact:
 
 
 def _birth_year(row: object) -> int | None:
-    return getattr(row, "birth_year")  # noqa: B009
+    year: int | None = getattr(row, "birth_year")  # noqa: B009
+    return year
 
 
 def _is_minor(birth: BirthFact, today: dt.date) -> bool:

@@ -8,6 +8,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
 from sqlalchemy import Engine
 
 from clinic_app.errors import StorageError
@@ -37,12 +38,19 @@ def needs_upgrade(engine: Engine) -> bool:
     """True when the schema is behind; StorageError when it is from a newer app version."""
     current = current_revision(engine)
     script = ScriptDirectory.from_config(alembic_config())
-    if current is not None and script.get_revision(current) is None:
+    if current is not None and not _known(script, current):
         raise StorageError(
             "newer_schema",
             "The database was created by a newer version of clinic_app; update the app.",
         )
     return current != head_revision()
+
+
+def _known(script: ScriptDirectory, revision: str) -> bool:
+    try:
+        return script.get_revision(revision) is not None
+    except CommandError:
+        return False
 
 
 def _run(engine: Engine, fn_name: str, target: str) -> None:

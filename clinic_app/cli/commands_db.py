@@ -1,0 +1,138 @@
+"""Database commands: init, db upgrade/current, demo-data and demo."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from typing import Any
+
+from sqlalchemy import func, select
+
+from clinic_app.cli.context import ENV_PASSWORD, CommandContext
+from clinic_app.config import data_dir, demo_db_url, workstation_name
+from clinic_app.errors import Conflict, Invalid
+from clinic_app.models import Person, User
+from clinic_app.services.container import is_demo, mark_demo, open_database
+from clinic_app.storage.engine import make_engine
+from clinic_app.storage.migrate import current_revision, head_revision, upgrade
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("init", help="create the database and its first administrator")
+    p.add_argument("--admin", default="admin", help="administrator user name (default: admin)")
+    p.add_argument("--name", default="Administrator", help="administrator display name")
+    p.set_defaults(handler=cmd_init)
+
+    db = sub.add_parser("db", help="schema migrations")
+    dbsub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    up = dbsub.add_parser("upgrade", help="apply pending migrations")
+    up.set_defaults(handler=cmd_db_upgrade)
+    cur = dbsub.add_parser("current", help="show the schema revision")
+    cur.set_defaults(handler=cmd_db_current)
+
+    d = sub.add_parser("demo-data", help="fill an empty database with fictional demo data")
+    d.add_argument("--persons", type=_positive, default=300)
+    d.add_argument("--seed", type=int, default=1)
+    d.set_defaults(handler=cmd_demo_data)
+
+    demo = sub.add_parser("demo", help="open the app on the demo database (created on first use)")
+    demo.add_argument("--persons", type=_positive, default=300)
+    demo.add_argument("--no-gui", action="store_true", help="only create the demo database")
+    demo.set_defaults(handler=cmd_demo)
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1 or value > 1_000_000:
+        raise argparse.ArgumentTypeError("must be between 1 and 1,000,000")
+    return value
+
+
+def cmd_init(ctx: CommandContext) -> int:
+    services = ctx.services()
+    if services.users.has_users():
+        ctx.print("The database is ready; an administrator already exists.")
+        return 0
+    password = os.environ.get(ENV_PASSWORD)
+    if password is None:
+        if not sys.stdin.isatty():
+            raise Invalid("password", "required", f"Set {ENV_PASSWORD} or run interactively.")
+        password = getpass.getpass("New administrator password (12+ characters): ")
+        if getpass.getpass("Repeat the password: ") != password:
+            raise Invalid("password", "mismatch", "The passwords differ.")
+    services.users.create_first_admin(ctx.args.admin, ctx.args.name, password, workstation_name())
+    ctx.print(f"Created the administrator '{ctx.args.admin}'.")
+    return 0
+
+
+def cmd_db_upgrade(ctx: CommandContext) -> int:
+    engine = make_engine(ctx.db_url)
+    try:
+        before = current_revision(engine)
+        upgrade(engine)
+        ctx.print(f"Schema at {head_revision()} (was {before or 'empty'}).")
+    finally:
+        engine.dispose()
+    return 0
+
+
+def cmd_db_current(ctx: CommandContext) -> int:
+    engine = make_engine(ctx.db_url)
+    try:
+        rev = current_revision(engine)
+    finally:
+        engine.dispose()
+    if ctx.as_json:
+        ctx.print_json({"current": rev, "head": head_revision()})
+    else:
+        ctx.print(f"current: {rev or 'empty'}; newest: {head_revision()}")
+    return 0
+
+
+def _progress(stage: str, done: int, total: int) -> None:
+    print(f"\r{stage}: {done}/{total}   ", end="", file=sys.stderr, flush=True)
+
+
+def fill_demo(url: str, persons: int, seed: int) -> str:
+    """Create demo data in the (empty) database at ``url``; returns a one-line summary."""
+    from clinic_app.services.demo_data import generate_demo_data
+
+    db = open_database(url)
+    try:
+        with db.read() as s:
+            if (s.scalar(select(func.count(Person.id))) or 0) > 0:
+                raise Conflict("database", "already holds persons; demo data needs an empty one")
+        mark_demo(db)
+        summary = generate_demo_data(db, persons=persons, seed=seed, progress=_progress)
+        print(file=sys.stderr)
+        return (
+            f"Demo data: {summary.persons} persons ({summary.minors} minors), {summary.visitors} "
+            f"anonymous visitors, {summary.visits} visits, {summary.users} users "
+            f"in {summary.seconds:.1f} s."
+        )
+    finally:
+        db.dispose()
+
+
+def cmd_demo_data(ctx: CommandContext) -> int:
+    ctx.print(fill_demo(ctx.db_url, ctx.args.persons, ctx.args.seed))
+    return 0
+
+
+def cmd_demo(ctx: CommandContext) -> int:
+    url = ctx.args.db or demo_db_url()
+    data_dir().mkdir(parents=True, exist_ok=True)
+    db = open_database(url)
+    try:
+        with db.read() as s:
+            fresh = (s.scalar(select(func.count(User.id))) or 0) == 0
+        if not fresh and not is_demo(db):
+            raise Conflict("database", "is not a demo database; refusing to open it as one")
+    finally:
+        db.dispose()
+    if fresh:
+        ctx.print(fill_demo(url, ctx.args.persons, 1))
+    ctx.print(f"Demo database ready: {url}")
+    return 0

@@ -1,0 +1,88 @@
+"""Argument parsing, dispatch, and the one place user errors become messages and exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from sqlalchemy.exc import DatabaseError, IntegrityError, SQLAlchemyError
+
+from clinic_app import __version__
+from clinic_app.cli import commands_db, commands_persons
+from clinic_app.cli.context import CommandContext
+from clinic_app.errors import ClinicError, Conflict, Forbidden, Invalid, NotFound, StorageError
+from clinic_app.services.database import storage_error
+
+# Each module adds its sub-commands; order decides the order in --help.
+COMMAND_MODULES = (commands_db, commands_persons)
+
+EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_FORBIDDEN, EXIT_STORAGE = 0, 2, 3, 4, 5
+
+log = logging.getLogger("clinic_app.cli")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="clinic-app",
+        description="Shelter and clinic case management for victims of human trafficking.",
+    )
+    parser.add_argument("--version", action="version", version=f"clinic-app {__version__}")
+    parser.add_argument(
+        "--db", metavar="URL", help="database URL (default: CLINIC_APP_DB or the local file)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return EXIT_USAGE
+    ctx = CommandContext(args)
+    try:
+        return int(handler(ctx))
+    except ClinicError as exc:
+        return report(exc)
+    except DatabaseError as exc:
+        if isinstance(exc, IntegrityError):
+            return report(StorageError("integrity", "The change clashes with existing data."))
+        return report(storage_error(exc))
+    except SQLAlchemyError:
+        return report(StorageError("io", "The database could not be opened or read."))
+    except KeyboardInterrupt:
+        print("Interrupted: nothing more was done.", file=sys.stderr)
+        return 130
+    finally:
+        ctx.close()
+
+
+def report(exc: ClinicError) -> int:
+    """Print a plain message (no traceback, no personal data) and pick the exit code."""
+    if isinstance(exc, Invalid):
+        print(f"error: {exc.field}: {exc.message}", file=sys.stderr)
+        return EXIT_INPUT
+    if isinstance(exc, NotFound):
+        print(f"error: {exc.what} not found", file=sys.stderr)
+        return EXIT_INPUT
+    if isinstance(exc, Forbidden):
+        print(f"error: not allowed: {exc.reason}", file=sys.stderr)
+        return EXIT_FORBIDDEN
+    if isinstance(exc, Conflict):
+        print(f"error: {exc.what}: {exc.message}", file=sys.stderr)
+        return EXIT_INPUT
+    if isinstance(exc, StorageError):
+        print(f"error: {exc.message}", file=sys.stderr)
+        return EXIT_STORAGE
+    print(f"error: {exc}", file=sys.stderr)
+    return EXIT_INPUT
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

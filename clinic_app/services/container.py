@@ -1,0 +1,96 @@
+"""Build every service for one database: the composition used by the GUI, the CLI and tests."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from clinic_app.models import AppSetting
+from clinic_app.security.passwords import PRODUCTION, PasswordHasherConfig
+from clinic_app.services.audit_trail import AuditTrail
+from clinic_app.services.common import Clock, system_today
+from clinic_app.services.database import Database
+from clinic_app.services.persons import PersonService
+from clinic_app.services.reference_data import ReferenceService, seed_partners
+from clinic_app.services.users import UserService
+from clinic_app.storage.engine import make_engine
+from clinic_app.storage.keys import load_or_create_secret
+from clinic_app.storage.migrate import needs_upgrade, upgrade
+
+DB_ID_SETTING = "database_id"
+DEMO_SETTING = "demo_database"
+# The demo database holds fictional people only; its audit key may be a published constant.
+DEMO_AUDIT_SECRET = b"clinic-app demo database: fictional data only"
+
+
+@dataclass
+class Services:
+    """All use cases over one database."""
+
+    db: Database
+    audit: AuditTrail
+    persons: PersonService
+    users: UserService
+    reference: ReferenceService
+    clock: Clock
+
+    def close(self) -> None:
+        self.db.dispose()
+
+
+def open_database(url: str) -> Database:
+    """Open (and migrate) the database at ``url``; seed reference data on a new one."""
+    engine = make_engine(url)
+    if needs_upgrade(engine):
+        upgrade(engine)
+    db = Database(engine)
+    with db.write() as s:
+        if s.get(AppSetting, DB_ID_SETTING) is None:
+            s.add(AppSetting(key=DB_ID_SETTING, value=str(uuid.uuid4())))
+        seed_partners(s)
+    return db
+
+
+def database_id(db: Database) -> str:
+    with db.read() as s:
+        return s.scalar(select(AppSetting.value).where(AppSetting.key == DB_ID_SETTING)) or ""
+
+
+def is_demo(db: Database) -> bool:
+    with db.read() as s:
+        return s.scalar(select(AppSetting.value).where(AppSetting.key == DEMO_SETTING)) == "1"
+
+
+def mark_demo(db: Database) -> None:
+    with db.write() as s:
+        s.merge(AppSetting(key=DEMO_SETTING, value="1"))
+
+
+def audit_key_for(db: Database) -> bytes:
+    """The audit chain's HMAC key: from the system keychain (a constant for demo data)."""
+    if is_demo(db):
+        secret = DEMO_AUDIT_SECRET
+    else:
+        secret = load_or_create_secret(f"audit-key:{database_id(db)}")
+    return hashlib.sha256(b"clinic-app audit v1|" + secret).digest()
+
+
+def build_services(
+    db: Database,
+    *,
+    audit_key: bytes | None = None,
+    hasher: PasswordHasherConfig = PRODUCTION,
+    clock: Clock = system_today,
+) -> Services:
+    audit = AuditTrail(audit_key if audit_key is not None else audit_key_for(db))
+    return Services(
+        db=db,
+        audit=audit,
+        persons=PersonService(db, audit, clock),
+        users=UserService(db, audit, hasher=hasher),
+        reference=ReferenceService(db, audit),
+        clock=clock,
+    )

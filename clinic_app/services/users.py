@@ -1,0 +1,322 @@
+"""Accounts: first administrator, log-in with lock-out, and user administration."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from clinic_app.errors import Conflict, Forbidden, Invalid, NotFound
+from clinic_app.models import LoginFailure, Site, User, utcnow
+from clinic_app.security.context import Actor
+from clinic_app.security.lockout import DEFAULT_POLICY, LockoutPolicy
+from clinic_app.security.passwords import (
+    PRODUCTION,
+    PasswordHasherConfig,
+    check_password_policy,
+    dummy_verify,
+    hash_password,
+    needs_rehash,
+    verify_password,
+)
+from clinic_app.security.permissions import Action, require
+from clinic_app.services.audit_trail import AuditTrail
+from clinic_app.services.common import clean_text
+from clinic_app.services.database import Database
+from clinic_app.vocabulary import Role
+
+
+class LoginFailed(Forbidden):
+    """Unknown user, wrong password, disabled or locked account: one message for all."""
+
+    def __init__(self) -> None:
+        super().__init__("login", "The user name or password is not correct.")
+
+
+@dataclass(frozen=True)
+class UserView:
+    id: int
+    username: str
+    display_name: str
+    role: Role
+    site_id: int | None
+    site_name: str | None
+    active: bool
+    locked: bool
+    last_login_at: dt.datetime | None
+    version: int
+
+
+class UserService:
+    """Accounts and authentication. Passwords are argon2id; failures lock after 5 in 24 h."""
+
+    def __init__(
+        self,
+        db: Database,
+        audit: AuditTrail,
+        *,
+        hasher: PasswordHasherConfig = PRODUCTION,
+        lockout: LockoutPolicy = DEFAULT_POLICY,
+    ) -> None:
+        self._db = db
+        self._audit = audit
+        self._hasher = hasher
+        self._lockout = lockout
+
+    def has_users(self) -> bool:
+        with self._db.read() as s:
+            return (s.scalar(select(func.count(User.id))) or 0) > 0
+
+    def create_first_admin(
+        self, username: str, display_name: str, password: str, workstation: str = ""
+    ) -> UserView:
+        """Create the administrator on an empty database; refused once any user exists."""
+        username, display_name = _clean_identity(username, display_name)
+        check_password_policy(password, username)
+        password_hash = hash_password(password, config=self._hasher)
+        with self._db.write() as s:
+            if (s.scalar(select(func.count(User.id))) or 0) > 0:
+                raise Conflict("user", "an administrator already exists")
+            user = User(
+                username=username,
+                display_name=display_name,
+                password_hash=password_hash,
+                role=Role.ADMINISTRATOR,
+            )
+            s.add(user)
+            s.flush()
+            actor = _actor(user, workstation)
+            self._audit.record(s, actor, "user.create_first_admin", target=f"user:{user.id}")
+            return _view(user, None)
+
+    def create_user(
+        self,
+        actor: Actor,
+        username: str,
+        display_name: str,
+        password: str,
+        role: Role,
+        site_id: int | None = None,
+        *,
+        check_policy: bool = True,
+    ) -> UserView:
+        require(actor, Action.USER_ADMIN)
+        username, display_name = _clean_identity(username, display_name)
+        if check_policy:
+            check_password_policy(password, username)
+        password_hash = hash_password(password, config=self._hasher)
+        try:
+            with self._db.write() as s:
+                site = s.get(Site, site_id) if site_id is not None else None
+                if site_id is not None and site is None:
+                    raise Invalid("site", "unknown_site", "Unknown site.")
+                user = User(
+                    username=username,
+                    display_name=display_name,
+                    password_hash=password_hash,
+                    role=Role(role),
+                    site_id=site_id,
+                )
+                s.add(user)
+                s.flush()
+                self._audit.record(
+                    s, actor, "user.create", target=f"user:{user.id}", details={"role": str(role)}
+                )
+                return _view(user, site.name if site else None)
+        except IntegrityError as exc:
+            raise Invalid("username", "taken", "This user name is already in use.") from exc
+
+    def authenticate(self, username: str, password: str, workstation: str = "") -> Actor:
+        """Check credentials; the same LoginFailed for every kind of failure."""
+        username = (username or "").strip().lower()
+        now = utcnow()
+        with self._db.write() as s:
+            user = s.scalar(select(User).where(User.username == username))
+            if user is None:
+                dummy_verify(config=self._hasher)  # similar timing for unknown users
+                self._audit.record(
+                    s, None, "login.failure", outcome="denied", username="", workstation=workstation
+                )
+                failed = True
+            elif not user.active or user.locked_at is not None:
+                verify_password(user.password_hash, password, config=self._hasher)
+                self._audit.record(
+                    s,
+                    _actor(user, workstation),
+                    "login.failure",
+                    outcome="locked" if user.locked_at else "disabled",
+                )
+                failed = True
+            elif not verify_password(user.password_hash, password, config=self._hasher):
+                s.add(LoginFailure(user_id=user.id, at=now, workstation=workstation))
+                s.flush()
+                times = s.scalars(
+                    select(LoginFailure.at).where(LoginFailure.user_id == user.id)
+                ).all()
+                since = user.failures_reset_at
+                if self._lockout.is_locked(
+                    [_aware(t) for t in times], _aware(now), since=_aware(since) if since else None
+                ):
+                    user.locked_at = now
+                    self._audit.record(
+                        s, _actor(user, workstation), "user.locked", outcome="locked"
+                    )
+                self._audit.record(s, _actor(user, workstation), "login.failure", outcome="denied")
+                failed = True
+            else:
+                failed = False
+                if needs_rehash(user.password_hash, config=self._hasher):
+                    user.password_hash = hash_password(password, config=self._hasher)
+                user.last_login_at = now
+                user.failures_reset_at = now
+                actor = _actor(user, workstation)
+                self._audit.record(s, actor, "login.success")
+        # The failure rows above are committed before refusing, so lock-out counts them.
+        if failed:
+            raise LoginFailed()
+        return actor
+
+    def verify_password(self, actor: Actor, password: str) -> bool:
+        """Re-authentication (idle unlock): the same user's password, audited."""
+        with self._db.write() as s:
+            user = s.get(User, actor.user_id)
+            ok = bool(
+                user
+                and user.active
+                and user.locked_at is None
+                and verify_password(user.password_hash, password, config=self._hasher)
+            )
+            self._audit.record(s, actor, "unlock", outcome="ok" if ok else "denied")
+            return ok
+
+    def logout(self, actor: Actor) -> None:
+        with self._db.write() as s:
+            self._audit.record(s, actor, "logout")
+
+    def list_users(self, actor: Actor) -> tuple[UserView, ...]:
+        require(actor, Action.USER_ADMIN)
+        with self._db.read() as s:
+            rows = s.execute(
+                select(User, Site.name)
+                .outerjoin(Site, Site.id == User.site_id)
+                .order_by(User.username)
+            ).all()
+            return tuple(_view(u, site) for u, site in rows)
+
+    def staff(self) -> tuple[UserView, ...]:
+        """Active users who can be contact persons or responsible for tasks (names only)."""
+        with self._db.read() as s:
+            rows = s.execute(
+                select(User, Site.name)
+                .outerjoin(Site, Site.id == User.site_id)
+                .where(User.active.is_(True), User.role != Role.STATISTICS)
+                .order_by(User.display_name)
+            ).all()
+            return tuple(_view(u, site) for u, site in rows)
+
+    def set_active(self, actor: Actor, user_id: int, active: bool, reason: str) -> UserView:
+        return self._admin_change(
+            actor, user_id, reason, "user.enable" if active else "user.disable", active=active
+        )
+
+    def unlock(self, actor: Actor, user_id: int, reason: str) -> UserView:
+        return self._admin_change(actor, user_id, reason, "user.unlock", unlock=True)
+
+    def change_role(self, actor: Actor, user_id: int, role: Role, reason: str) -> UserView:
+        return self._admin_change(actor, user_id, reason, "user.change_role", role=Role(role))
+
+    def reset_password(self, actor: Actor, user_id: int, password: str, reason: str) -> UserView:
+        with self._db.read() as s:
+            user = s.get(User, user_id)
+            if user is None:
+                raise NotFound("user", user_id)
+            username = user.username
+        check_password_policy(password, username)
+        return self._admin_change(
+            actor,
+            user_id,
+            reason,
+            "user.reset_password",
+            password_hash=hash_password(password, config=self._hasher),
+        )
+
+    def change_own_password(self, actor: Actor, old: str, new: str) -> None:
+        check_password_policy(new, actor.username)
+        with self._db.write() as s:
+            user = s.get(User, actor.user_id)
+            if user is None or not verify_password(user.password_hash, old, config=self._hasher):
+                raise Invalid("old_password", "wrong", "The current password is not correct.")
+            user.password_hash = hash_password(new, config=self._hasher)
+            self._audit.record(s, actor, "user.change_own_password", target=f"user:{user.id}")
+
+    def _admin_change(
+        self,
+        actor: Actor,
+        user_id: int,
+        reason: str,
+        action: str,
+        *,
+        active: bool | None = None,
+        unlock: bool = False,
+        role: Role | None = None,
+        password_hash: str | None = None,
+    ) -> UserView:
+        require(actor, Action.USER_ADMIN)
+        reason = clean_text("reason", reason, required=True, max_len=1000)
+        with self._db.write() as s:
+            user = s.get(User, user_id)
+            if user is None:
+                raise NotFound("user", user_id)
+            if user.id == actor.user_id and (
+                active is False or (role and role is not Role.ADMINISTRATOR)
+            ):
+                raise Invalid("user", "self_lockout", "You cannot disable or demote yourself.")
+            details: dict[str, object] = {"reason_length": len(reason)}
+            if active is not None:
+                user.active = active
+            if unlock:
+                user.locked_at = None
+                user.failures_reset_at = utcnow()
+            if role is not None:
+                details["from"], details["to"] = str(user.role), str(role)
+                user.role = role
+            if password_hash is not None:
+                user.password_hash = password_hash
+            s.flush()
+            # The reason is the administrator's own words about an account, kept for review.
+            details["reason"] = reason
+            self._audit.record(s, actor, action, target=f"user:{user.id}", details=details)
+            site = s.get(Site, user.site_id) if user.site_id else None
+            return _view(user, site.name if site else None)
+
+
+def _clean_identity(username: str, display_name: str) -> tuple[str, str]:
+    username = clean_text("username", username, required=True, max_len=64).lower()
+    if not all(c.isalnum() or c in "._-" for c in username):
+        raise Invalid("username", "bad_characters", "Use letters, digits, dot, dash or underscore.")
+    return username, clean_text("display_name", display_name, required=True, max_len=200)
+
+
+def _actor(user: User, workstation: str) -> Actor:
+    return Actor(user.id, user.username, user.role, user.site_id, workstation)
+
+
+def _aware(t: dt.datetime) -> dt.datetime:
+    return t.replace(tzinfo=dt.UTC)
+
+
+def _view(user: User, site_name: str | None) -> UserView:
+    return UserView(
+        id=user.id,
+        username=user.username,
+        display_name=user.display_name,
+        role=user.role,
+        site_id=user.site_id,
+        site_name=site_name,
+        active=user.active,
+        locked=user.locked_at is not None,
+        last_login_at=user.last_login_at,
+        version=user.version,
+    )

@@ -1,0 +1,56 @@
+"""Secrets kept in the operating system's keychain (through ``keyring``), never on disk."""
+
+from __future__ import annotations
+
+import base64
+import secrets
+
+import keyring
+from keyring.errors import KeyringError, NoKeyringError
+
+from clinic_app.errors import StorageError
+
+SERVICE = "clinic-app"
+# Backends that would write secrets in plain text: refused, the keychain must protect them.
+_PLAINTEXT_BACKENDS = ("PlaintextKeyring", "UncryptedFileKeyring", "null")
+
+
+def _check_backend() -> None:
+    backend = keyring.get_keyring()
+    name = type(backend).__name__
+    if name in _PLAINTEXT_BACKENDS or "plaintext" in type(backend).__module__.lower():
+        raise StorageError(
+            "insecure_keyring", "The keychain stores secrets in plain text; refused."
+        )
+
+
+def get_secret(name: str) -> bytes | None:
+    """The secret stored under ``name``, or None if there is none."""
+    _check_backend()
+    try:
+        value = keyring.get_password(SERVICE, name)
+    except NoKeyringError as exc:
+        raise StorageError("no_keyring", "No system keychain is available.") from exc
+    except KeyringError as exc:
+        raise StorageError("keyring_error", "The system keychain could not be read.") from exc
+    return base64.b64decode(value) if value else None
+
+
+def set_secret(name: str, secret: bytes) -> None:
+    _check_backend()
+    try:
+        keyring.set_password(SERVICE, name, base64.b64encode(secret).decode("ascii"))
+    except NoKeyringError as exc:
+        raise StorageError("no_keyring", "No system keychain is available.") from exc
+    except KeyringError as exc:
+        raise StorageError("keyring_error", "The system keychain could not be written.") from exc
+
+
+def load_or_create_secret(name: str, size: int = 32) -> bytes:
+    """The stored secret, or a new random one stored first."""
+    found = get_secret(name)
+    if found is not None:
+        return found
+    secret = secrets.token_bytes(size)
+    set_secret(name, secret)
+    return secret
