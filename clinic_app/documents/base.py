@@ -64,26 +64,24 @@ REPLACEMENT = "\ufffd"
 
 @functools.cache
 def register_fonts() -> frozenset[int]:
-    """Register the bundled DejaVu Sans family once; return the code points all faces cover.
+    """Register the bundled DejaVu Sans family once; return the code points it covers.
 
-    Called lazily by the renderers, never at import time.
+    Called lazily by the renderers, never at import time. The coverage is the regular
+    face's: bold and oblique lack Arabic (and N'Ko, Tifinagh), so text in those scripts is
+    always set in the regular face (see :func:`_shaped` and :func:`_header_font`).
     """
     faces = {
         FONT: "DejaVuSans.ttf",
         FONT_BOLD: "DejaVuSans-Bold.ttf",
         FONT_OBLIQUE: "DejaVuSans-Oblique.ttf",
     }
-    covered: frozenset[int] | None = None
     for name, filename in faces.items():
-        font = TTFont(name, str(FONT_DIR / filename))
-        pdfmetrics.registerFont(font)
-        cmap = frozenset(font.face.charToGlyph)
-        covered = cmap if covered is None else covered & cmap
+        pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / filename)))
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_OBLIQUE, boldItalic=FONT_BOLD
     )
-    assert covered is not None
-    return covered
+    regular = pdfmetrics.getFont(FONT)
+    return frozenset(regular.face.charToGlyph)
 
 
 def clean(text: str) -> str:
@@ -178,7 +176,9 @@ def styles() -> Styles:
 
 @functools.cache
 def _shaped(style: ParagraphStyle) -> ParagraphStyle:
-    return ParagraphStyle(style.name + "_shaped", parent=style, shaping=1)
+    """The style for Arabic/Hebrew text: HarfBuzz shaping, in the regular face that has
+    the Arabic glyphs (labels inside such a paragraph lose their bold)."""
+    return ParagraphStyle(style.name + "_shaped", parent=style, shaping=1, fontName=FONT)
 
 
 def para(text: str, style: ParagraphStyle | None = None) -> Paragraph:
@@ -327,14 +327,33 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return text + "…"
 
 
+def _draw_text(
+    canv: Canvas,
+    x: float,
+    y: float,
+    text: str,
+    font: str,
+    size: float,
+    width: float,
+    *,
+    right: bool = False,
+) -> None:
+    """Draw one header/footer line, shortened to ``width``; Arabic/Hebrew are shaped."""
+    shaped = bool(_SHAPED_RE.search(text))
+    if shaped:
+        font = FONT  # the only face with Arabic glyphs
+    fitted = _fit(text, font, size, width)
+    canv.setFont(font, size)
+    if right:
+        canv.drawRightString(x, y, fitted, shaping=shaped)
+    else:
+        canv.drawString(x, y, fitted, shaping=shaped)
+
+
 def _draw_furniture(canv: Canvas, meta: DocumentMeta, letterhead: Letterhead) -> None:
     lang = meta.language
     left, right = MARGIN_X, PAGE_WIDTH - MARGIN_X
     top = PAGE_HEIGHT - 14 * mm
-    canv.saveState()
-    canv.setFillColor(colors.black)
-    canv.setFont(FONT_BOLD, 11.5)
-    canv.drawString(left, top, _fit(letterhead.organisation, FONT_BOLD, 11.5, FRAME_WIDTH * 0.55))
     reach = " · ".join(
         part
         for part in (
@@ -343,32 +362,29 @@ def _draw_furniture(canv: Canvas, meta: DocumentMeta, letterhead: Letterhead) ->
         )
         if part
     )
-    canv.setFont(FONT, 7.5)
-    canv.setFillColor(GREY)
-    canv.drawString(left, top - 4.3 * mm, _fit(letterhead.address, FONT, 7.5, FRAME_WIDTH * 0.6))
-    canv.drawString(left, top - 7.8 * mm, _fit(reach, FONT, 7.5, FRAME_WIDTH * 0.6))
+    canv.saveState()
     canv.setFillColor(colors.black)
-    canv.setFont(FONT, 8.5)
+    _draw_text(canv, left, top, letterhead.organisation, FONT_BOLD, 11.5, FRAME_WIDTH * 0.58)
     date_text = f"{label(lang, 'date')}: {format_date(lang, meta.issued_on)}"
-    canv.drawRightString(right, top, date_text)
+    _draw_text(canv, right, top, date_text, FONT, 8.5, FRAME_WIDTH * 0.38, right=True)
     ref_text = f"{label(lang, 'case_ref')}: {meta.case_ref}"
-    canv.drawRightString(right, top - 4.5 * mm, _fit(ref_text, FONT, 8.5, FRAME_WIDTH * 0.38))
-    canv.setFont(FONT_BOLD, 13)
+    _draw_text(canv, right, top - 4.5 * mm, ref_text, FONT, 8.5, FRAME_WIDTH * 0.38, right=True)
     title = enum_label(lang, meta.doc_type)
-    canv.drawString(left, top - 13.8 * mm, _fit(title, FONT_BOLD, 13, FRAME_WIDTH))
+    _draw_text(canv, left, top - 13.8 * mm, title, FONT_BOLD, 13, FRAME_WIDTH)
+    canv.setFillColor(GREY)
+    _draw_text(canv, left, top - 4.3 * mm, letterhead.address, FONT, 7.5, FRAME_WIDTH * 0.6)
+    _draw_text(canv, left, top - 7.8 * mm, reach, FONT, 7.5, FRAME_WIDTH * 0.6)
     canv.setStrokeColor(RULE)
     canv.setLineWidth(0.6)
     canv.line(left, top - 16.5 * mm, right, top - 16.5 * mm)
-    # footer
+    # footer; "Page x of y" is added by the canvas once the total is known
     canv.line(left, 16 * mm, right, 16 * mm)
-    canv.setFont(FONT_BOLD, 7.5)
-    canv.drawString(
-        left, 12 * mm, _fit(label(lang, "confidential"), FONT_BOLD, 7.5, FRAME_WIDTH * 0.78)
-    )
-    canv.setFont(FONT, 7)
+    canv.setFillColor(colors.black)
+    confidential = label(lang, "confidential")
+    _draw_text(canv, left, 12 * mm, confidential, FONT_BOLD, 7.5, FRAME_WIDTH * 0.8)
     canv.setFillColor(GREY)
     printed = f"{label(lang, 'printed_by')}: {meta.printed_by}"
-    canv.drawString(left, 8.5 * mm, _fit(printed, FONT, 7, FRAME_WIDTH * 0.78))
+    _draw_text(canv, left, 8.5 * mm, printed, FONT, 7, FRAME_WIDTH * 0.8)
     canv.restoreState()
 
 

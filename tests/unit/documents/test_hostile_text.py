@@ -127,12 +127,20 @@ def test_huge_case_reference_and_organisation_are_shortened_in_the_header(read_p
     assert "…" in pdf.text
 
 
-def test_arabic_name_is_shaped_and_valid(read_pdf) -> None:
-    plan = replace(samples.action_plan(), person_name="مريم أحمد 😀 Maryam")
+def test_arabic_is_shaped_and_valid(read_pdf) -> None:
+    name = "مريم أحمد 😀 Maryam"
+    plan = replace(
+        samples.action_plan(guardian=name),
+        person_name=name,
+        goals=(PlanGoal(PlanArea.HEALTH, name, (PlanTask(name, name, None, TaskStatus.OPEN),)),),
+    )
+    letterhead = Letterhead("مركز Øresund", "شارع 1", "", "")
     pdf = read_pdf(
-        render_document(plan, samples.meta(DocumentType.ACTION_PLAN), samples.letterhead())
+        render_document(plan, samples.meta(DocumentType.ACTION_PLAN, case_ref="ق-12"), letterhead)
     )
     assert "Maryam" in pdf.text
+    # Shaped Arabic comes back as presentation forms, not as the replacement character.
+    assert any("\ufe70" <= ch <= "\ufeff" for ch in pdf.text)
     assert "\ufffd" in pdf.text  # the emoji is replaced, not broken
 
 
