@@ -1,0 +1,71 @@
+"""Time document rendering: a 3-page action plan (target < 300 ms) and an access report with
+200 events (target < 1 s). Prints the figures; exits non-zero if a target is missed.
+
+Run from the repository root: ``.venv/bin/python benchmarks/bench_documents.py``
+"""
+
+from __future__ import annotations
+
+import io
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from pypdf import PdfReader
+
+from clinic_app.documents import render_document, samples
+from clinic_app.documents.base import register_fonts
+from clinic_app.vocabulary import DocumentType
+
+RUNS = 7
+
+
+def measure(render: Callable[[], bytes]) -> tuple[float, float, int]:
+    """Median and worst of RUNS renders in ms, and the page count."""
+    timings = []
+    data = b""
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        data = render()
+        timings.append((time.perf_counter() - start) * 1000)
+    pages = len(PdfReader(io.BytesIO(data)).pages)
+    return statistics.median(timings), max(timings), pages
+
+
+def main() -> int:
+    start = time.perf_counter()
+    register_fonts()
+    print(f"font registration (once per process): {(time.perf_counter() - start) * 1000:.0f} ms")
+    letterhead = samples.letterhead()
+    plan = samples.action_plan(goal_count=12)
+    report = samples.access_report(events=200)
+    cases = [
+        (
+            "action plan",
+            lambda: render_document(plan, samples.meta(DocumentType.ACTION_PLAN), letterhead),
+            300.0,
+        ),
+        (
+            "access report, 200 events + 200 audit lines",
+            lambda: render_document(report, samples.meta(DocumentType.ACCESS_REPORT), letterhead),
+            1000.0,
+        ),
+    ]
+    failed = False
+    for name, render, target in cases:
+        median, worst, pages = measure(render)
+        ok = median < target
+        failed |= not ok
+        print(
+            f"{name}: {pages} pages, median {median:.0f} ms, worst {worst:.0f} ms "
+            f"(target < {target:.0f} ms, ratio {median / target:.2f}) {'OK' if ok else 'SLOW'}"
+        )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
