@@ -68,7 +68,7 @@ class DocumentMeta:
 
     ``language`` selects the document's labels and confidentiality line, independent of the
     UI language. ``printed_by`` is the staff member's display name, printed in the footer of
-    the last page so a paper copy can be traced.
+    every page so a paper copy can be traced.
     """
 
     doc_type: DocumentType
