@@ -68,7 +68,7 @@ def register_fonts() -> frozenset[int]:
 
     Called lazily by the renderers, never at import time. The coverage is the regular
     face's: bold and oblique lack Arabic (and N'Ko, Tifinagh), so text in those scripts is
-    always set in the regular face (see :func:`_shaped` and :func:`_header_font`).
+    always set in the regular face (see :func:`_shaped` and :func:`_draw_text`).
     """
     faces = {
         FONT: "DejaVuSans.ttf",
@@ -91,9 +91,9 @@ def clean(text: str) -> str:
     - C0/C1 control characters are removed, tabs become spaces, line breaks are kept as
       ``\\n``; lone surrogates become U+FFFD;
     - characters the bundled font lacks (CJK, most symbols) and every character outside the
-      Basic Multilingual Plane (emoji) become U+FFFD, and invisible format characters the
-      font lacks (ZWJ, variation selectors) are dropped, so the PDF shows a visible
-      replacement mark instead of an empty box and its text layer stays valid.
+      Basic Multilingual Plane (emoji) become U+FFFD, and invisible format or combining
+      characters the font lacks are dropped, so the PDF shows a visible replacement mark
+      instead of an empty box and its text layer stays valid.
     """
     covered = register_fonts()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -176,8 +176,9 @@ def styles() -> Styles:
 
 @functools.cache
 def _shaped(style: ParagraphStyle) -> ParagraphStyle:
-    """The style for Arabic/Hebrew text: HarfBuzz shaping, in the regular face that has
-    the Arabic glyphs (labels inside such a paragraph lose their bold)."""
+    """The style for Arabic/Hebrew text: HarfBuzz shaping, in the regular face, the only one
+    with Arabic glyphs (a bold heading containing Arabic prints regular; ``<b>`` labels in
+    the same paragraph stay bold)."""
     return ParagraphStyle(style.name + "_shaped", parent=style, shaping=1, fontName=FONT)
 
 
@@ -433,7 +434,7 @@ def build(meta: DocumentMeta, letterhead: Letterhead, story: list[Flowable]) -> 
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
         title=enum_label(lang, meta.doc_type),
-        author=clean(letterhead.organisation),
+        author=_fit(letterhead.organisation, FONT, 10, 2000),
         subject=f"clinic_app {meta.doc_type.value}",
         keywords=[meta.doc_type.value, lang],
         creator="clinic_app",

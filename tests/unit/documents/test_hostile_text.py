@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from clinic_app.documents import render_document, samples
-from clinic_app.documents.base import clean
+from clinic_app.documents.base import clean, escape
 from clinic_app.documents.data import Letterhead, PlanGoal, PlanTask
 from clinic_app.vocabulary import DocumentType, PlanArea, TaskStatus
 
@@ -160,3 +160,12 @@ def test_clean_replaces_characters_the_font_lacks() -> None:
 def test_clean_replaces_astral_characters() -> None:
     # DejaVu has U+1F600, but reportlab cannot map astral characters back to text.
     assert clean("a😀b") == "a\ufffdb"
+
+
+def test_escape_neutralises_markup() -> None:
+    assert escape('<b>x</b> & <font color="red">') == (
+        '&lt;b&gt;x&lt;/b&gt; &amp; &lt;font color="red"&gt;'
+    )
+    assert escape("&amp;") == "&amp;amp;"
+    assert escape("line1\nline2") == "line1<br/>line2"
+    assert escape("\u202e<br/>") == "&lt;br/&gt;"
