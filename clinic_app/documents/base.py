@@ -47,7 +47,8 @@ PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 18 * mm
 MARGIN_TOP = 38 * mm
 MARGIN_BOTTOM = 22 * mm
-FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN_X  # usable width for text and tables
+_FRAME_PADDING = 6  # reportlab's default Frame padding, in points
 
 GREY = colors.HexColor("#555555")
 RULE = colors.HexColor("#999999")
@@ -429,8 +430,10 @@ def build(meta: DocumentMeta, letterhead: Letterhead, story: list[Flowable]) -> 
     doc = SimpleDocTemplate(
         buffer,
         pagesize=A4,
-        leftMargin=MARGIN_X,
-        rightMargin=MARGIN_X,
+        # The frame pads its content by 6 pt; start it that much further out so text and
+        # tables line up with the header and fill exactly FRAME_WIDTH.
+        leftMargin=MARGIN_X - _FRAME_PADDING,
+        rightMargin=MARGIN_X - _FRAME_PADDING,
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
         title=enum_label(lang, meta.doc_type),
