@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from clinic_app.documents.base import clean
 from clinic_app.documents.data import (
     AccessReportDoc,
     ActionPlanDoc,
@@ -24,6 +25,7 @@ from clinic_app.documents.data import (
     StatusConfirmationDoc,
     VisitSummaryDoc,
 )
+from clinic_app.errors import Invalid
 from clinic_app.vocabulary import DocumentType
 
 _CONTENT_TYPE: dict[DocumentType, type] = {
@@ -71,9 +73,15 @@ def _renderer(doc_type: DocumentType) -> Callable[[Any, DocumentMeta, Letterhead
 def render_document(content: DocumentContent, meta: DocumentMeta, letterhead: Letterhead) -> bytes:
     """Render ``content`` as a PDF.
 
-    ``meta.doc_type`` must match the content class, so a caller cannot print, say, a status
-    confirmation's data under an action plan's title (and audit it as one).
+    ``meta.doc_type`` must match the content class (``TypeError``), so a caller cannot print,
+    say, a status confirmation's data under an action plan's title (and audit it as one).
+    Every document leaving the building carries a case reference and the organisation, so
+    blank ones raise ``Invalid``.
     """
+    if not clean(meta.case_ref).strip():
+        raise Invalid("case_ref", "required")
+    if not clean(letterhead.organisation).strip():
+        raise Invalid("organisation", "required")
     expected = _CONTENT_TYPE[meta.doc_type]
     if not isinstance(content, expected):
         raise TypeError(

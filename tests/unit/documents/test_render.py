@@ -8,8 +8,9 @@ from datetime import date
 import pytest
 
 from clinic_app.documents import render_document, samples
-from clinic_app.documents.data import Language, RecipientInfo
+from clinic_app.documents.data import Language, Letterhead, RecipientInfo
 from clinic_app.documents.labels import enum_label, format_date, label
+from clinic_app.errors import Invalid
 from clinic_app.vocabulary import DocumentType
 
 LANGS: tuple[Language, ...] = ("en", "da")
@@ -61,6 +62,7 @@ def test_every_page_has_the_furniture(read_pdf, doc_type: DocumentType, lang: La
         assert format_date(lang, samples.ISSUED) in page
         assert enum_label(lang, doc_type) in page
         assert "Krisecenter Øresund" in page
+        assert f"{label(lang, 'printed_by')}: Mette Sørensen" in page
     assert label(lang, "page", page=1, pages=total) in pdf.text
 
 
@@ -151,6 +153,22 @@ def test_access_report_lists_every_row(read_pdf) -> None:
     access_header = "\n".join(label("en", k) for k in ("user", "action", "workstation"))
     assert sum(events_header in page for page in pdf.pages) >= 3
     assert sum(access_header in page for page in pdf.pages) >= 3
+
+
+@pytest.mark.parametrize("case_ref", ["", "   ", "\u202e\u200f"])
+def test_blank_case_reference_is_refused(case_ref: str) -> None:
+    with pytest.raises(Invalid) as info:
+        render(DocumentType.CONSENT_FORM, "en", case_ref=case_ref)
+    assert info.value.field == "case_ref"
+
+
+def test_blank_organisation_is_refused() -> None:
+    with pytest.raises(Invalid):
+        render_document(
+            samples.content(DocumentType.CONSENT_FORM),
+            samples.meta(DocumentType.CONSENT_FORM),
+            Letterhead(" "),
+        )
 
 
 def test_mismatched_content_is_refused() -> None:
