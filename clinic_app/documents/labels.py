@@ -178,7 +178,7 @@ _DA: dict[str, str] = {
     "staff": "Medarbejder",
     "sig_person": "Den pågældende",
     "sig_contact": "Kontaktperson",
-    "sig_guardian": "Personlig repræsentant (værge)",
+    "sig_guardian": "Personlig repræsentant",
     "sig_staff": "Medarbejder",
     "plan_intro": "Planen er udarbejdet sammen med den pågældende og beskriver den støtte, "
     "der er aftalt for perioden.",
