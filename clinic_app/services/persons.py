@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
@@ -39,6 +39,8 @@ from clinic_app.services.common import (
     system_today,
 )
 from clinic_app.services.database import Database
+from clinic_app.services.facts_loader import refresh_person
+from clinic_app.services.relations import Relation, relation_to
 from clinic_app.services.text import fold, name_similarity_key, search_keys
 from clinic_app.vocabulary import BirthCertainty, ExploitationForm, SafetyFlag, Sex
 
@@ -168,13 +170,6 @@ SORT_COLUMNS = {
 }
 
 
-@dataclass
-class _Relation:
-    own_caseload: bool = False
-    same_site: bool = False
-    extra: dict[str, object] = field(default_factory=dict)
-
-
 class PersonService:
     """Registering and finding persons. Every call checks permissions and is audited."""
 
@@ -196,6 +191,7 @@ class PersonService:
             self._apply(person, clean)
             s.add(person)
             s.flush()
+            refresh_person(s, person.id, today)
             self._audit.record(
                 s, actor, "person.create", person_id=person.id, details={"fields": _fields(clean)}
             )
@@ -220,6 +216,7 @@ class PersonService:
             changed = _changed_fields(person, clean)
             self._apply(person, clean)
             s.flush()
+            refresh_person(s, person.id, self._today())  # birth and insurance facts may change
             self._audit.record(
                 s, actor, "person.edit", person_id=person.id, details={"fields": changed}
             )
@@ -601,18 +598,8 @@ class PersonService:
             raise NotFound("person", person_id)
         return person
 
-    def _relation(self, s: Session, actor: Actor, person: Person) -> _Relation:
-        contact = s.scalar(
-            select(ContactPersonAssignment.user_id).where(
-                ContactPersonAssignment.person_id == person.id,
-                ContactPersonAssignment.to_date.is_(None),
-            )
-        )
-        return _Relation(
-            own_caseload=contact is not None and contact == actor.user_id,
-            same_site=person.current_site_id is not None
-            and person.current_site_id == actor.site_id,
-        )
+    def _relation(self, s: Session, actor: Actor, person: Person) -> Relation:
+        return relation_to(s, actor, person)
 
     def _detail(self, s: Session, actor: Actor, person: Person) -> PersonDetail:
         today = self._today()
