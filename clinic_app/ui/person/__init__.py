@@ -1,0 +1,1 @@
+"""The person record window and its tabs."""
