@@ -11,10 +11,14 @@ from sqlalchemy import select
 from clinic_app.models import AppSetting
 from clinic_app.security.passwords import PRODUCTION, PasswordHasherConfig
 from clinic_app.services.audit_trail import AuditTrail
+from clinic_app.services.cases import CaseService
 from clinic_app.services.common import Clock, system_today
+from clinic_app.services.dashboard import DashboardService
 from clinic_app.services.database import Database
+from clinic_app.services.entitlements import EntitlementService
 from clinic_app.services.persons import PersonService
 from clinic_app.services.reference_data import ReferenceService, seed_partners
+from clinic_app.services.timeline import TimelineService
 from clinic_app.services.users import UserService
 from clinic_app.storage.engine import make_engine
 from clinic_app.storage.keys import load_or_create_secret
@@ -35,6 +39,10 @@ class Services:
     persons: PersonService
     users: UserService
     reference: ReferenceService
+    cases: CaseService
+    timeline: TimelineService
+    dashboard: DashboardService
+    entitlements: EntitlementService
     clock: Clock
 
     def close(self) -> None:
@@ -92,5 +100,9 @@ def build_services(
         persons=PersonService(db, audit, clock),
         users=UserService(db, audit, hasher=hasher),
         reference=ReferenceService(db, audit),
+        cases=CaseService(db, audit, clock),
+        timeline=TimelineService(db, audit, clock),
+        dashboard=DashboardService(db, audit, clock),
+        entitlements=EntitlementService(db, audit, clock),
         clock=clock,
     )
