@@ -901,7 +901,7 @@ _SHOWCASE: tuple[tuple[str, Sex, ExploitationForm, str, int], ...] = (
     ("AL", Sex.FEMALE, ExploitationForm.SEXUAL, "presumed", 10),
     ("NG", Sex.FEMALE, ExploitationForm.SEXUAL, "avr", 20),
     ("BG", Sex.FEMALE, ExploitationForm.SEXUAL, "avr", 60),
-    ("CN", Sex.FEMALE, ExploitationForm.SEXUAL, "permit", 4600),  # the 2011 rule set
+    ("CN", Sex.FEMALE, ExploitationForm.SEXUAL, "permit", 5200),  # under the 2011 rules
     ("RU", Sex.FEMALE, ExploitationForm.SEXUAL, "avr", 45),
 )
 
