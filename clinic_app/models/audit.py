@@ -41,6 +41,9 @@ class AuditAnchor(Base):
     last_hash: Mapped[str] = mapped_column(String(64), default="")
     purged_before_id: Mapped[int] = mapped_column(Integer, default=0)
     purged_anchor_hash: Mapped[str] = mapped_column(String(64), default="")
+    # HMAC over the start (purged_before_id, purged_anchor_hash) and the end of the chain,
+    # so neither a truncated tail nor a forged purge can pass verification.
+    mac: Mapped[str] = mapped_column(String(64), default="")
 
 
 Index("ix_audit_event_person", AuditEvent.person_id, AuditEvent.at)

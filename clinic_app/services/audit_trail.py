@@ -1,22 +1,35 @@
-"""Writing audit events: same transaction as the change, hash-chained to the previous row."""
+"""Writing audit events: same transaction as the change, hash-chained to the previous row.
+
+The single :class:`AuditAnchor` row is the chain's head and start: the last event's id and
+hash, and, after a purge, the id of the first remaining event and the hash it chains to.
+Its ``mac`` (HMAC with the audit key) covers all four, so cutting rows off the tail, or
+pretending that rows were purged, fails verification unless the key is known.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from clinic_app.models import AuditAnchor, AuditEvent, utcnow
-from clinic_app.security.audit_chain import chain_hash
+from clinic_app.security.audit_chain import GENESIS_HASH, chain_hash
 from clinic_app.security.context import Actor
 
 ANCHOR_ID = 1
-GENESIS = ""
+GENESIS = GENESIS_HASH
+_ANCHOR_DOMAIN = b"clinic-app/audit-anchor-row/v1\x00"
 
 
-def audit_row_fields(event: AuditEvent) -> dict[str, str | int | None]:
-    """The fields covered by the chain hash, in the form the verifier recomputes."""
+def audit_row_fields(event: Any) -> dict[str, str | int | None]:
+    """The fields covered by the chain hash, in the form the verifier recomputes.
+
+    ``event`` is an :class:`AuditEvent` or a row selected from its table."""
     return {
         "seq": event.id,
         "at": event.at.isoformat(timespec="microseconds"),
@@ -32,6 +45,41 @@ def audit_row_fields(event: AuditEvent) -> dict[str, str | int | None]:
     }
 
 
+@dataclass(frozen=True)
+class ChainBounds:
+    """Where the stored chain starts and ends, as the anchor row records it."""
+
+    first_seq: int  # id of the first event still stored (1 until a purge)
+    genesis: str  # the prev_hash of that first event
+    last_seq: int  # id of the last event (first_seq - 1 when no event is stored)
+    last_hash: str  # hash of the last event (``genesis`` when none)
+
+    @property
+    def count(self) -> int:
+        return self.last_seq - self.first_seq + 1
+
+
+def bounds_of(anchor: AuditAnchor) -> ChainBounds:
+    """The anchor row's bounds (purged_before_id 0 means nothing was ever purged)."""
+    if anchor.purged_before_id:
+        return ChainBounds(
+            anchor.purged_before_id,
+            anchor.purged_anchor_hash,
+            anchor.last_event_id,
+            anchor.last_hash,
+        )
+    return ChainBounds(1, GENESIS, anchor.last_event_id, anchor.last_hash)
+
+
+def anchor_mac(key: bytes, bounds: ChainBounds) -> str:
+    """HMAC-SHA256 over both ends of the chain, with length-prefixed fields."""
+    parts = (str(bounds.first_seq), bounds.genesis, str(bounds.last_seq), bounds.last_hash)
+    message = _ANCHOR_DOMAIN + b"".join(
+        len(p.encode()).to_bytes(8, "big") + p.encode() for p in parts
+    )
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
 class AuditTrail:
     """Appends audit events. Holds the HMAC key; never stores personal data values."""
 
@@ -43,6 +91,16 @@ class AuditTrail:
     @property
     def key(self) -> bytes:
         return self._key
+
+    def anchor_is_authentic(self, anchor: AuditAnchor) -> bool:
+        """True if the anchor row's MAC fits its fields under this trail's key."""
+        expected = anchor_mac(self._key, bounds_of(anchor))
+        stored = anchor.mac or ""
+        return stored.isascii() and hmac.compare_digest(expected, stored)
+
+    def seal(self, anchor: AuditAnchor) -> None:
+        """Recompute the anchor's MAC after its fields changed (append or purge)."""
+        anchor.mac = anchor_mac(self._key, bounds_of(anchor))
 
     def record(
         self,
@@ -60,26 +118,36 @@ class AuditTrail:
         """Add one event to ``session``; it commits or rolls back with the change it records."""
         anchor = session.get(AuditAnchor, ANCHOR_ID, with_for_update=True)
         if anchor is None:
-            anchor = AuditAnchor(id=ANCHOR_ID, last_event_id=0, last_hash=GENESIS)
+            anchor = AuditAnchor(
+                id=ANCHOR_ID,
+                last_event_id=0,
+                last_hash=GENESIS,
+                purged_before_id=0,
+                purged_anchor_hash="",
+            )
             session.add(anchor)
         event = AuditEvent(
+            # The id is the chain's sequence number: taken from the anchor, never from the
+            # database's counter, so ids stay gapless even if rows were cut off the tail.
+            id=anchor.last_event_id + 1,
             at=utcnow(),
             user_id=actor.user_id if actor else None,
-            username=username if username is not None else (actor.username if actor else ""),
+            username=(username if username is not None else (actor.username if actor else ""))[:64],
             role=str(actor.role) if actor else "",
-            workstation=workstation
-            if workstation is not None
-            else (actor.workstation if actor else ""),
+            workstation=(
+                workstation if workstation is not None else (actor.workstation if actor else "")
+            )[:100],
             action=action,
             person_id=person_id,
             target=target[:100],
             details=json.dumps(dict(details), sort_keys=True, default=str) if details else "",
-            outcome=outcome,
+            outcome=outcome[:16],
             prev_hash=anchor.last_hash,
         )
-        session.add(event)
-        session.flush()  # assigns the id, which the hash covers (reordering is detectable)
         event.row_hash = chain_hash(self._key, anchor.last_hash, audit_row_fields(event))
+        session.add(event)
         anchor.last_event_id = event.id
         anchor.last_hash = event.row_hash
+        self.seal(anchor)
+        session.flush()
         return event

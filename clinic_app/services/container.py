@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from clinic_app.models import AppSetting
 from clinic_app.security.passwords import PRODUCTION, PasswordHasherConfig
+from clinic_app.services.audit import AuditService
 from clinic_app.services.audit_trail import AuditTrail
 from clinic_app.services.cases import CaseService
 from clinic_app.services.common import Clock, system_today
@@ -36,6 +37,7 @@ class Services:
 
     db: Database
     audit: AuditTrail
+    audit_log: AuditService
     persons: PersonService
     users: UserService
     reference: ReferenceService
@@ -97,6 +99,7 @@ def build_services(
     return Services(
         db=db,
         audit=audit,
+        audit_log=AuditService(db, audit, clock),
         persons=PersonService(db, audit, clock),
         users=UserService(db, audit, hasher=hasher),
         reference=ReferenceService(db, audit),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from clinic_app.errors import Conflict, Forbidden, Invalid, NotFound
 from clinic_app.models import LoginFailure, Site, User, utcnow
@@ -100,10 +101,13 @@ class UserService:
         role: Role,
         site_id: int | None = None,
         *,
+        reason: str = "",
         check_policy: bool = True,
     ) -> UserView:
+        """Create an account (administrators); the reason, if given, is kept in the audit."""
         require(actor, Action.USER_ADMIN)
         username, display_name = _clean_identity(username, display_name)
+        reason = clean_text("reason", reason, max_len=1000)
         if check_policy:
             check_password_policy(password, username)
         password_hash = hash_password(password, config=self._hasher)
@@ -121,15 +125,23 @@ class UserService:
                 )
                 s.add(user)
                 s.flush()
+                details: dict[str, object] = {"role": str(role), "site_id": site_id}
+                if reason:
+                    details["reason"] = reason
                 self._audit.record(
-                    s, actor, "user.create", target=f"user:{user.id}", details={"role": str(role)}
+                    s, actor, "user.create", target=f"user:{user.id}", details=details
                 )
                 return _view(user, site.name if site else None)
         except IntegrityError as exc:
             raise Invalid("username", "taken", "This user name is already in use.") from exc
 
     def authenticate(self, username: str, password: str, workstation: str = "") -> Actor:
-        """Check credentials; the same LoginFailed for every kind of failure."""
+        """Check credentials; the same LoginFailed for every kind of failure.
+
+        Every branch runs one full password verification, so an unknown user name, a wrong
+        password and a locked account take about the same time. The attempted user name is
+        never stored for unknown users (people type passwords into the wrong field).
+        """
         username = (username or "").strip().lower()
         now = utcnow()
         with self._db.write() as s:
@@ -150,60 +162,104 @@ class UserService:
                 )
                 failed = True
             elif not verify_password(user.password_hash, password, config=self._hasher):
-                s.add(LoginFailure(user_id=user.id, at=now, workstation=workstation))
-                s.flush()
-                times = s.scalars(
-                    select(LoginFailure.at).where(LoginFailure.user_id == user.id)
-                ).all()
-                since = user.failures_reset_at
-                if self._lockout.is_locked(
-                    [_aware(t) for t in times], _aware(now), since=_aware(since) if since else None
-                ):
-                    user.locked_at = now
-                    self._audit.record(
-                        s, _actor(user, workstation), "user.locked", outcome="locked"
-                    )
                 self._audit.record(s, _actor(user, workstation), "login.failure", outcome="denied")
+                self._count_failure(s, user, now, workstation)
                 failed = True
             else:
                 failed = False
-                if needs_rehash(user.password_hash, config=self._hasher):
+                rehashed = needs_rehash(user.password_hash, config=self._hasher)
+                if rehashed:
                     user.password_hash = hash_password(password, config=self._hasher)
                 user.last_login_at = now
                 user.failures_reset_at = now
                 actor = _actor(user, workstation)
-                self._audit.record(s, actor, "login.success")
+                self._audit.record(
+                    s, actor, "login.success", details={"rehashed": 1} if rehashed else None
+                )
         # The failure rows above are committed before refusing, so lock-out counts them.
         if failed:
             raise LoginFailed()
         return actor
 
+    def attempts_left(self, username: str) -> int | None:
+        """Failed log-ins still allowed before the lock (None for unknown users), for tests
+        and administrators; the log-in screen never shows it."""
+        with self._db.read() as s:
+            user = s.scalar(select(User).where(User.username == username.strip().lower()))
+            if user is None:
+                return None
+            if user.locked_at is not None:
+                return 0
+            times = s.scalars(select(LoginFailure.at).where(LoginFailure.user_id == user.id))
+            since = user.failures_reset_at
+            return self._lockout.attempts_left(
+                [_aware(t) for t in times], _aware(utcnow()), since=_aware(since) if since else None
+            )
+
+    def _count_failure(self, s: Session, user: User, now: dt.datetime, workstation: str) -> None:
+        """Store one failed attempt and lock the account when the policy says so."""
+        s.add(LoginFailure(user_id=user.id, at=now, workstation=workstation[:100]))
+        s.flush()
+        times = s.scalars(select(LoginFailure.at).where(LoginFailure.user_id == user.id)).all()
+        since = user.failures_reset_at
+        if self._lockout.is_locked(
+            [_aware(t) for t in times], _aware(now), since=_aware(since) if since else None
+        ):
+            user.locked_at = now
+            self._audit.record(s, _actor(user, workstation), "user.locked", outcome="locked")
+
     def verify_password(self, actor: Actor, password: str) -> bool:
-        """Re-authentication (idle unlock): the same user's password, audited."""
+        """Re-authentication (idle unlock): the same user's password, audited. Wrong
+        passwords count towards the lock-out like failed log-ins."""
         with self._db.write() as s:
             user = s.get(User, actor.user_id)
-            ok = bool(
-                user
-                and user.active
-                and user.locked_at is None
-                and verify_password(user.password_hash, password, config=self._hasher)
-            )
-            self._audit.record(s, actor, "unlock", outcome="ok" if ok else "denied")
+            usable = bool(user and user.active and user.locked_at is None)
+            if user is None:
+                dummy_verify(config=self._hasher)
+                ok = False
+            else:
+                ok = verify_password(user.password_hash, password, config=self._hasher) and usable
+            self._audit.record(s, actor, "session.unlock", outcome="ok" if ok else "denied")
+            if user is not None and usable and not ok:
+                self._count_failure(s, user, utcnow(), actor.workstation)
+            elif ok and user is not None:
+                user.failures_reset_at = utcnow()
             return ok
 
+    def lock_session(self, actor: Actor) -> None:
+        """Record that the idle lock covered this user's session."""
+        with self._db.write() as s:
+            self._audit.record(s, actor, "session.lock")
+
     def logout(self, actor: Actor) -> None:
+        """Record the end of a session (log-out, or another user taking over the workstation)."""
         with self._db.write() as s:
             self._audit.record(s, actor, "logout")
 
     def list_users(self, actor: Actor) -> tuple[UserView, ...]:
+        """Every account, for administrators (audited)."""
         require(actor, Action.USER_ADMIN)
-        with self._db.read() as s:
+        with self._db.write() as s:
             rows = s.execute(
                 select(User, Site.name)
                 .outerjoin(Site, Site.id == User.site_id)
                 .order_by(User.username)
             ).all()
+            self._audit.record(s, actor, "user.list", details={"results": len(rows)})
             return tuple(_view(u, site) for u, site in rows)
+
+    def find(self, actor: Actor, username: str) -> UserView:
+        """One account by user name, for administrators (not audited: names only)."""
+        require(actor, Action.USER_ADMIN)
+        with self._db.read() as s:
+            row = s.execute(
+                select(User, Site.name)
+                .outerjoin(Site, Site.id == User.site_id)
+                .where(User.username == username.strip().lower())
+            ).first()
+            if row is None:
+                raise NotFound("user", username)
+            return _view(row[0], row[1])
 
     def staff(self) -> tuple[UserView, ...]:
         """Active users who can be contact persons or responsible for tasks (names only)."""
@@ -228,6 +284,8 @@ class UserService:
         return self._admin_change(actor, user_id, reason, "user.change_role", role=Role(role))
 
     def reset_password(self, actor: Actor, user_id: int, password: str, reason: str) -> UserView:
+        """Set a new password for another user (administrators, with a reason)."""
+        require(actor, Action.USER_ADMIN)
         with self._db.read() as s:
             user = s.get(User, user_id)
             if user is None:

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-26 04:56:47.815404
+Create Date: 2026-11-26 05:04:01.874386
 """
 
 from collections.abc import Sequence
@@ -32,6 +32,7 @@ def upgrade() -> None:
         sa.Column("last_hash", sa.String(length=64), nullable=False),
         sa.Column("purged_before_id", sa.Integer(), nullable=False),
         sa.Column("purged_anchor_hash", sa.String(length=64), nullable=False),
+        sa.Column("mac", sa.String(length=64), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_anchor")),
     )
     op.create_table(
