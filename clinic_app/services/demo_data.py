@@ -51,10 +51,7 @@ from clinic_app.rules import (
     ConsentFact,
     EventFact,
     ManualEntitlement,
-    PermitState,
     PersonFacts,
-    ReflectionState,
-    ReturnState,
     Timeline,
     age_on,
     compute_timeline,
@@ -72,6 +69,7 @@ from clinic_app.services.demo_names import (
     NameSet,
     Order,
 )
+from clinic_app.services.facts_loader import status_code
 from clinic_app.services.persons import _refresh_names
 from clinic_app.vocabulary import (
     AgeBand,
@@ -336,6 +334,8 @@ class _Context:
     partners: dict[str, int] = field(default_factory=dict)
     partner_kind: dict[int, PartnerKind] = field(default_factory=dict)
     outings: dict[str, list[tuple[int, dt.date]]] = field(default_factory=dict)
+    # situation -> (template key, name, for minors, goals)
+    templates: dict[str, tuple[str, str, bool, list[dict[str, Any]]]] = field(default_factory=dict)
     case_refs: set[str] = field(default_factory=set)
     visits: int = 0
     minors: int = 0
@@ -456,21 +456,60 @@ def _partner_of_kind(ctx: _Context, kind: PartnerKind) -> int | None:
 
 
 def _add_templates(ctx: _Context) -> None:
-    existing = set(ctx.w._conn.scalars(select(PlanTemplate.key)))
-    for key, (name, for_minors, goals) in PLAN_TEMPLATES.items():
-        if key in existing:
-            continue
-        ctx.w.add(
-            PlanTemplate,
-            {
-                "id": ctx.w.new_id(PlanTemplate),
-                "key": key,
-                "name": name,
-                "for_minors": for_minors,
-                "goals_json": json.dumps(goals, ensure_ascii=False),
-                **_stamps(ctx.stamp),
-            },
+    """Use the templates already in the database (if the set-up seeded some) or add ours;
+    then pick one per situation, so plans are built from what the users will see."""
+    rows = ctx.w._conn.execute(
+        select(
+            PlanTemplate.key, PlanTemplate.name, PlanTemplate.for_minors, PlanTemplate.goals_json
         )
+    ).all()
+    found = {key: (name, bool(minors), _parse_goals(text)) for key, name, minors, text in rows}
+    if not found:
+        for key, (name, for_minors, goals) in PLAN_TEMPLATES.items():
+            ctx.w.add(
+                PlanTemplate,
+                {
+                    "id": ctx.w.new_id(PlanTemplate),
+                    "key": key,
+                    "name": name,
+                    "for_minors": for_minors,
+                    "goals_json": json.dumps(goals, ensure_ascii=False),
+                    **_stamps(ctx.stamp),
+                },
+            )
+        found = dict(PLAN_TEMPLATES)
+    for situation, words in _SITUATION_WORDS.items():
+        minors = situation == "minor"
+        keys = sorted(found)
+        match = next((k for k in keys if k == situation), None)
+        match = match or next(
+            (k for k in keys if found[k][1] == minors and any(w in k for w in words)), None
+        )
+        match = match or next((k for k in keys if found[k][1] == minors), keys[0])
+        ctx.templates[situation] = (match, *found[match])
+
+
+# Words in a template key that suggest the situation it is meant for.
+_SITUATION_WORDS = {
+    "minor": ("minor", "child"),
+    "return_iom": ("return", "iom", "avr"),
+    "residence_permit": ("permit", "residence"),
+    "reflection_adult": ("reflection", "adult"),
+}
+
+
+def _parse_goals(text: str) -> list[dict[str, Any]]:
+    """Goals in the documented template format; anything else is skipped."""
+    try:
+        raw = json.loads(text or "[]")
+    except ValueError:
+        return []
+    out: list[dict[str, Any]] = []
+    for g in raw if isinstance(raw, list) else []:
+        if isinstance(g, dict) and g.get("area") in set(PlanArea) and g.get("title"):
+            tasks = [str(t) for t in g.get("tasks", []) if str(t).strip()]
+            out.append({"area": g["area"], "title": str(g["title"]), "tasks": tasks})
+    return out
 
 
 def _add_outings(ctx: _Context) -> None:
@@ -993,23 +1032,6 @@ def _build_history(ctx: _Context, p: _Profile, shelter_id: int) -> _History:
     return h
 
 
-def _status(tl: Timeline) -> str:
-    """A short status for lists and filters, from the computed timeline."""
-    if tl.closed:
-        return "closed"
-    if tl.return_.state is ReturnState.RETURNED:
-        return "returned"
-    if tl.permit.state is PermitState.VALID:
-        return "permit"
-    if tl.reflection.state in (ReflectionState.RUNNING, ReflectionState.EXTENDED):
-        return "reflection"
-    if tl.return_.state is ReturnState.REFERRED:
-        return "avr_referred"
-    if tl.asylum.value in ("pending", "granted", "refused"):
-        return f"asylum_{tl.asylum.value}"
-    return tl.identification.state.value
-
-
 def _add_person(ctx: _Context, index: int, total: int) -> None:
     rng, w, today = ctx.rng, ctx.w, ctx.today
     p = _profile(ctx, index, total)
@@ -1084,7 +1106,7 @@ def _add_person(ctx: _Context, index: int, total: int) -> None:
             "registered_in_denmark": facts.registered_in_denmark,
             "current_site_id": site_id,
             "notes": "Fictional demo person." if not p.special_minor else _SPECIAL_NOTE,
-            "status": _status(tl),
+            "status": status_code(tl),
             "search_text": person.search_text,
             "created_by_id": ctx.users["staff"],
             "archived_at": ctx.at(add_years(h.closed_on, 2)) if archived and h.closed_on else None,
@@ -1271,7 +1293,17 @@ def _guardian(
     return name
 
 
-def _template_key(h: _History, minor_now: bool) -> str:
+def _with_child_goals(goals: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The child-specific goals the special minor's plan must show, whatever the template."""
+    have = {g["area"] for g in goals}
+    extra = [g for g in PLAN_TEMPLATES["minor"][2] if g["area"] not in have]
+    return [*goals, *(g for g in extra if g["area"] in _CHILD_AREAS)]
+
+
+_CHILD_AREAS = (PlanArea.SCHOOLING, PlanArea.FAMILY_TRACING, PlanArea.DURABLE_SOLUTION)
+
+
+def _situation(h: _History, minor_now: bool) -> str:
     kinds = {e.fact.kind for e in h.events}
     if minor_now:
         return "minor"
@@ -1293,8 +1325,10 @@ def _action_plan(
 ) -> tuple[dt.date, ...]:
     """One plan with an agreed version and sometimes a newer draft; returns review dates."""
     rng, w, today = ctx.rng, ctx.w, ctx.today
-    key = _template_key(h, minor_now or p.special_minor)
-    title, _, goals = PLAN_TEMPLATES[key]
+    situation = _situation(h, minor_now or p.special_minor)
+    key, title, _, goals = ctx.templates[situation]
+    if p.special_minor:
+        goals = _with_child_goals(goals)
     start = _first_date(h, EventKind.IDENTIFICATION) or p.fc
     review = max(start, today + _days(rng.randint(-30, 75)))
     plan_id = w.new_id(ActionPlan)
