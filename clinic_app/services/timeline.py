@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from clinic_app.errors import Invalid, NotFound
@@ -202,6 +203,14 @@ class TimelineService:
                 },
             )
             return view
+
+    def timeline_by_case_ref(self, actor: Actor, case_ref: str) -> TimelineView:
+        """Like :meth:`timeline`, finding the person by case reference."""
+        with self._db.read() as s:
+            pid = s.scalar(select(Person.id).where(Person.case_ref == case_ref.strip().upper()))
+        if pid is None:
+            raise NotFound("person", case_ref)
+        return self.timeline(actor, pid)
 
     def explain(
         self, actor: Actor, person_id: int, deadline_kind: DeadlineKind | str
