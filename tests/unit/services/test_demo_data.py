@@ -33,6 +33,7 @@ from clinic_app.security.context import Actor
 from clinic_app.services.container import Services, build_services, open_database
 from clinic_app.services.database import Database
 from clinic_app.services.demo_data import DEMO_USERS, DemoSummary, generate_demo_data
+from clinic_app.services.facts_loader import refresh_all
 from clinic_app.services.text import fold
 from clinic_app.vocabulary import (
     Authority,
@@ -162,6 +163,23 @@ def test_deadlines_and_status_come_from_the_rules(services: Services, demo: Demo
         rule_sets = set(s.scalars(select(PersonDeadline.rule_set).distinct()))
     assert {"reflection_end", "permit_expiry", "avr_follow_up_end", "plan_review"} <= kinds
     assert {"2011", "2013+"} <= rule_sets  # an old case still cites the 2011 rules
+
+
+def test_stored_status_and_deadlines_equal_a_service_refresh(
+    services: Services, demo: DemoSummary
+) -> None:
+    # The services' own recomputation finds nothing to change: derived columns match.
+    report = refresh_all(services.db, TODAY)
+    assert report.persons > 0
+    assert report.changed == 0
+
+
+def test_progress_is_reported(other_db: Database) -> None:
+    calls: list[tuple[str, int, int]] = []
+    generate_demo_data(other_db, persons=20, today=TODAY, progress=lambda *a: calls.append(a))
+    stages = [c[0] for c in calls]
+    assert "persons" in stages and "visitors" in stages
+    assert ("persons", 20, 20) in calls
 
 
 def test_minors_have_a_current_guardian(services: Services, demo: DemoSummary) -> None:
