@@ -291,7 +291,7 @@ class _Writer:
     """Buffers rows per table, assigns ids, and inserts them in batches in dependency order."""
 
     def __init__(self, conn: Connection) -> None:
-        self._conn = conn
+        self.conn = conn
         self._rows: dict[Table, list[dict[str, Any]]] = {t: [] for t in _ORDER}
         self._next: dict[Table, int] = {}
         self.counts: dict[Table, int] = dict.fromkeys(_ORDER, 0)
@@ -299,7 +299,7 @@ class _Writer:
     def new_id(self, model: type[Any]) -> int:
         table = _table(model)
         if table not in self._next:
-            top = self._conn.scalar(select(func.max(table.c.id)))
+            top = self.conn.scalar(select(func.max(table.c.id)))
             self._next[table] = (top or 0) + 1
         value = self._next[table]
         self._next[table] = value + 1
@@ -312,7 +312,7 @@ class _Writer:
         for table in _ORDER:
             rows = self._rows[table]
             if rows:
-                self._conn.execute(insert(table), rows)
+                self.conn.execute(insert(table), rows)
                 self.counts[table] += len(rows)
                 rows.clear()
 
@@ -328,16 +328,13 @@ class _Context:
     sites: dict[str, int] = field(default_factory=dict)
     site_kind: dict[int, SiteKind] = field(default_factory=dict)
     users: dict[str, int] = field(default_factory=dict)
-    user_site: dict[int, str] = field(default_factory=dict)
     contacts_by_site: dict[str, list[int]] = field(default_factory=dict)
     nurses_by_site: dict[str, list[int]] = field(default_factory=dict)
     partners: dict[str, int] = field(default_factory=dict)
-    partner_kind: dict[int, PartnerKind] = field(default_factory=dict)
     outings: dict[str, list[tuple[int, dt.date]]] = field(default_factory=dict)
     # situation -> (template key, name, for minors, goals)
     templates: dict[str, tuple[str, str, bool, list[dict[str, Any]]]] = field(default_factory=dict)
     case_refs: set[str] = field(default_factory=set)
-    visits: int = 0
     minors: int = 0
     first_person_id: int = 0
 
@@ -396,8 +393,6 @@ def _add_users(ctx: _Context) -> None:
         uid = ctx.w.new_id(User)
         ctx.users[username] = uid
         site_id = ctx.sites[site] if site else None
-        if site:
-            ctx.user_site[uid] = site
         if role is Role.CONTACT_PERSON and site:
             ctx.contacts_by_site.setdefault(site, []).append(uid)
         if role is Role.NURSE and site:
@@ -422,16 +417,14 @@ def _add_users(ctx: _Context) -> None:
 
 
 def _add_partners(ctx: _Context) -> None:
-    conn = ctx.w._conn
-    for pid, name, kind in conn.execute(select(Partner.id, Partner.name, Partner.kind)):
+    conn = ctx.w.conn
+    for pid, name in conn.execute(select(Partner.id, Partner.name)):
         ctx.partners[name] = pid
-        ctx.partner_kind[pid] = PartnerKind(kind)
     for name, kind, notes in _DEMO_PARTNERS:
         if name in ctx.partners:
             continue
         pid = ctx.w.new_id(Partner)
         ctx.partners[name] = pid
-        ctx.partner_kind[pid] = kind
         ctx.w.add(
             Partner,
             {
@@ -450,15 +443,10 @@ def _add_partners(ctx: _Context) -> None:
         )
 
 
-def _partner_of_kind(ctx: _Context, kind: PartnerKind) -> int | None:
-    ids = sorted(pid for pid, k in ctx.partner_kind.items() if k is kind)
-    return ctx.rng.choice(ids) if ids else None
-
-
 def _add_templates(ctx: _Context) -> None:
     """Use the templates already in the database (if the set-up seeded some) or add ours;
     then pick one per situation, so plans are built from what the users will see."""
-    rows = ctx.w._conn.execute(
+    rows = ctx.w.conn.execute(
         select(
             PlanTemplate.key, PlanTemplate.name, PlanTemplate.for_minors, PlanTemplate.goals_json
         )
@@ -945,7 +933,7 @@ _SHOWCASE: tuple[tuple[str, Sex, ExploitationForm, str, int], ...] = (
 )
 
 
-def _profile(ctx: _Context, index: int, total: int) -> _Profile:
+def _profile(ctx: _Context, index: int) -> _Profile:
     rng, today = ctx.rng, ctx.today
     if index == 0:
         return _Profile(
@@ -1032,9 +1020,9 @@ def _build_history(ctx: _Context, p: _Profile, shelter_id: int) -> _History:
     return h
 
 
-def _add_person(ctx: _Context, index: int, total: int) -> None:
+def _add_person(ctx: _Context, index: int) -> None:
     rng, w, today = ctx.rng, ctx.w, ctx.today
-    p = _profile(ctx, index, total)
+    p = _profile(ctx, index)
     ns = NAME_SETS[p.country]
     pid = w.new_id(Person)
     if index == 0:
@@ -1592,7 +1580,6 @@ def _visit(
             **_stamps(when),
         },
     )
-    ctx.visits += 1
     services: list[VisitService] = []
     for _ in range(rng.randint(1, 3)):
         s = _weighted(rng, _SERVICE_WEIGHTS)
@@ -1734,7 +1721,7 @@ def generate_demo_data(
         _add_outings(ctx)
         ctx.w.flush()
         for i in range(persons):
-            _add_person(ctx, i, persons)
+            _add_person(ctx, i)
             if (i + 1) % _BATCH_PERSONS == 0:
                 ctx.w.flush()
                 if progress:
