@@ -554,8 +554,9 @@ class _PersonRow:
 
 
 def _split(part: str) -> tuple[str, str]:
-    native, _, latin = part.partition("|")
-    return native, latin
+    """("first spelling", "second spelling or empty") of a name part."""
+    first, _, second = part.partition("|")
+    return first, second
 
 
 def _compose(ns: NameSet, given: str, family: str, sex: Sex, second: bool) -> str:
