@@ -19,7 +19,7 @@ from clinic_app.errors import Invalid, NotFound
 from clinic_app.models import ContactPersonAssignment, Person, PersonDeadline, Site
 from clinic_app.rules import DeadlineKind
 from clinic_app.security.context import Actor
-from clinic_app.security.permissions import Action, require
+from clinic_app.security.permissions import Action, allowed, require
 from clinic_app.services.audit_trail import AuditTrail
 from clinic_app.services.common import Clock, system_today
 from clinic_app.services.database import Database
@@ -133,8 +133,11 @@ class DashboardService:
         if scope == "caseload":
             if site_id is not None:
                 raise Invalid("site_id", "not_with_caseload", "A caseload is not per site.")
-            # The actor is the contact person of every person listed.
-            require(actor, Action.PERSON_VIEW, own_caseload=True)
+            # The actor is the contact person of every person listed; a role that sees only
+            # its own site's persons sees only the part of its caseload at that site.
+            if not allowed(actor, Action.PERSON_VIEW, own_caseload=True):
+                require(actor, Action.PERSON_VIEW, same_site=True)
+                query = query.where(Person.current_site_id == actor.site_id)
             query = query.join(
                 ContactPersonAssignment,
                 (ContactPersonAssignment.person_id == Person.id)

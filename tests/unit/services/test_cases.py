@@ -168,8 +168,10 @@ def test_impossible_events_are_refused_and_nothing_is_written(
 ) -> None:
     for e in before:
         services.cases.record_event(admin, pid, e)
-    events, audits, state = count(services, CaseEvent), count(services, AuditEvent), stored(
-        services, pid
+    events, audits, state = (
+        count(services, CaseEvent),
+        count(services, AuditEvent),
+        stored(services, pid),
     )
     with pytest.raises(Invalid) as err:
         services.cases.record_event(admin, pid, event)
