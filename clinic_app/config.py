@@ -29,13 +29,18 @@ def sqlite_url(path: Path) -> str:
     return f"sqlite:///{path}"
 
 
+def encrypted_sqlite_url(path: Path) -> str:
+    """A SQLCipher (encrypted at rest) database file."""
+    return f"sqlite+pysqlcipher:///{path}"
+
+
 def default_db_url() -> str:
-    """CLINIC_APP_DB if set, else the SQLite file in the data directory."""
-    return os.environ.get(ENV_DB) or sqlite_url(data_dir() / "clinic.db")
+    """CLINIC_APP_DB if set, else the encrypted SQLite file in the data directory."""
+    return os.environ.get(ENV_DB) or encrypted_sqlite_url(data_dir() / "clinic.db")
 
 
 def demo_db_url() -> str:
-    return sqlite_url(data_dir() / "demo.db")
+    return encrypted_sqlite_url(data_dir() / "demo.db")
 
 
 def workstation_name() -> str:

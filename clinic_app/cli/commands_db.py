@@ -15,8 +15,9 @@ from clinic_app.config import data_dir, demo_db_url, workstation_name
 from clinic_app.errors import Conflict, Invalid
 from clinic_app.models import Person, User
 from clinic_app.services.container import is_demo, mark_demo, open_database
-from clinic_app.storage.engine import make_engine
+from clinic_app.storage.engine import is_encrypted_url, make_engine
 from clinic_app.storage.migrate import current_revision, head_revision, upgrade
+from clinic_app.storage.open import create_encrypted_database, database_exists, database_path
 
 
 def register(sub: Any) -> None:
@@ -50,7 +51,28 @@ def _positive(text: str) -> int:
     return value
 
 
+def create_if_missing(url: str) -> str | None:
+    """Create the encrypted database file at ``url`` if there is none; its recovery key."""
+    if not is_encrypted_url(url) or database_exists(url):
+        return None
+    path = database_path(url)
+    assert path is not None
+    return create_encrypted_database(path).recovery_key
+
+
+def show_recovery_key(ctx: CommandContext, recovery_key: str) -> None:
+    ctx.print("The database is encrypted. Its key is in this computer's keychain.")
+    ctx.print("RECOVERY KEY (shown only now; print it and lock it away):")
+    ctx.print("")
+    ctx.print(f"    {recovery_key}")
+    ctx.print("")
+    ctx.print("Without it, a lost keychain or a new computer means the data cannot be opened.")
+
+
 def cmd_init(ctx: CommandContext) -> int:
+    recovery_key = create_if_missing(ctx.db_url)
+    if recovery_key is not None:
+        show_recovery_key(ctx, recovery_key)
     services = ctx.services()
     if services.users.has_users():
         ctx.print("The database is ready; an administrator already exists.")
@@ -124,6 +146,8 @@ def cmd_demo_data(ctx: CommandContext) -> int:
 def cmd_demo(ctx: CommandContext) -> int:
     url = ctx.args.db or demo_db_url()
     data_dir().mkdir(parents=True, exist_ok=True)
+    # Fictional data: its recovery key is not shown; delete demo.db to start again.
+    create_if_missing(url)
     db = open_database(url)
     try:
         with db.read() as s:

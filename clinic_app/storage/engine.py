@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import NullPool
 
@@ -19,12 +20,29 @@ SQLITE_PRAGMAS = (
 )
 
 
+CIPHER_DRIVER = "pysqlcipher"
+
+
 def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
+def is_encrypted_url(url: str) -> bool:
+    """True for ``sqlite+pysqlcipher://`` URLs (SQLCipher, encrypted at rest)."""
+    parsed = make_url(url)
+    return parsed.get_backend_name() == "sqlite" and parsed.get_driver_name() == CIPHER_DRIVER
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
-    """Create an engine; never logs statement parameters (they hold personal data)."""
+    """Create an engine; never logs statement parameters (they hold personal data).
+
+    An encrypted URL is opened with its key from the keychain (or the recovery key), and
+    verified before it is returned: see :func:`clinic_app.storage.open.open_engine`.
+    """
+    if is_encrypted_url(url):
+        from clinic_app.storage.open import open_engine
+
+        return open_engine(url)
     backend = make_url(url).get_backend_name()
     if backend == "sqlite":
         return _sqlite_engine(url, **kwargs)
@@ -40,6 +58,24 @@ def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
         poolclass=None if memory else NullPool,
         **kwargs,
     )
+    install_sqlite_listeners(engine)
+    return engine
+
+
+def make_cipher_engine(path: Path, key: bytes, **kwargs: Any) -> Engine:
+    """A SQLCipher engine for the file at ``path`` with the raw 256-bit ``key``.
+
+    The key travels as SQLCipher's raw-key literal (no passphrase derivation on each
+    connection); SQLAlchemy masks it in every rendering of the URL.
+    """
+    url = URL.create("sqlite+" + CIPHER_DRIVER, password=f"x'{key.hex()}'", database=str(path))
+    engine = create_engine(url, hide_parameters=True, poolclass=NullPool, **kwargs)
+
+    @event.listens_for(engine, "connect", insert=True)
+    def _quiet(dbapi_conn: Any, _record: Any) -> None:
+        # SQLCipher would otherwise print decryption failures on stderr.
+        dbapi_conn.execute("PRAGMA cipher_log_level = NONE")
+
     install_sqlite_listeners(engine)
     return engine
 

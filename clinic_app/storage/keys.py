@@ -6,7 +6,7 @@ import base64
 import secrets
 
 import keyring
-from keyring.errors import KeyringError, NoKeyringError
+from keyring.errors import KeyringError, NoKeyringError, PasswordDeleteError
 
 from clinic_app.errors import StorageError
 
@@ -54,3 +54,16 @@ def load_or_create_secret(name: str, size: int = 32) -> bytes:
     secret = secrets.token_bytes(size)
     set_secret(name, secret)
     return secret
+
+
+def delete_secret(name: str) -> None:
+    """Remove the secret stored under ``name`` (no error if there is none)."""
+    _check_backend()
+    try:
+        keyring.delete_password(SERVICE, name)
+    except PasswordDeleteError:
+        return
+    except NoKeyringError as exc:
+        raise StorageError("no_keyring", "No system keychain is available.") from exc
+    except KeyringError as exc:
+        raise StorageError("keyring_error", "The system keychain could not be written.") from exc
