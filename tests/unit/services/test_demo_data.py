@@ -30,6 +30,7 @@ from clinic_app.models import (
 )
 from clinic_app.rules import BirthFact, EventFact, age_on, eighteenth_birthday, validate_history
 from clinic_app.security.context import Actor
+from clinic_app.security.passwords import PRODUCTION, needs_rehash
 from clinic_app.services.container import Services, build_services, open_database
 from clinic_app.services.database import Database
 from clinic_app.services.demo_data import DEMO_USERS, DemoSummary, generate_demo_data
@@ -253,11 +254,14 @@ def test_contact_persons_and_plans(services: Services, demo: DemoSummary) -> Non
 
 
 def test_demo_users_log_in_with_their_roles(services: Services, demo: DemoSummary) -> None:
+    with services.db.read() as s:
+        hashes = set(s.scalars(select(User.password_hash)))
+    # Production cost, and each distinct password hashed once.
+    assert not any(needs_rehash(h, config=PRODUCTION) for h in hashes)
+    assert len(hashes) == len({pw for _, pw, _, _ in DEMO_USERS})
     services_fast = build_services(services.db, hasher=FAST_HASHER, clock=lambda: TODAY)
-    actor = _login(services_fast, "admin")
-    assert actor.role is Role.ADMINISTRATOR
-    roles = {role for _, _, role, _ in DEMO_USERS}
-    assert roles == set(Role)
+    assert _login(services_fast, "admin").role is Role.ADMINISTRATOR
+    assert {role for _, _, role, _ in DEMO_USERS} == set(Role)
 
 
 def test_search_finds_accent_free_and_cyrillic_spellings(
@@ -282,6 +286,14 @@ def test_search_finds_accent_free_and_cyrillic_spellings(
     pid, name = cyrillic[0]
     found = services.persons.search(admin, name.split()[-1], limit=1000).items
     assert pid in {r.id for r in found}
+    with services.db.read() as s:
+        latin = s.scalar(
+            select(PersonName.name).where(
+                PersonName.person_id == pid, PersonName.is_alias, PersonName.script == "Latn"
+            )
+        )
+    assert latin is not None  # the transliteration is recorded as an alias
+    assert pid in {r.id for r in services.persons.search(admin, latin, limit=1000).items}
 
 
 def test_refuses_a_database_that_already_has_persons(services: Services, demo: DemoSummary) -> None:
