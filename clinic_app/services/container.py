@@ -12,6 +12,7 @@ from clinic_app.models import AppSetting
 from clinic_app.security.passwords import PRODUCTION, PasswordHasherConfig
 from clinic_app.services.audit import AuditService
 from clinic_app.services.audit_trail import AuditTrail
+from clinic_app.services.backup import BackupService, backup_before_migration
 from clinic_app.services.cases import CaseService
 from clinic_app.services.common import Clock, system_today
 from clinic_app.services.dashboard import DashboardService
@@ -20,13 +21,15 @@ from clinic_app.services.entitlements import EntitlementService
 from clinic_app.services.persons import PersonService
 from clinic_app.services.reference_data import ReferenceService, seed_partners
 from clinic_app.services.referrals import ReferralService
+from clinic_app.services.retention import RetentionService
 from clinic_app.services.timeline import TimelineService
 from clinic_app.services.users import UserService
 from clinic_app.services.visitors import VisitorService
 from clinic_app.services.visits import ClinicService
-from clinic_app.storage.engine import make_engine
+from clinic_app.storage.engine import is_encrypted_url, make_engine
 from clinic_app.storage.keys import load_or_create_secret
-from clinic_app.storage.migrate import needs_upgrade, upgrade
+from clinic_app.storage.migrate import current_revision, needs_upgrade, upgrade
+from clinic_app.storage.open import derived_key, open_engine
 
 DB_ID_SETTING = "database_id"
 DEMO_SETTING = "demo_database"
@@ -48,6 +51,8 @@ class Services:
     timeline: TimelineService
     dashboard: DashboardService
     entitlements: EntitlementService
+    backup: BackupService
+    retention: RetentionService
     visitors: VisitorService
     visits: ClinicService
     referrals: ReferralService
@@ -57,10 +62,19 @@ class Services:
         self.db.dispose()
 
 
-def open_database(url: str) -> Database:
-    """Open (and migrate) the database at ``url``; seed reference data on a new one."""
-    engine = make_engine(url)
+def open_database(url: str, *, recovery_key: str | None = None) -> Database:
+    """Open (and migrate) the database at ``url``; seed reference data on a new one.
+
+    An encrypted URL needs its key in the keychain, or ``recovery_key``; an existing
+    database is backed up (verified) before its schema is migrated.
+    """
+    if recovery_key is not None and is_encrypted_url(url):
+        engine = open_engine(url, recovery_key=recovery_key)
+    else:
+        engine = make_engine(url)
     if needs_upgrade(engine):
+        if current_revision(engine) is not None:
+            backup_before_migration(engine)
         upgrade(engine)
     db = Database(engine)
     with db.write() as s:
@@ -86,9 +100,13 @@ def mark_demo(db: Database) -> None:
 
 
 def audit_key_for(db: Database) -> bytes:
-    """The audit chain's HMAC key: from the system keychain (a constant for demo data)."""
+    """The audit chain's HMAC key: a constant for demo data; derived from the database key
+    for an encrypted database; else a secret kept in the system keychain."""
+    derived = derived_key(db.engine, b"audit-chain v1")
     if is_demo(db):
         secret = DEMO_AUDIT_SECRET
+    elif derived is not None:
+        secret = derived
     else:
         secret = load_or_create_secret(f"audit-key:{database_id(db)}")
     return hashlib.sha256(b"clinic-app audit v1|" + secret).digest()
@@ -113,6 +131,8 @@ def build_services(
         timeline=TimelineService(db, audit, clock),
         dashboard=DashboardService(db, audit, clock),
         entitlements=EntitlementService(db, audit, clock),
+        backup=BackupService(db, audit),
+        retention=RetentionService(db, audit, clock),
         visitors=VisitorService(db, audit, clock),
         visits=ClinicService(db, audit, clock),
         referrals=ReferralService(db, audit),
