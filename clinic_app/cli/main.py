@@ -10,13 +10,27 @@ from collections.abc import Sequence
 from sqlalchemy.exc import DatabaseError, IntegrityError, SQLAlchemyError
 
 from clinic_app import __version__
-from clinic_app.cli import commands_backup, commands_db, commands_persons, commands_timeline
+from clinic_app.cli import (
+    commands_audit,
+    commands_backup,
+    commands_db,
+    commands_persons,
+    commands_timeline,
+    commands_users,
+)
 from clinic_app.cli.context import CommandContext
 from clinic_app.errors import ClinicError, Conflict, Forbidden, Invalid, NotFound, StorageError
 from clinic_app.services.database import storage_error
 
 # Each module adds its sub-commands; order decides the order in --help.
-COMMAND_MODULES = (commands_db, commands_persons, commands_timeline, commands_backup)
+COMMAND_MODULES = (
+    commands_db,
+    commands_persons,
+    commands_users,
+    commands_audit,
+    commands_timeline,
+    commands_backup,
+)
 
 EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_FORBIDDEN, EXIT_STORAGE = 0, 2, 3, 4, 5
 

@@ -204,6 +204,18 @@ class AuditService:
 
     # --- access report -------------------------------------------------------------------
 
+    def person_id_for(self, actor: Actor, case_ref: str) -> int:
+        """The person id behind a case reference, for callers of :meth:`access_report`."""
+        # Any scope at all will do here; access_report checks the person's own relation.
+        require(actor, Action.ACCESS_REPORT_VIEW, own_caseload=True, same_site=True)
+        with self._db.read() as s:
+            person_id = s.scalar(
+                select(Person.id).where(Person.case_ref == case_ref.strip().upper())
+            )
+        if person_id is None:
+            raise NotFound("person", case_ref)
+        return person_id
+
     def access_report(self, actor: Actor, person_id: int) -> AccessReportView:
         """Every audited access to one person's record (uses ix_audit_event_person)."""
         with self._db.write() as s:
@@ -245,15 +257,12 @@ class AuditService:
                 .order_by(AuditEvent.at, AuditEvent.id)
             ).all()
             user_ids = {r.user_id for r in rows if r.user_id is not None}
-            names = (
-                dict(
-                    s.execute(
-                        select(UserRow.id, UserRow.display_name).where(UserRow.id.in_(user_ids))
-                    ).tuples()
-                )
-                if user_ids
-                else {}
-            )
+            names: dict[int, str] = {}
+            if user_ids:
+                found = s.execute(
+                    select(UserRow.id, UserRow.display_name).where(UserRow.id.in_(user_ids))
+                ).all()
+                names = {uid: name for uid, name in found}
             entries = tuple(
                 AccessEntry(
                     at=r.at,
@@ -367,21 +376,26 @@ def verify_log(db: Database, trail: AuditTrail) -> AuditCheck:
             # Every database with users has audited their creation: the anchor was removed.
             return _check(False, 0, first, "missing_anchor", 0, 0)
         bounds = bounds_of(anchor)
-        if not trail.anchor_is_authentic(anchor):
-            return _check(False, 0, None, "bad_anchor", bounds.first_seq, bounds.last_seq)
+        authentic = trail.anchor_is_authentic(anchor)
+        # With a forged anchor the chain is still walked from the start it claims, so the
+        # report can name the first bad row; the anchor is blamed only if every row fits.
         result = verify_chain(
             trail.key,
             _stored_rows(s, bounds.genesis),
             bounds.genesis,
             first_seq=bounds.first_seq,
             # The anchor row was just authenticated; this restates it for verify_chain.
-            anchor=make_anchor(trail.key, bounds.count, bounds.last_hash),
+            anchor=make_anchor(trail.key, bounds.count, bounds.last_hash) if authentic else None,
         )
         bad_id = (
             bounds.first_seq + result.first_bad_index
             if result.first_bad_index is not None
             else None
         )
+        if result.ok and not authentic:
+            return _check(
+                False, result.checked, None, "bad_anchor", bounds.first_seq, bounds.last_seq
+            )
         return _check(
             result.ok, result.checked, bad_id, result.reason, bounds.first_seq, bounds.last_seq
         )

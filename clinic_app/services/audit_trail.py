@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from clinic_app.models import AuditAnchor, AuditEvent, utcnow
@@ -102,6 +103,22 @@ class AuditTrail:
         """Recompute the anchor's MAC after its fields changed (append or purge)."""
         anchor.mac = anchor_mac(self._key, bounds_of(anchor))
 
+    def _new_anchor(self, session: Session) -> AuditAnchor:
+        """The anchor row for a new log, or a stand-in (unsealed) if the row was deleted."""
+        last = session.execute(
+            select(AuditEvent.id, AuditEvent.row_hash).order_by(AuditEvent.id.desc()).limit(1)
+        ).first()
+        anchor = AuditAnchor(
+            id=ANCHOR_ID,
+            last_event_id=last.id if last else 0,
+            last_hash=last.row_hash if last else GENESIS,
+            purged_before_id=0,
+            purged_anchor_hash="",
+            mac="",
+        )
+        session.add(anchor)
+        return anchor
+
     def record(
         self,
         session: Session,
@@ -118,18 +135,20 @@ class AuditTrail:
         """Add one event to ``session``; it commits or rolls back with the change it records."""
         anchor = session.get(AuditAnchor, ANCHOR_ID, with_for_update=True)
         if anchor is None:
-            anchor = AuditAnchor(
-                id=ANCHOR_ID,
-                last_event_id=0,
-                last_hash=GENESIS,
-                purged_before_id=0,
-                purged_anchor_hash="",
-            )
-            session.add(anchor)
+            anchor = self._new_anchor(session)
+            authentic = anchor.last_event_id == 0
+        else:
+            authentic = self.anchor_is_authentic(anchor)
+        next_id = anchor.last_event_id + 1
+        if session.get(AuditEvent, next_id) is not None:
+            # Rows were added behind the anchor's back: write after them so the application
+            # keeps working, and leave the anchor unsealed so verification reports it.
+            next_id = (session.scalar(select(func.max(AuditEvent.id))) or 0) + 1
+            authentic = False
         event = AuditEvent(
             # The id is the chain's sequence number: taken from the anchor, never from the
             # database's counter, so ids stay gapless even if rows were cut off the tail.
-            id=anchor.last_event_id + 1,
+            id=next_id,
             at=utcnow(),
             user_id=actor.user_id if actor else None,
             username=(username if username is not None else (actor.username if actor else ""))[:64],
@@ -148,6 +167,10 @@ class AuditTrail:
         session.add(event)
         anchor.last_event_id = event.id
         anchor.last_hash = event.row_hash
-        self.seal(anchor)
+        if authentic:
+            self.seal(anchor)
+        else:
+            # Never re-seal an anchor that failed its check: that would launder tampering.
+            anchor.mac = ""
         session.flush()
         return event
