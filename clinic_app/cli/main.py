@@ -13,6 +13,7 @@ from clinic_app import __version__
 from clinic_app.cli import (
     commands_audit,
     commands_backup,
+    commands_clinic,
     commands_db,
     commands_persons,
     commands_timeline,
@@ -26,6 +27,7 @@ from clinic_app.services.database import storage_error
 COMMAND_MODULES = (
     commands_db,
     commands_persons,
+    commands_clinic,
     commands_users,
     commands_audit,
     commands_timeline,
