@@ -10,11 +10,13 @@ from sqlalchemy import select
 
 from clinic_app.models import AppSetting
 from clinic_app.security.passwords import PRODUCTION, PasswordHasherConfig
+from clinic_app.services.action_plans import ActionPlanService
 from clinic_app.services.audit import AuditService
 from clinic_app.services.audit_trail import AuditTrail
 from clinic_app.services.backup import BackupService, backup_before_migration
 from clinic_app.services.cases import CaseService
 from clinic_app.services.common import Clock, system_today
+from clinic_app.services.contacts import ContactService
 from clinic_app.services.dashboard import DashboardService
 from clinic_app.services.database import Database
 from clinic_app.services.entitlements import EntitlementService
@@ -51,6 +53,8 @@ class Services:
     timeline: TimelineService
     dashboard: DashboardService
     entitlements: EntitlementService
+    contacts: ContactService
+    plans: ActionPlanService
     backup: BackupService
     retention: RetentionService
     visitors: VisitorService
@@ -131,6 +135,8 @@ def build_services(
         timeline=TimelineService(db, audit, clock),
         dashboard=DashboardService(db, audit, clock),
         entitlements=EntitlementService(db, audit, clock),
+        contacts=ContactService(db, audit, clock),
+        plans=ActionPlanService(db, audit, clock),
         backup=BackupService(db, audit),
         retention=RetentionService(db, audit, clock),
         visitors=VisitorService(db, audit, clock),
