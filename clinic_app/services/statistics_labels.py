@@ -1,0 +1,123 @@
+"""English and Danish names of the statistics tables and their categories.
+
+Used where no Qt translator exists: the command line and the printed yearly summary. The
+UI translates the same codes itself.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Language = Literal["en", "da"]
+
+TABLE_TITLES: dict[str, tuple[str, str]] = {
+    "victims": ("Identified and presumed victims", "Identificerede og formodede ofre"),
+    "identified_by_exploitation": (
+        "Identified victims by form of exploitation",
+        "Identificerede ofre efter udnyttelsesform",
+    ),
+    "identified_by_gender": ("Identified victims by gender", "Identificerede ofre efter køn"),
+    "identified_by_age": (
+        "Identified victims, adults and children (age at identification)",
+        "Identificerede ofre, voksne og børn (alder ved identifikation)",
+    ),
+    "identified_by_nationality": (
+        "Identified victims by nationality",
+        "Identificerede ofre efter nationalitet",
+    ),
+    "identified_by_authority": (
+        "Identified victims by identifying authority",
+        "Identificerede ofre efter identificerende myndighed",
+    ),
+    "identified_by_outcome": (
+        "Identified victims by outcome",
+        "Identificerede ofre efter udfald",
+    ),
+    "shelter_stays": ("Shelter stays begun, by shelter", "Påbegyndte krisecenterophold"),
+    "clinic_activity": ("Clinic activity", "Klinikkens aktivitet"),
+}
+
+CATEGORY_LABELS: dict[str, tuple[str, str]] = {
+    "identified": ("Identified", "Identificeret"),
+    "presumed": ("Presumed (not yet identified)", "Formodet (endnu ikke identificeret)"),
+    "sexual": ("Sexual exploitation", "Seksuel udnyttelse"),
+    "forced_labour": ("Forced labour", "Tvangsarbejde"),
+    "forced_criminality": ("Forced criminality", "Tvang til kriminalitet"),
+    "organ_removal": ("Removal of organs", "Fjernelse af organer"),
+    "other": ("Other", "Andet"),
+    "not_recorded": ("Not recorded", "Ikke registreret"),
+    "female": ("Female", "Kvinde"),
+    "male": ("Male", "Mand"),
+    "unknown": ("Unknown", "Ukendt"),
+    "adult": ("Adults", "Voksne"),
+    "child": ("Children (under 18)", "Børn (under 18)"),
+    "immigration_service": ("Danish Immigration Service", "Udlændingestyrelsen"),
+    "siri": (
+        "Agency for International Recruitment and Integration",
+        "Styrelsen for International Rekruttering og Integration",
+    ),
+    "cmm": ("Danish Centre against Human Trafficking", "Center mod Menneskehandel"),
+    "court": ("Court", "Retten"),
+    "police": ("Police", "Politiet"),
+    "prosecution": ("Prosecution service", "Anklagemyndigheden"),
+    "asylum_granted": ("Asylum granted", "Asyl givet"),
+    "return": ("Assisted voluntary return", "Assisteret frivillig hjemrejse"),
+    "permit": ("Residence permit (§9c(5))", "Opholdstilladelse (§ 9 c, stk. 5)"),
+    "visits": ("Visits", "Besøg"),
+    "anonymous_visitors": ("Anonymous visitors", "Anonyme besøgende"),
+    "mobile_outings": ("Mobile outings", "Opsøgende ture"),
+    "services_given": ("Services given", "Ydelser givet"),
+    "referrals": ("Referrals", "Henvisninger"),
+}
+
+NOTES: dict[str, tuple[str, str]] = {
+    "overlapping": (
+        "A person can have several forms of exploitation and is counted under each: the "
+        "columns do not add up to the total, which counts persons.",
+        "En person kan have flere udnyttelsesformer og tælles under hver: kolonnerne summerer "
+        "ikke til totalen, som tæller personer.",
+    ),
+    "suppressed": (
+        "Counts from 1 to {t} are not shown, nor some others that would let them be worked "
+        "out from the totals.",
+        "Tal fra 1 til {t} vises ikke, og heller ikke visse andre, som ellers ville kunne "
+        "regnes ud fra totalerne.",
+    ),
+    "internal": (
+        "INTERNAL: small counts are shown; not for publication.",
+        "INTERNT: små tal vises; må ikke offentliggøres.",
+    ),
+    "presumed": (
+        "Presumed: first contact in the year and no identification decision recorded.",
+        "Formodet: første kontakt i året og ingen afgørelse om identifikation registreret.",
+    ),
+    "outcome": (
+        "Outcome recorded to date: asylum granted, else assisted return, else a permit.",
+        "Udfald registreret til dato: asyl, ellers assisteret hjemrejse, ellers opholdstilladelse.",
+    ),
+    "age": (
+        "Age on the day of identification, from the best known birth date; an estimated "
+        "year counts as 1 July, an age assessment as the youngest reading.",
+        "Alder på identifikationsdagen ud fra den bedst kendte fødselsdato; et anslået år "
+        "regnes som 1. juli, en aldersvurdering som den yngste læsning.",
+    ),
+}
+
+
+def _pick(pair: tuple[str, str], language: Language) -> str:
+    return pair[1] if language == "da" else pair[0]
+
+
+def table_title(key: str, language: Language = "en") -> str:
+    """The heading of a statistics table."""
+    return _pick(TABLE_TITLES[key], language) if key in TABLE_TITLES else key
+
+
+def category_label(code: str, language: Language = "en") -> str:
+    """A category's name; country codes and site codes are shown as they are."""
+    return _pick(CATEGORY_LABELS[code], language) if code in CATEGORY_LABELS else code
+
+
+def note_text(key: str, language: Language = "en", **values: object) -> str:
+    """An explanatory note under a table."""
+    return _pick(NOTES[key], language).format(**values)
