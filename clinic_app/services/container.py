@@ -24,6 +24,7 @@ from clinic_app.services.persons import PersonService
 from clinic_app.services.reference_data import ReferenceService, seed_partners
 from clinic_app.services.referrals import ReferralService
 from clinic_app.services.retention import RetentionService
+from clinic_app.services.statistics import StatisticsService
 from clinic_app.services.timeline import TimelineService
 from clinic_app.services.users import UserService
 from clinic_app.services.visitors import VisitorService
@@ -60,6 +61,7 @@ class Services:
     visitors: VisitorService
     visits: ClinicService
     referrals: ReferralService
+    statistics: StatisticsService
     clock: Clock
 
     def close(self) -> None:
@@ -142,5 +144,6 @@ def build_services(
         visitors=VisitorService(db, audit, clock),
         visits=ClinicService(db, audit, clock),
         referrals=ReferralService(db, audit),
+        statistics=StatisticsService(db, audit, clock),
         clock=clock,
     )
