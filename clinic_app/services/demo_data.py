@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import Connection, Table, func, insert, select
+from sqlalchemy import Connection, Table, func, insert, select, text
 
 from clinic_app.errors import Conflict
 from clinic_app.models import (
@@ -307,6 +307,20 @@ class _Writer:
 
     def add(self, model: type[Any], row: dict[str, Any]) -> None:
         self._rows[_table(model)].append(row)
+
+    def advance_sequences(self) -> None:
+        """PostgreSQL hands out ids from sequences, which explicit ids do not move: set each
+        to the highest id written so later inserts by the services do not collide."""
+        if self.conn.dialect.name != "postgresql":
+            return
+        for table in self._next:
+            self.conn.execute(
+                text(
+                    "SELECT setval(pg_get_serial_sequence(:t, 'id'), "
+                    f'(SELECT COALESCE(MAX(id), 0) + 1 FROM "{table.name}"), false)'
+                ),
+                {"t": table.name},
+            )
 
     def flush(self) -> None:
         for table in _ORDER:
@@ -1733,6 +1747,7 @@ def generate_demo_data(
         visitors = max(10, int(persons * 0.35))
         _add_visitors(ctx, visitors, persons, progress)
         ctx.w.flush()
+        ctx.w.advance_sequences()
         if progress:
             progress("visitors", visitors, visitors)
         counts = ctx.w.counts

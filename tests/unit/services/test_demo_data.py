@@ -35,6 +35,7 @@ from clinic_app.services.container import Services, build_services, open_databas
 from clinic_app.services.database import Database
 from clinic_app.services.demo_data import DEMO_USERS, DemoSummary, generate_demo_data
 from clinic_app.services.facts_loader import refresh_all
+from clinic_app.services.persons import NameInput, PersonInput
 from clinic_app.services.text import fold
 from clinic_app.vocabulary import (
     Authority,
@@ -46,6 +47,7 @@ from clinic_app.vocabulary import (
     Role,
 )
 from tests.conftest import FAST_HASHER, TODAY
+from tests.integration.conftest import pg_server, pg_url  # noqa: F401 - fixtures
 
 PERSONS = 200
 
@@ -299,3 +301,18 @@ def test_search_finds_accent_free_and_cyrillic_spellings(
 def test_refuses_a_database_that_already_has_persons(services: Services, demo: DemoSummary) -> None:
     with pytest.raises(Conflict):
         generate_demo_data(services.db, persons=5, today=TODAY)
+
+
+@pytest.mark.postgres
+def test_postgresql_services_insert_after_demo_data(request: pytest.FixtureRequest) -> None:
+    # Explicit ids do not move PostgreSQL sequences; the generator must advance them.
+    db = open_database(request.getfixturevalue("pg_url"))
+    try:
+        generate_demo_data(db, persons=30, today=TODAY)
+        svc = build_services(db, hasher=FAST_HASHER, clock=lambda: TODAY)
+        admin = _login(svc, "admin")
+        created = svc.persons.register(admin, PersonInput(names=(NameInput("Ana Conceição"),)))
+        assert created.id == 31
+        assert svc.persons.search(admin, "conceicao").total >= 1
+    finally:
+        db.dispose()
