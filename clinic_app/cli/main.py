@@ -16,6 +16,7 @@ from clinic_app.cli import (
     commands_clinic,
     commands_db,
     commands_persons,
+    commands_plans,
     commands_timeline,
     commands_users,
 )
@@ -31,6 +32,7 @@ COMMAND_MODULES = (
     commands_users,
     commands_audit,
     commands_timeline,
+    commands_plans,
     commands_backup,
 )
 
