@@ -78,8 +78,10 @@ def normalise_code(text: str) -> str:
 
 
 def looks_like_code(text: str) -> bool:
+    """Could this be a card code? Any five letters or digits after an optional 'V-' (codes
+    issued before the current alphabet may hold 0 or 1)."""
     raw = normalise_code(text)[len(CODE_PREFIX) :]
-    return len(raw) == CODE_LENGTH and all(ch in CODE_ALPHABET for ch in raw)
+    return len(raw) == CODE_LENGTH and raw.isascii() and raw.isalnum()
 
 
 def new_visitor_code(s: Session) -> str:

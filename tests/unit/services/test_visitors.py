@@ -36,7 +36,7 @@ def test_new_visitor_gets_a_short_unambiguous_unique_code(
     }
     assert len(codes) == 30
     for code in codes:
-        assert code.startswith("V-") and len(code) == 7 and looks_like_code(code)
+        assert code.startswith("V-") and len(code) == 7
         assert not set(code[2:]) & set("01OILU")
         assert set(code[2:]) <= set(CODE_ALPHABET)
 
@@ -77,7 +77,7 @@ def test_code_normalisation() -> None:
     assert normalise_code(" v-7k3q9 ") == "V-7K3Q9"
     assert normalise_code("7K3Q9") == "V-7K3Q9"
     assert normalise_code("V 7K3Q9") == "V-7K3Q9"
-    assert not looks_like_code("Mira")
+    assert looks_like_code("v-70k1z") and not looks_like_code("Mira")
 
 
 def test_find_by_code_and_search_by_nickname(services: Services, nurse: Actor) -> None:
