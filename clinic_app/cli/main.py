@@ -16,6 +16,7 @@ from clinic_app.cli import (
     commands_clinic,
     commands_db,
     commands_persons,
+    commands_stats,
     commands_plans,
     commands_timeline,
     commands_users,
@@ -34,6 +35,7 @@ COMMAND_MODULES = (
     commands_timeline,
     commands_plans,
     commands_backup,
+    commands_stats,
 )
 
 EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_FORBIDDEN, EXIT_STORAGE = 0, 2, 3, 4, 5

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
+import re
+from collections.abc import Callable
+from contextlib import redirect_stderr, redirect_stdout
 
 import pytest
 from hypothesis import given, settings
@@ -51,7 +55,7 @@ from clinic_app.vocabulary import (
     Sex,
     VisitService,
 )
-from tests.conftest import make_user
+from tests.conftest import PASSWORD, make_user
 
 D = dt.date
 E = EventKind
@@ -509,3 +513,62 @@ def test_sql_age_group_edges(born, day, expected) -> None:
     )
     with _engine.connect() as conn:
         assert conn.execute(select(expr)).scalar_one() == expected
+
+
+# --- the command line ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def cli(
+    db_url: str, data: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> Callable[..., tuple[int, str, str]]:
+    from clinic_app.cli.main import main
+
+    monkeypatch.setenv("CLINIC_APP_DB", db_url)
+    monkeypatch.setenv("CLINIC_APP_USER", "admin")
+    monkeypatch.setenv("CLINIC_APP_PASSWORD", PASSWORD)
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        out, err = io.StringIO(), io.StringIO()
+        with redirect_stdout(out), redirect_stderr(err):
+            code = main(list(argv))
+        return code, out.getvalue(), err.getvalue()
+
+    return run
+
+
+def test_cli_table_json_and_csv(cli, tmp_path) -> None:
+    code, out, _ = cli("stats", "--year", "2025", "--by", "age", "--internal")
+    assert code == 0
+    assert "INTERNAL" in out
+    assert re.search(r"2025\s+2\s+1\s+1\s+4", out)  # child, adult, unknown, total
+    code, out, _ = cli("stats", "--year", "2025", "--by", "age")
+    assert code == 0 and ".." in out and "published" in out
+    code, out, _ = cli("stats", "--year", "2024", "--to-year", "2025", "--format", "json")
+    assert code == 0
+    parsed = json.loads(out)
+    assert [t["key"] for t in parsed["tables"]] == list(TABLE_KEYS)
+    assert parsed["published"] is True
+    target = tmp_path / "stats.csv"
+    code, _, _ = cli("stats", "--year", "2025", "--format", "csv", "--out", str(target))
+    assert code == 0 and target.read_bytes().startswith("\ufeff".encode())
+
+
+def test_cli_htcds_export_and_pdf(cli, tmp_path) -> None:
+    target = tmp_path / "htcds.csv"
+    code, out, _ = cli("stats", "export-htcds", "--year", "2025", "--out", str(target))
+    assert code == 0 and "6 records" in out
+    assert target.read_text(encoding="utf-8-sig").startswith("recordId,yearOfRegistration")
+    pdf = tmp_path / "summary.pdf"
+    code, _, _ = cli("stats", "summary-pdf", "--year", "2025", "--out", str(pdf))
+    assert code == 0 and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_cli_errors_are_plain(cli, services, admin) -> None:
+    make_user(services, admin, "stella", Role.STATISTICS, None)
+    code, _, err = cli("stats", "--by", "age")
+    assert code == 3 and "year" in err
+    code, _, err = cli("stats", "--year", "2025", "--site", "NOPE")
+    assert code == 3 and "site" in err
+    code, _, err = cli("stats", "--year", "2025", "--internal", "--user", "stella")
+    assert code == 4 and "not allowed" in err
