@@ -73,6 +73,10 @@ def can_ever(actor: Actor, action: Action) -> bool:
     return scope_for(actor.role, action) is not Scope.NONE
 
 
+def _can_view_persons(actor: Actor) -> bool:
+    return can_ever(actor, Action.PERSON_VIEW)
+
+
 def _can_search_persons(actor: Actor) -> bool:
     return can_ever(actor, Action.PERSON_SEARCH)
 
@@ -85,6 +89,7 @@ def all_areas() -> tuple[Area, ...]:
             QT_TRANSLATE_NOOP("Areas", "Dashboard"),
             "SP_DesktopIcon",
             _dashboard,
+            _can_view_persons,
         ),
         Area(
             "persons",

@@ -7,11 +7,13 @@ factory. Pages never reach for globals; anything shell-wide goes through this ob
 from __future__ import annotations
 
 import logging
+import sys
+import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from clinic_app.security.context import Actor
 from clinic_app.services.container import Services
@@ -24,18 +26,49 @@ Notifier = Callable[[str], None]
 
 
 class _TaskSignals(QObject):
+    """Lives in the UI thread; its own slots receive the worker's signals (queued), so the
+    callbacks always run in the UI thread."""
+
     done = Signal(object)
     failed = Signal(object)
 
+    def __init__(
+        self, on_done: Callable[[Any], None], on_error: Callable[[BaseException], None]
+    ) -> None:
+        super().__init__()
+        self._on_done = on_done
+        self._on_error = on_error
+        self.done.connect(self._deliver_done)
+        self.failed.connect(self._deliver_failed)
+
+    @Slot(object)
+    def _deliver_done(self, result: object) -> None:
+        self._on_done(result)
+
+    @Slot(object)
+    def _deliver_failed(self, exc: BaseException) -> None:
+        self._on_error(exc)
+
 
 class _Task(QRunnable):
-    """Runs ``fn`` on a pool thread; the result or exception goes back through signals."""
+    """Runs ``fn`` on a pool thread; the result or exception goes back through signals.
 
-    def __init__(self, fn: Callable[[], Any]) -> None:
+    The task (and its signals object) stays referenced until both ``run`` has returned and
+    the result was delivered, so the worker never emits from a deleted object.
+    """
+
+    def __init__(
+        self,
+        fn: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.fn = fn
-        self.signals = _TaskSignals()
+        self.signals = _TaskSignals(on_done, on_error)
+        self.ran = threading.Event()
+        self.delivered = False
 
     def run(self) -> None:
         try:
@@ -44,6 +77,8 @@ class _Task(QRunnable):
             self.signals.failed.emit(exc)
         else:
             self.signals.done.emit(result)
+        finally:
+            self.ran.set()
 
 
 class UiContext(QObject):
@@ -79,9 +114,7 @@ class UiContext(QObject):
         self._person_opener: PersonOpener | None = None
         self._notifier: Notifier | None = None
         self._clearers: list[Callable[[], None]] = []
-        self._tasks: set[_Task] = set()
-        self._labels: dict[_Task, str] = {}
-        self.pool = QThreadPool.globalInstance()
+        self._labels: dict[object, str] = {}
 
     # -- who is acting -------------------------------------------------------------------
     @property
@@ -147,14 +180,13 @@ class UiContext(QObject):
         ``fn`` must not touch widgets; call services only (each opens its own unit of work).
         Without ``on_error`` the error goes to the application's exception hook.
         """
-        task = _Task(fn)
-        self._tasks.add(task)
-        self._labels[task] = progress_label
+        key = object()
+        self._labels[key] = progress_label
 
         def finish() -> None:
-            self._tasks.discard(task)
-            self._labels.pop(task, None)
-            self.busy_changed.emit(next(iter(self._labels.values()), "") if self._labels else "")
+            self._labels.pop(key, None)
+            labels = [label for label in self._labels.values() if label]
+            self.busy_changed.emit(labels[0] if labels else "")
 
         def done(result: object) -> None:
             finish()
@@ -167,15 +199,50 @@ class UiContext(QObject):
             else:
                 raise exc
 
-        task.signals.done.connect(done)
-        task.signals.failed.connect(failed)
         if progress_label:
             self.busy_changed.emit(progress_label)
-        self.pool.start(task)
+        run_task(fn, done, failed)
 
     @property
     def busy(self) -> bool:
-        return bool(self._tasks)
+        return bool(self._labels)
+
+
+_running: set[_Task] = set()
+
+
+def run_task(
+    fn: Callable[[], Any],
+    on_done: Callable[[Any], None],
+    on_error: Callable[[BaseException], None],
+) -> None:
+    """Run ``fn`` on the global thread pool; the callbacks run in the UI thread (queued
+    signals). Used before a :class:`UiContext` exists (log-in) and by it."""
+    task: _Task
+
+    def sweep() -> None:
+        for t in [t for t in _running if t.delivered and t.ran.is_set()]:
+            _running.discard(t)
+
+    def done(result: object) -> None:
+        task.delivered = True
+        sweep()
+        on_done(result)
+
+    def failed(exc: BaseException) -> None:
+        task.delivered = True
+        sweep()
+        on_error(exc)
+
+    task = _Task(fn, done, failed)
+    sweep()
+    _running.add(task)
+    QThreadPool.globalInstance().start(task)
+
+
+def wait_for_background_work(timeout_ms: int = 10_000) -> bool:
+    """Block until every background task has finished (tests, benchmarks, shutdown)."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
 
 
 def safe_traceback(exc: BaseException | None = None) -> str:
@@ -185,8 +252,6 @@ def safe_traceback(exc: BaseException | None = None) -> str:
     parameters, which hold personal data.
     """
     if exc is None:
-        import sys
-
         exc = sys.exc_info()[1]
     if exc is None:
         return ""

@@ -1,0 +1,170 @@
+"""The GUI's composition root: settings, database, services, translators, log-in, main window.
+
+Nothing is built at import time; ``run_gui`` wires everything explicitly. ``main`` is the
+``clinic-app-gui`` entry point (and ``python -m clinic_app`` without arguments).
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import os
+import sys
+from collections.abc import Sequence
+
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
+
+from clinic_app.config import data_dir, default_db_url, workstation_name
+from clinic_app.errors import ClinicError
+
+log = logging.getLogger("clinic_app")
+
+EXIT_OK, EXIT_STORAGE = 0, 5
+
+
+def database_label(url: str) -> str:
+    """Where the data lives, for the status bar: a file path, or the URL without password."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        return parsed.database or ":memory:"
+    return parsed.render_as_string(hide_password=True)
+
+
+def setup_logging() -> None:
+    """Log to a rotating file in the data directory (never personal data: see ui.crash)."""
+    root = logging.getLogger("clinic_app")
+    if any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+        return
+    try:
+        folder = data_dir() / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            folder / "clinic-app.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def run_gui(
+    db_url: str,
+    demo: bool = False,
+    *,
+    settings_path: str | None = None,
+    language: str | None = None,
+    argv: Sequence[str] | None = None,
+) -> int:
+    """Open the database at ``db_url``, log in and run the main window until it closes.
+
+    ``demo``: the caller promises a demo database (``clinic-app demo``); it is refused if the
+    database is not marked as one. Demo accounts are listed on the log-in screen only for a
+    database marked as demo. Returns the process exit code.
+    """
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from clinic_app.i18n import Translations
+    from clinic_app.services.container import build_services, is_demo, open_database
+    from clinic_app.ui.common import error_message, prompter
+    from clinic_app.ui.context import UiContext
+    from clinic_app.ui.crash import ExceptionHook
+    from clinic_app.ui.login import DemoAccount, FirstRunDialog, LoginDialog
+    from clinic_app.ui.main_window import MainWindow, ShellOptions
+    from clinic_app.ui.settings import APPLICATION, ORGANISATION, AppSettings
+
+    setup_logging()
+    existing = QApplication.instance()
+    app = (
+        existing if isinstance(existing, QApplication) else QApplication(list(argv or sys.argv[:1]))
+    )
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName("Clinic App")
+    hook = ExceptionHook().install()
+    settings = AppSettings(settings_path)
+    translations = Translations(app)
+    translations.switch(language or settings.language)
+    if language:
+        settings.language = language
+    title = app.translate("Startup", "Clinic App")
+    label = database_label(db_url)
+    try:
+        db = open_database(db_url)
+    except (ClinicError, SQLAlchemyError) as exc:
+        log.error("Opening the database failed: %s", type(exc).__name__)
+        prompter.warn(
+            None,
+            title,
+            app.translate("Startup", "The database could not be opened: %1").replace(
+                "%1", error_message(exc)
+            ),
+        )
+        hook.uninstall()
+        return EXIT_STORAGE
+    services = build_services(db)
+    try:
+        demo_db = is_demo(db)
+        if demo and not demo_db:
+            prompter.warn(
+                None, title, app.translate("Startup", "This database is not a demo database.")
+            )
+            return EXIT_STORAGE
+        accounts: tuple[DemoAccount, ...] = ()
+        if demo_db:
+            from clinic_app.services.demo_data import DEMO_USERS
+
+            accounts = tuple(DemoAccount(u, pw, str(role)) for u, pw, role, _site in DEMO_USERS)
+        workstation = workstation_name()
+        dialog: QDialog
+        if not services.users.has_users():
+            dialog = FirstRunDialog(services, database_label=label, workstation=workstation)
+        else:
+            dialog = LoginDialog(
+                services,
+                database_label=label,
+                workstation=workstation,
+                demo_accounts=accounts,
+                username=settings.last_username,
+            )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return EXIT_OK
+        actor = getattr(dialog, "actor", None)
+        if actor is None:
+            return EXIT_OK
+        settings.last_username = actor.username
+        ctx = UiContext(services, actor, settings, database_label=label, demo=demo_db)
+        window = MainWindow(
+            ctx, ShellOptions(label, workstation, accounts), translations=translations
+        )
+        window.show()
+        return int(app.exec())
+    finally:
+        services.close()
+        hook.uninstall()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="clinic-app-gui", description="Clinic App (desktop).")
+    parser.add_argument(
+        "--db", metavar="URL", help="database URL (default: CLINIC_APP_DB or local)"
+    )
+    parser.add_argument("--demo", action="store_true", help="require a demo database")
+    parser.add_argument("--lang", choices=("en", "da"), help="user interface language")
+    parser.add_argument("--settings", metavar="FILE", help="keep preferences in this INI file")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``clinic-app-gui``."""
+    args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "1")
+    return run_gui(
+        args.db or default_db_url(), args.demo, settings_path=args.settings, language=args.lang
+    )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
