@@ -123,7 +123,7 @@ class BackupService:
                     select(AppSetting.key, AppSetting.value).where(
                         AppSetting.key.in_((SETTING_FOLDER, SETTING_KEEP, SETTING_AUTO))
                     )
-                ).tuples().all()
+                ).all()
             )
         keep = _parse_keep(rows.get(SETTING_KEEP, ""))
         return BackupSettings(

@@ -227,7 +227,7 @@ def _policy(s: Session) -> RetentionPolicy:
             select(AppSetting.key, AppSetting.value).where(
                 AppSetting.key.in_((SETTING_YEARS, SETTING_MODE))
             )
-        ).tuples().all()
+        ).all()
     )
     try:
         years = int(values.get(SETTING_YEARS, DEFAULT_YEARS))
