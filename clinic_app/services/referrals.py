@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Select, select
@@ -15,9 +15,8 @@ from clinic_app.security.context import Actor
 from clinic_app.security.permissions import Action, require
 from clinic_app.services.audit_trail import AuditTrail
 from clinic_app.services.clinic_common import may_read_notes, relation
-from clinic_app.services.common import clean_text
 from clinic_app.services.database import Database
-from clinic_app.services.visits import REFERRAL_SPECIALTIES
+from clinic_app.services.visits import VisitReferral, clean_referral, insert_referral
 from clinic_app.vocabulary import ReferralStatus, Urgency
 
 URGENCY_ORDER = {Urgency.URGENT: 0, Urgency.SOON: 1, Urgency.ROUTINE: 2}
@@ -68,14 +67,7 @@ class ReferralService:
 
     def create(self, actor: Actor, data: ReferralInput) -> ReferralView:
         """A new open referral. Nothing is written if the input is bad."""
-        specialty = data.specialty.strip().lower()
-        if specialty not in REFERRAL_SPECIALTIES:
-            raise Invalid("specialty", "unknown_specialty", "Choose what kind of care.")
-        reason = clean_text("reason", data.reason, required=True, max_len=5000)
-        try:
-            urgency = Urgency(data.urgency)
-        except ValueError:
-            raise Invalid("urgency", "unknown_urgency", "Unknown urgency.") from None
+        clean = clean_referral(VisitReferral(data.specialty, data.reason, data.urgency))
         if data.person_id is not None and data.visitor_id is not None:
             raise Invalid("who", "both_given", "A referral is either a person's or a visitor's.")
         with self._db.write() as s:
@@ -109,27 +101,14 @@ class ReferralService:
                 own_caseload=rel.own_caseload,
                 same_site=rel.same_site,
             )
-            if data.partner_id is not None and s.get(Partner, data.partner_id) is None:
-                raise Invalid("partner", "unknown_partner", "Unknown partner.")
-            referral = Referral(
-                person_id=person_id,
-                visitor_id=visitor_id,
-                visit_id=data.visit_id,
-                partner_id=data.partner_id,
-                specialty=specialty,
-                reason=reason,
-                urgency=urgency,
-                created_by_id=actor.user_id,
-            )
-            s.add(referral)
-            s.flush()
-            self._audit.record(
+            referral = insert_referral(
                 s,
+                self._audit,
                 actor,
-                "referral.create",
-                person_id=person_id,
-                target=f"referral:{referral.id}",
-                details={"visitor_id": visitor_id, "specialty": specialty, "urgency": urgency},
+                replace(clean, partner_id=data.partner_id),
+                person_id,
+                visitor_id,
+                data.visit_id,
             )
             return self._one(s, actor, referral.id)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import and_, distinct, exists, func, select
 from sqlalchemy.orm import Session, aliased
@@ -14,6 +14,7 @@ from clinic_app.errors import Conflict, Invalid, NotFound
 from clinic_app.models import (
     AnonymousVisitor,
     MobileOuting,
+    Partner,
     Person,
     Referral,
     Site,
@@ -43,13 +44,14 @@ from clinic_app.services.clinic_common import (
 from clinic_app.services.common import Clock, check_range, clean_text, system_today
 from clinic_app.services.database import Database
 from clinic_app.services.facts_loader import load_facts
-from clinic_app.services.visitors import VisitorInput, add_visitor, clean_visitor
+from clinic_app.services.visitors import VisitorInput, add_visitor, clean_visitor, visitor_fields
 from clinic_app.vocabulary import (
     AgeBand,
     HealthService,
     InterpreterMode,
     Payer,
     SiteKind,
+    Urgency,
     VisitService,
 )
 
@@ -102,6 +104,16 @@ class VisitInput:
     interpreter_mode: InterpreterMode | None = None
     clinical_notes: str = ""
     follow_up_date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class VisitReferral:
+    """A referral made at a visit. ``specialty``: a key of REFERRAL_SPECIALTIES."""
+
+    specialty: str
+    reason: str
+    urgency: Urgency = Urgency.ROUTINE
+    partner_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -211,24 +223,59 @@ class ClinicService:
 
     # --- visits --------------------------------------------------------------------------
 
-    def record_visit(self, actor: Actor, data: VisitInput) -> VisitView:
-        """Save one visit in one unit of work. Nothing is written if the input is bad."""
+    def record_visit(
+        self,
+        actor: Actor,
+        data: VisitInput,
+        *,
+        new_visitor: VisitorInput | None = None,
+        referral: VisitReferral | None = None,
+    ) -> VisitView:
+        """Save one visit in one unit of work. Nothing is written if the input is bad.
+
+        ``new_visitor``: create the anonymous visitor in the same unit of work (then neither
+        ``person_id`` nor ``visitor_id`` is given). ``referral``: also refer her on from this
+        visit (the referral service is added to the services given).
+        """
         require(actor, Action.VISIT_CREATE)
+        visitor_data = None
+        if new_visitor is not None:
+            if data.person_id is not None or data.visitor_id is not None:
+                raise Invalid("who", "both_given", "A visit is either a person's or a visitor's.")
+            visitor_data = clean_visitor(replace(new_visitor, first_site_id=data.site_id), "")
+            data = replace(data, visitor_id=0)  # filled in once the visitor is created
         clean = self._clean_visit(data, "")
+        ref = clean_referral(referral) if referral is not None else None
+        if ref is not None and VisitService.REFERRAL not in clean.services:
+            clean = replace(clean, services=(*clean.services, VisitService.REFERRAL))
         with self._db.write() as s:
             site = clinic_site(s, clean.site_id)
             case_ref = name = code = nick = None
+            person = None
             if clean.person_id is not None:
                 person = load_person(s, clean.person_id)
                 case_ref, name = person.case_ref, person.display_name
             else:
-                visitor = s.get(AnonymousVisitor, clean.visitor_id)
-                if visitor is None:
-                    raise NotFound("visitor", clean.visitor_id)
+                if visitor_data is not None:
+                    visitor = add_visitor(s, visitor_data)
+                    clean = replace(clean, visitor_id=visitor.id)
+                    self._audit.record(
+                        s,
+                        actor,
+                        "visitor.create",
+                        target=f"visitor:{visitor.id}",
+                        details={"fields": visitor_fields(visitor_data)},
+                    )
+                else:
+                    found = s.get(AnonymousVisitor, clean.visitor_id)
+                    if found is None:
+                        raise NotFound("visitor", clean.visitor_id)
+                    visitor = found
                 code, nick = visitor.code, visitor.nickname
                 if visitor.linked_person_id is not None:
                     # A linked visitor's new visits belong to her record too.
-                    clean = _with_person(clean, visitor.linked_person_id)
+                    clean = replace(clean, person_id=visitor.linked_person_id)
+                    person = s.get(Person, visitor.linked_person_id)
             if clean.outing_id is not None:
                 self._check_outing(s, clean.outing_id, site.id, clean.visited_at.date())
             visit = _insert_visit(s, actor, clean)
@@ -240,6 +287,17 @@ class ClinicService:
                 target=f"visit:{visit.id}",
                 details={"fields": _visit_fields(clean), "visitor_id": clean.visitor_id},
             )
+            if ref is not None:
+                rel = relation(s, actor, person)
+                require(
+                    actor,
+                    Action.REFERRAL_CREATE,
+                    own_caseload=rel.own_caseload,
+                    same_site=rel.same_site,
+                )
+                insert_referral(
+                    s, self._audit, actor, ref, clean.person_id, clean.visitor_id, visit.id
+                )
             return view_of(visit, site.name, case_ref, name, code, nick, clean.services, True, True)
 
     def update_visit(
@@ -577,9 +635,7 @@ class ClinicService:
                 else:
                     visitor = add_visitor(s, new)
                     created += 1
-                clean = _CleanVisit(
-                    **{**visit.__dict__, "visitor_id": visitor.id, "outing_id": outing.id}
-                )
+                clean = replace(visit, visitor_id=visitor.id, outing_id=outing.id)
                 if visitor.linked_person_id is not None:
                     clean = _with_person(clean, visitor.linked_person_id)
                 _insert_visit(s, actor, clean)
@@ -741,7 +797,55 @@ def _insert_visit(s: Session, actor: Actor, clean: _CleanVisit) -> Visit:
 
 
 def _with_person(clean: _CleanVisit, person_id: int) -> _CleanVisit:
-    return _CleanVisit(**{**clean.__dict__, "person_id": person_id})
+    return replace(clean, person_id=person_id)
+
+
+def clean_referral(data: VisitReferral) -> VisitReferral:
+    """Validated copy: a known specialty (lower case), a reason, a known urgency."""
+    specialty = (data.specialty or "").strip().lower()
+    if specialty not in REFERRAL_SPECIALTIES:
+        raise Invalid("specialty", "unknown_specialty", "Choose what kind of care.")
+    reason = clean_text("referral_reason", data.reason, required=True, max_len=5000)
+    try:
+        urgency = Urgency(data.urgency)
+    except ValueError:
+        raise Invalid("urgency", "unknown_urgency", "Unknown urgency.") from None
+    return VisitReferral(specialty, reason, urgency, data.partner_id)
+
+
+def insert_referral(
+    s: Session,
+    audit: AuditTrail,
+    actor: Actor,
+    data: VisitReferral,
+    person_id: int | None,
+    visitor_id: int | None,
+    visit_id: int | None,
+) -> Referral:
+    """Insert a cleaned referral and audit it (the caller has checked permissions)."""
+    if data.partner_id is not None and s.get(Partner, data.partner_id) is None:
+        raise Invalid("partner", "unknown_partner", "Unknown partner.")
+    referral = Referral(
+        person_id=person_id,
+        visitor_id=visitor_id,
+        visit_id=visit_id,
+        partner_id=data.partner_id,
+        specialty=data.specialty,
+        reason=data.reason,
+        urgency=data.urgency,
+        created_by_id=actor.user_id,
+    )
+    s.add(referral)
+    s.flush()
+    audit.record(
+        s,
+        actor,
+        "referral.create",
+        person_id=person_id,
+        target=f"referral:{referral.id}",
+        details={"visitor_id": visitor_id, "specialty": data.specialty, "urgency": data.urgency},
+    )
+    return referral
 
 
 def _visit_fields(clean: _CleanVisit) -> list[str]:
@@ -844,6 +948,7 @@ __all__ = [
     "OutingView",
     "QuickContact",
     "VisitInput",
+    "VisitReferral",
     "VisitView",
     "services_of",
 ]

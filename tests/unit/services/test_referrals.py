@@ -49,7 +49,7 @@ def test_referral_from_a_visit_is_open_until_done(
     ("data", "field", "code"),
     [
         (ReferralInput("astrologer", "x", visitor_id=1), "specialty", "unknown_specialty"),
-        (ReferralInput("doctor", " ", visitor_id=1), "reason", "required"),
+        (ReferralInput("doctor", " ", visitor_id=1), "referral_reason", "required"),
         (ReferralInput("doctor", "x"), "who", "required"),
         (ReferralInput("doctor", "x", person_id=1, visitor_id=1), "who", "both_given"),
         (ReferralInput("doctor", "x", visit_id=999), "visit", "unknown_visit"),

@@ -19,7 +19,7 @@ from clinic_app.services.cases import EventInput
 from clinic_app.services.container import Services
 from clinic_app.services.referrals import ReferralInput, ReferralService
 from clinic_app.services.visitors import VisitorInput, VisitorService
-from clinic_app.services.visits import ClinicService, OutingInput, QuickContact
+from clinic_app.services.visits import ClinicService, OutingInput, QuickContact, VisitReferral
 from clinic_app.vocabulary import (
     AgeBand,
     Authority,
@@ -527,3 +527,61 @@ def test_contact_person_needs_own_caseload(
 
 def test_referral_urgency_is_a_vocabulary_value() -> None:
     assert {u.value for u in Urgency} == {"routine", "soon", "urgent"}
+
+
+def test_new_visitor_and_referral_saved_with_the_visit(
+    services: Services, nurse: Actor, site_ids: dict[str, int]
+) -> None:
+    view = services.visits.record_visit(
+        nurse,
+        visit_input(site_ids["clinic"], services=(VisitService.CONSULTATION,)),
+        new_visitor=VisitorInput("Ioana", AgeBand.AGE_18_24, "RO", "ro"),
+        referral=VisitReferral("dentist", "broken tooth", Urgency.SOON),
+    )
+    assert view.nickname == "Ioana" and view.visitor_code
+    assert view.services == (VisitService.CONSULTATION, VisitService.REFERRAL)
+    visitor = services.visitors.find_by_code(nurse, view.visitor_code)
+    assert visitor.first_site_id == site_ids["clinic"] and visitor.nationality == "RO"
+    (referral,) = services.referrals.open_referrals(nurse)
+    assert (referral.visit_id, referral.visitor_id, referral.urgency) == (
+        view.id,
+        visitor.id,
+        Urgency.SOON,
+    )
+    actions = [r[0] for r in audit_actions(services)]
+    start = actions.index("visitor.create")
+    assert actions[start : start + 3] == ["visitor.create", "visit.create", "referral.create"]
+
+
+@pytest.mark.parametrize(
+    ("new_visitor", "referral", "change", "field", "code"),
+    [
+        (VisitorInput(nationality="XX"), None, {}, "nationality", "unknown_country"),
+        (VisitorInput(), None, {"visitor_id": 1}, "who", "both_given"),
+        (VisitorInput(), VisitReferral("astrologer", "x"), {}, "specialty", "unknown_specialty"),
+        (VisitorInput(), VisitReferral("doctor", ""), {}, "referral_reason", "required"),
+        (
+            VisitorInput(),
+            VisitReferral("doctor", "x", partner_id=999),
+            {},
+            "partner",
+            "unknown_partner",
+        ),
+    ],
+)
+def test_bad_new_visitor_or_referral_writes_nothing(
+    services: Services,
+    nurse: Actor,
+    site_ids: dict[str, int],
+    new_visitor: VisitorInput,
+    referral: VisitReferral | None,
+    change: dict[str, object],
+    field: str,
+    code: str,
+) -> None:
+    before = counts(services)
+    data = dataclasses.replace(visit_input(site_ids["clinic"]), **change)
+    with pytest.raises(Invalid) as err:
+        services.visits.record_visit(nurse, data, new_visitor=new_visitor, referral=referral)
+    assert (err.value.field, err.value.code) == (field, code)
+    assert counts(services) == before
