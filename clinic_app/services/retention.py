@@ -216,8 +216,15 @@ class RetentionService:
         engine = self._db.engine
         if engine.url.get_backend_name() != "sqlite":
             return True
-        with engine.connect() as conn:
-            busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        # Outside any transaction: a checkpoint cannot run inside one.
+        raw = engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            busy = cursor.fetchone()
+            cursor.close()
+        finally:
+            raw.close()
         return busy is None or int(busy[0]) == 0
 
 

@@ -66,7 +66,7 @@ def test_file_has_no_header_and_no_readable_names(tmp_path: Path) -> None:
 
 
 def test_the_key_is_only_in_the_keychain(tmp_path: Path, memory_keyring: MemoryKeyring) -> None:
-    url, keys = new_encrypted(tmp_path)
+    _url, keys = new_encrypted(tmp_path)
     stored = memory_keyring.store[("clinic-app", keychain_name(keys.key_id))]
     key = base64.b64decode(stored)
     for path in tmp_path.iterdir():
