@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Literal
 
 from sqlalchemy import select
@@ -54,6 +55,8 @@ _URGENCY = {
         )
     )
 }
+_URGENCY_BY_VALUE = {kind.value: rank for kind, rank in _URGENCY.items()}
+_TAB_BY_VALUE = {kind.value: tab_for(kind.value) for kind in DeadlineKind}
 
 
 @dataclass(frozen=True)
@@ -82,17 +85,6 @@ class DashboardView:
 
     def of(self, category: Category) -> tuple[DashboardItem, ...]:
         return tuple(i for i in self.items if i.category == category)
-
-
-def category_for(due: dt.date, today: dt.date) -> Category | None:
-    days = (due - today).days
-    if days < 0:
-        return "overdue" if -days <= OVERDUE_WINDOW_DAYS else None
-    if days <= DUE_SOON_DAYS:
-        return "due_7_days"
-    if days <= DUE_LATER_DAYS:
-        return "due_30_days"
-    return None
 
 
 class DashboardService:
@@ -154,27 +146,38 @@ class DashboardService:
         with self._db.write() as s:
             if scope == "site" and s.get(Site, site_id) is None:
                 raise NotFound("site", site_id)
-            rows = s.execute(query).all()
-            items = sorted(
-                (
-                    DashboardItem(
-                        person_id=r.person_id,
-                        case_ref=r.case_ref,
-                        display_name=r.display_name,
-                        kind=r.kind,
-                        due=r.due_date,
-                        days_left=(r.due_date - today).days,
-                        category=category,
-                        explanation=r.explanation,
-                        uncertain=r.uncertain,
-                        rule_set_id=r.rule_set or None,
-                        tab=tab_for(r.kind),
+            # Core rows (no ORM loading): this loop is most of the time on a large site.
+            rows = s.connection().execute(query).tuples().all()
+            ranked: list[tuple[tuple[dt.date, int, str, int], DashboardItem]] = []
+            for pid, ref, name, kind, due, text, uncertain, rule_set in rows:
+                days = (due - today).days
+                category: Category = (
+                    "overdue"
+                    if days < 0
+                    else "due_7_days"
+                    if days <= DUE_SOON_DAYS
+                    else "due_30_days"
+                )
+                ranked.append(
+                    (
+                        (due, _URGENCY_BY_VALUE.get(kind, len(_URGENCY)), ref, pid),
+                        DashboardItem(
+                            pid,
+                            ref,
+                            name,
+                            kind,
+                            due,
+                            days,
+                            category,
+                            text,
+                            uncertain,
+                            rule_set or None,
+                            _TAB_BY_VALUE.get(kind, "timeline"),
+                        ),
                     )
-                    for r in rows
-                    if (category := category_for(r.due_date, today)) is not None
-                ),
-                key=_urgency_key,
-            )
+                )
+            ranked.sort(key=itemgetter(0))
+            items = [item for _, item in ranked]
             counts = Counter(i.category for i in items)
             self._audit.record(
                 s,
@@ -205,11 +208,3 @@ class DashboardService:
                 details={"persons": report.persons, "changed": report.changed},
             )
         return report
-
-
-def _urgency_key(item: DashboardItem) -> tuple[dt.date, int, str, int]:
-    try:
-        rank = _URGENCY[DeadlineKind(item.kind)]
-    except ValueError:
-        rank = len(_URGENCY)
-    return (item.due, rank, item.case_ref, item.person_id)
