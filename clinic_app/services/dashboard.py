@@ -147,7 +147,7 @@ class DashboardService:
             if scope == "site" and s.get(Site, site_id) is None:
                 raise NotFound("site", site_id)
             # Core rows (no ORM loading): this loop is most of the time on a large site.
-            rows = s.connection().execute(query).tuples().all()
+            rows = s.connection().execute(query).all()
             ranked: list[tuple[tuple[dt.date, int, str, int], DashboardItem]] = []
             for pid, ref, name, kind, due, text, uncertain, rule_set in rows:
                 days = (due - today).days
