@@ -383,7 +383,7 @@ class PersonService:
         if not keys:
             return ()
         tokens = {tok for k in keys for tok in k.split() if len(tok) >= 3}
-        with self._db.read() as s:
+        with self._db.write() as s:
             q = (
                 select(Person)
                 .options(selectinload(Person.names))
@@ -421,6 +421,13 @@ class PersonService:
                             )
                         )
                         break
+            # Audited like a search: how many names were compared, never the names.
+            self._audit.record(
+                s,
+                actor,
+                "person.duplicate_check",
+                details={"names": len(keys), "results": min(len(found), 20)},
+            )
         return tuple(found[:20])
 
     # --- internals -----------------------------------------------------------------------

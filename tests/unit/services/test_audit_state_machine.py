@@ -228,6 +228,13 @@ class AuditMachine(RuleBasedStateMachine):
             return
         self.expect([("person.search", "ok", None)])
 
+    @rule(name=NAMES)
+    def duplicate_check(self, name: str) -> None:
+        self.search_words.append(name)
+        found = self.svc.persons.find_similar(self.admin, [name], None, None)
+        assert all(c.id in self.aliases for c in found)
+        self.expect([("person.duplicate_check", "ok", None)])
+
     @rule(pid=consumes(persons))
     def archive(self, pid: int) -> None:
         self.svc.persons.archive(self.admin, pid, "moved to another country")
