@@ -71,7 +71,7 @@ def run_gui(
     from clinic_app.ui.common import error_message, prompter
     from clinic_app.ui.context import UiContext
     from clinic_app.ui.crash import ExceptionHook
-    from clinic_app.ui.login import DemoAccount, FirstRunDialog, LoginDialog
+    from clinic_app.ui.login import FirstRunDialog, LoginDialog, demo_accounts_for
     from clinic_app.ui.main_window import MainWindow, ShellOptions
     from clinic_app.ui.settings import APPLICATION, ORGANISATION, AppSettings
 
@@ -112,11 +112,7 @@ def run_gui(
                 None, title, app.translate("Startup", "This database is not a demo database.")
             )
             return EXIT_STORAGE
-        accounts: tuple[DemoAccount, ...] = ()
-        if demo_db:
-            from clinic_app.services.demo_data import DEMO_USERS
-
-            accounts = tuple(DemoAccount(u, pw, str(role)) for u, pw, role, _site in DEMO_USERS)
+        accounts = demo_accounts_for(db)
         workstation = workstation_name()
         dialog: QDialog
         if not services.users.has_users():

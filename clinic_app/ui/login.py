@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from clinic_app.errors import Invalid
 from clinic_app.security.context import Actor
 from clinic_app.security.passwords import check_password_policy
-from clinic_app.services.container import Services
+from clinic_app.services.container import Services, is_demo
+from clinic_app.services.database import Database
 from clinic_app.services.users import LoginFailed
 from clinic_app.ui.common import (
     error_label,
@@ -41,6 +42,15 @@ class DemoAccount:
     username: str
     password: str
     role: str
+
+
+def demo_accounts_for(db: Database) -> tuple[DemoAccount, ...]:
+    """The demo user accounts, for the log-in screen: only for a database marked as demo."""
+    if not is_demo(db):
+        return ()
+    from clinic_app.services.demo_data import DEMO_USERS
+
+    return tuple(DemoAccount(u, pw, str(role)) for u, pw, role, _site in DEMO_USERS)
 
 
 class LoginDialog(QDialog):

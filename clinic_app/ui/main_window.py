@@ -324,9 +324,16 @@ class MainWindow(QMainWindow):
         if clipboard.ownsClipboard() or clipboard.ownsSelection():
             clipboard.clear(clipboard.Mode.Clipboard)
             clipboard.clear(clipboard.Mode.Selection)
+        self._menus_locked(True)
+        self._show_lock_screen()
+
+    def _menus_locked(self, locked: bool) -> None:
+        """While locked only File (switch user, quit), View and Help stay usable."""
         for action in (self.new_person_action, self.find_action, self.refresh_action):
-            action.setEnabled(False)
-        self.go_menu.setEnabled(False)
+            action.setEnabled(not locked)
+        self.go_menu.setEnabled(not locked)
+
+    def _show_lock_screen(self) -> None:
         self.lock_screen.prepare(
             self.tr("Locked by %1. Enter your password to continue, or switch user.").replace(
                 "%1", self.ctx.actor.username
@@ -355,9 +362,7 @@ class MainWindow(QMainWindow):
         self.idle.enabled = True
         self.idle.touch()
         self.stack.setCurrentWidget(self.content)
-        for action in (self.new_person_action, self.find_action, self.refresh_action):
-            action.setEnabled(True)
-        self.go_menu.setEnabled(True)
+        self._menus_locked(False)
         for page in self.pages.values():
             call_optional(page, "refresh")
         for window in self._hidden_windows:
@@ -428,9 +433,7 @@ class MainWindow(QMainWindow):
         self.idle.enabled = True
         self.idle.touch()
         self.stack.setCurrentWidget(self.content)
-        for action in (self.new_person_action, self.find_action, self.refresh_action):
-            action.setEnabled(True)
-        self.go_menu.setEnabled(True)
+        self._menus_locked(False)
         self.new_person_action.setVisible(can_ever(actor, Action.PERSON_CREATE))
         self._build_sidebar()
         self._update_status()
@@ -456,6 +459,9 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.lock_screen)
         self.lock_screen.unlock_requested.connect(self.unlock)
         self.lock_screen.switch_requested.connect(self.switch_user)
+        if self.locked:
+            self._menus_locked(True)
+            self._show_lock_screen()
         for person_id, window in list(self.person_windows.items()):
             if self.locked or window.has_unsaved_changes():
                 # Hidden by the lock, or holding typed input: keep it as it is.

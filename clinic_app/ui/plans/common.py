@@ -123,11 +123,20 @@ class OptionalDate(QWidget):
 def error_text(exc: ClinicError) -> str:
     """A plain, translated sentence for a service error (never personal data)."""
     if isinstance(exc, Invalid):
-        return exc.message
+        return _invalid_text(exc)
     if isinstance(exc, Conflict):
-        if exc.message == "changed by someone else":
-            return tr("Someone else changed this plan meanwhile. It has been reloaded: check it and try again.")
-        return exc.message[:1].upper() + exc.message[1:] + "."
+        t = QCoreApplication.translate
+        conflicts = {
+            "changed by someone else": t(
+                CTX, "Someone else changed this meanwhile. It was reloaded: check and try again."
+            ),
+            "this version is already agreed": t(CTX, "This version is already agreed."),
+            "an earlier version cannot be changed": t(CTX, "An earlier version cannot be changed."),
+            "the case is archived": t(CTX, "The case is archived."),
+            "the plan or case is archived": t(CTX, "The plan or the case is archived."),
+            "this guardianship has ended": t(CTX, "This guardianship has ended."),
+        }
+        return conflicts.get(exc.message, t(CTX, "The change clashes with other data."))
     if isinstance(exc, Forbidden):
         return tr("You are not allowed to do this.")
     if isinstance(exc, NotFound):
@@ -135,6 +144,42 @@ def error_text(exc: ClinicError) -> str:
     if isinstance(exc, StorageError):
         return exc.message
     return tr("The change was not saved.")
+
+
+def _invalid_text(exc: Invalid) -> str:
+    t = QCoreApplication.translate
+    by_field = {
+        ("reason", "required"): t(CTX, "Give a reason for the change."),
+        ("guardian_name", "required"): t(
+            CTX, "For a minor, name the guardian who agreed to the plan."
+        ),
+        ("agreed_by_person", "required"): t(CTX, "Confirm that the person agreed to the plan."),
+        ("best_interest", "required"): t(
+            CTX, "Confirm that family tracing was assessed to be in the child's best interest."
+        ),
+        ("goals", "required"): t(CTX, "Add at least one goal before agreeing."),
+        ("person", "not_yet_18"): t(
+            CTX, "The person has not turned 18 yet: the guardianship continues until then."
+        ),
+        ("person", "not_minor"): t(CTX, "Guardians are appointed for minors only."),
+        ("user", "already_current"): t(CTX, "This is already the contact person."),
+        ("user", "unknown_user"): t(CTX, "Choose an active user."),
+    }
+    by_code = {
+        "required": t(CTX, "This field is required."),
+        "children_only": t(CTX, "This area is for children's plans only."),
+        "several": t(CTX, "Choose one responsible: a staff member, a partner or a name."),
+        "end_before_start": t(CTX, "The end date is before the start date."),
+        "before_period": t(CTX, "The review date is before the plan period starts."),
+        "bad_email": t(CTX, "Enter an e-mail address such as name@example.dk."),
+        "bad_phone": t(CTX, "Use digits, spaces and + - ( ) only."),
+        "in_future": t(CTX, "The date is in the future."),
+        "too_long": t(CTX, "The text is too long."),
+        "control_characters": t(CTX, "The text contains invisible control characters."),
+        "for_minors": t(CTX, "This template is for persons under 18."),
+        "before_current": t(CTX, "The date is before the start of the current assignment."),
+    }
+    return by_field.get((exc.field, exc.code)) or by_code.get(exc.code) or exc.message
 
 
 def show_message(parent: QWidget, title: str, text: str) -> QMessageBox:
