@@ -41,6 +41,7 @@ from sqlalchemy import (
     exists,
     extract,
     func,
+    literal,
     select,
 )
 from sqlalchemy.orm import Session
@@ -392,7 +393,8 @@ class StatisticsService:
 
     def _build(self, s: Session, query: StatsQuery, keys: Sequence[str]) -> StatisticsReport:
         site_code = self._site_code(s, query.site_id)
-        tables = tuple(_finish(_BUILDERS[k](s, query), query) for k in keys)
+        build = _Build(s, query)
+        tables = tuple(_finish(_BUILDERS[k](build), query) for k in keys)
         return StatisticsReport(
             query.date_from,
             query.date_to,
@@ -546,11 +548,22 @@ def _live(*criteria: ColumnElement[bool]) -> ColumnElement[bool]:
 
 
 def _identified() -> Subquery:
-    """person_id, day: each person's first identification as a victim."""
-    return (
+    """person_id, day, authority: each person's first identification as a victim.
+
+    A window function picks the first event (earliest date, then earliest entered), so the
+    authority is that of the same event as the date.
+    """
+    rank = (
+        func.row_number()
+        .over(partition_by=CaseEvent.person_id, order_by=(CaseEvent.event_date, CaseEvent.id))
+        .label("rank")
+    )
+    ranked = (
         select(
             CaseEvent.person_id.label("person_id"),
-            func.min(CaseEvent.event_date).label("day"),
+            CaseEvent.event_date.label("day"),
+            cast(CaseEvent.authority, String).label("authority"),
+            rank,
         )
         .where(
             _live(
@@ -558,9 +571,44 @@ def _identified() -> Subquery:
                 CaseEvent.outcome == Outcome.IDENTIFIED,
             )
         )
-        .group_by(CaseEvent.person_id)
+        .subquery("ranked")
+    )
+    return (
+        select(ranked.c.person_id, ranked.c.day, ranked.c.authority)
+        .where(ranked.c.rank == 1)
         .subquery("ident")
     )
+
+
+def _outcome_flags() -> Subquery:
+    """person_id and 0/1 flags: asylum granted, departed with IOM, permit granted."""
+
+    def flag(*criteria: ColumnElement[bool]) -> Any:
+        return func.max(case((and_(*criteria), 1), else_=0))
+
+    return (
+        select(
+            CaseEvent.person_id.label("person_id"),
+            flag(
+                CaseEvent.kind == EventKind.ASYLUM_DECIDED, CaseEvent.outcome == Outcome.GRANTED
+            ).label("asylum"),
+            flag(CaseEvent.kind == EventKind.AVR_DEPARTURE).label("returned"),
+            flag(CaseEvent.kind.in_((EventKind.PERMIT_GRANTED, EventKind.PERMIT_RENEWED))).label(
+                "permit"
+            ),
+        )
+        .where(_live(CaseEvent.kind.in_(_OUTCOME_KINDS)))
+        .group_by(CaseEvent.person_id)
+        .subquery("outcomes")
+    )
+
+
+_OUTCOME_KINDS = (
+    EventKind.ASYLUM_DECIDED,
+    EventKind.AVR_DEPARTURE,
+    EventKind.PERMIT_GRANTED,
+    EventKind.PERMIT_RENEWED,
+)
 
 
 def _identified_persons(query: StatsQuery) -> tuple[Subquery, ColumnElement[bool]]:
@@ -647,22 +695,80 @@ def _per_year(s: Session, stmt: Any) -> dict[int, int]:
 
 # --- the tables ----------------------------------------------------------------------------
 
+# One row of the identified cohort's cube: year, sex, nationality, age group, authority,
+# outcome, persons.
+_CubeRow = tuple[int, str, str, str, str, str, int]
+_CUBE_FIELDS = {"gender": 1, "nationality": 2, "age": 3, "authority": 4, "outcome": 5}
 
-def _victims(s: Session, query: StatsQuery) -> _Raw:
+
+class _Build:
+    """What one report needs, computed once: the identified cohort counted in one GROUP BY
+    over every person attribute, from which each breakdown is a sum of a few groups."""
+
+    def __init__(self, s: Session, query: StatsQuery) -> None:
+        self.s = s
+        self.query = query
+        self._cube: list[_CubeRow] | None = None
+
+    def cube(self) -> list[_CubeRow]:
+        if self._cube is None:
+            self._cube = _cube(self.s, self.query)
+        return self._cube
+
+    def identified_per_year(self) -> dict[int, int]:
+        totals: dict[int, int] = {}
+        for row in self.cube():
+            totals[row[0]] = totals.get(row[0], 0) + row[6]
+        return totals
+
+    def by(self, field: str) -> dict[tuple[int, str], int]:
+        i = _CUBE_FIELDS[field]
+        counts: dict[tuple[int, str], int] = {}
+        for row in self.cube():
+            key = (row[0], str(row[i]))
+            counts[key] = counts.get(key, 0) + row[6]
+        return counts
+
+
+def _cube(s: Session, query: StatsQuery) -> list[_CubeRow]:
     ident, cond = _identified_persons(query)
+    flags = _outcome_flags()
     year = _year(ident.c.day)
-    identified = _per_year(
-        s, select(year, func.count()).select_from(ident).join(Person, cond).group_by(year)
+    sex = func.coalesce(cast(Person.sex, String), "unknown")
+    nationality = func.coalesce(Person.nationality, "unknown")
+    age = age_group(
+        Person.birth_certainty,
+        Person.birth_date,
+        Person.birth_year,
+        Person.assessment_date,
+        Person.assessed_age,
+        ident.c.day,
     )
-    first = (
-        select(
-            CaseEvent.person_id.label("person_id"),
-            func.min(CaseEvent.event_date).label("day"),
-        )
-        .where(_live(CaseEvent.kind == EventKind.FIRST_CONTACT))
-        .group_by(CaseEvent.person_id)
-        .subquery("first_contact")
+    authority = func.coalesce(ident.c.authority, "unknown")
+    outcome = case(
+        (flags.c.asylum == 1, "asylum_granted"),
+        (flags.c.returned == 1, "return"),
+        (flags.c.permit == 1, "permit"),
+        else_="other",
     )
+    groups = (year, sex, nationality, age, authority, outcome)
+    stmt = (
+        select(*groups, func.count())
+        .select_from(ident)
+        .join(Person, cond)
+        .outerjoin(flags, flags.c.person_id == ident.c.person_id)
+        .group_by(*groups)
+    )
+    return [
+        (int(y), str(g), str(n), str(a), str(au), str(o), int(c))
+        for y, g, n, a, au, o, c in s.execute(stmt)
+    ]
+
+
+def _victims(b: _Build) -> _Raw:
+    s, query = b.s, b.query
+    identified = b.identified_per_year()
+    first = _first_contacts()
     decided = exists().where(
         CaseEvent.person_id == first.c.person_id,
         CaseEvent.kind == EventKind.IDENTIFICATION,
@@ -688,76 +794,76 @@ def _victims(s: Session, query: StatsQuery) -> _Raw:
     )
 
 
-def _identified_totals(s: Session, query: StatsQuery) -> dict[int, int]:
-    ident, cond = _identified_persons(query)
-    year = _year(ident.c.day)
-    return _per_year(
-        s, select(year, func.count()).select_from(ident).join(Person, cond).group_by(year)
+def _first_contacts() -> Subquery:
+    return (
+        select(
+            CaseEvent.person_id.label("person_id"),
+            func.min(CaseEvent.event_date).label("day"),
+        )
+        .where(_live(CaseEvent.kind == EventKind.FIRST_CONTACT))
+        .group_by(CaseEvent.person_id)
+        .subquery("first_contact")
     )
-
-
-def _by_person_column(
-    s: Session, query: StatsQuery, key: str, column: Any, codes: Sequence[str]
-) -> _Raw:
-    ident, cond = _identified_persons(query)
-    year = _year(ident.c.day)
-    category = func.coalesce(cast(column, String), "unknown")
-    counts = _counts(
-        s,
-        select(year, category, func.count())
-        .select_from(ident)
-        .join(Person, cond)
-        .group_by(year, category),
-    )
-    columns = tuple(codes) + tuple(
-        sorted({c for _, c in counts} - set(codes))
-    )  # values outside the vocabulary never vanish
-    return _Raw(key, "persons", columns, counts, _row_sums(counts, query), True)
 
 
 def _row_sums(counts: dict[tuple[int, str], int], query: StatsQuery) -> dict[int, int]:
     return {y: sum(n for (yy, _), n in counts.items() if yy == y) for y in query.years}
 
 
-def _by_gender(s: Session, query: StatsQuery) -> _Raw:
-    return _by_person_column(s, query, BY_GENDER, Person.sex, [x.value for x in Sex])
+def _with_vocabulary(
+    counts: dict[tuple[int, str], int], codes: Sequence[str], last: str | None = None
+) -> tuple[str, ...]:
+    """The vocabulary's codes in order, then any other value found (never dropped)."""
+    extra = sorted({c for _, c in counts} - set(codes) - {last})
+    columns = (*codes, *extra)
+    return (*columns, last) if last is not None and last not in columns else columns
 
 
-def _by_nationality(s: Session, query: StatsQuery) -> _Raw:
-    raw = _by_person_column(s, query, BY_NATIONALITY, Person.nationality, [])
+def _by_gender(b: _Build) -> _Raw:
+    counts = b.by("gender")
+    columns = _with_vocabulary(counts, [x.value for x in Sex])
+    return _Raw(BY_GENDER, "persons", columns, counts, _row_sums(counts, b.query), True)
+
+
+def _by_nationality(b: _Build) -> _Raw:
+    counts = b.by("nationality")
     totals: dict[str, int] = {}
-    for (_, code), n in raw.counts.items():
+    for (_, code), n in counts.items():
         totals[code] = totals.get(code, 0) + n
-    ordered = sorted((c for c in totals if c != "unknown"), key=lambda c: (-totals[c], c)) + (
-        ["unknown"] if "unknown" in totals else []
-    )
-    return _Raw(raw.key, raw.unit, tuple(ordered), raw.counts, raw.row_totals, True)
+    ordered = sorted((c for c in totals if c != "unknown"), key=lambda c: (-totals[c], c))
+    if "unknown" in totals:
+        ordered.append("unknown")
+    return _Raw(BY_NATIONALITY, "persons", tuple(ordered), counts, _row_sums(counts, b.query), True)
 
 
-def _by_age(s: Session, query: StatsQuery) -> _Raw:
-    ident, cond = _identified_persons(query)
-    year = _year(ident.c.day)
-    group = age_group(
-        Person.birth_certainty,
-        Person.birth_date,
-        Person.birth_year,
-        Person.assessment_date,
-        Person.assessed_age,
-        ident.c.day,
-    )
-    counts = _counts(
-        s,
-        select(year, group, func.count())
-        .select_from(ident)
-        .join(Person, cond)
-        .group_by(year, group),
-    )
+def _by_age(b: _Build) -> _Raw:
+    counts = b.by("age")
     return _Raw(
-        BY_AGE, "persons", AGE_GROUPS, counts, _row_sums(counts, query), True, notes=("age",)
+        BY_AGE, "persons", AGE_GROUPS, counts, _row_sums(counts, b.query), True, notes=("age",)
     )
 
 
-def _by_exploitation(s: Session, query: StatsQuery) -> _Raw:
+def _by_authority(b: _Build) -> _Raw:
+    counts = b.by("authority")
+    columns = _with_vocabulary(counts, [a.value for a in Authority], last="unknown")
+    return _Raw(BY_AUTHORITY, "persons", columns, counts, _row_sums(counts, b.query), True)
+
+
+def _by_outcome(b: _Build) -> _Raw:
+    counts = b.by("outcome")
+    return _Raw(
+        BY_OUTCOME,
+        "persons",
+        OUTCOMES,
+        counts,
+        _row_sums(counts, b.query),
+        True,
+        notes=("outcome",),
+    )
+
+
+def _by_exploitation(b: _Build) -> _Raw:
+    s, query = b.s, b.query
     ident, cond = _identified_persons(query)
     year = _year(ident.c.day)
     form = func.coalesce(cast(PersonExploitation.form, String), "not_recorded")
@@ -775,103 +881,15 @@ def _by_exploitation(s: Session, query: StatsQuery) -> _Raw:
         "persons",
         columns,
         counts,
-        _identified_totals(s, query),
+        b.identified_per_year(),
         True,
         overlapping=True,
         notes=("overlapping",),
     )
 
 
-def _by_authority(s: Session, query: StatsQuery) -> _Raw:
-    ident, cond = _identified_persons(query)
-    first_authority = (
-        select(
-            CaseEvent.person_id.label("person_id"),
-            func.min(cast(CaseEvent.authority, String)).label("authority"),
-        )
-        .join(
-            ident,
-            and_(ident.c.person_id == CaseEvent.person_id, ident.c.day == CaseEvent.event_date),
-        )
-        .where(
-            _live(
-                CaseEvent.kind == EventKind.IDENTIFICATION,
-                CaseEvent.outcome == Outcome.IDENTIFIED,
-            )
-        )
-        .group_by(CaseEvent.person_id)
-        .subquery("first_authority")
-    )
-    year = _year(ident.c.day)
-    category = func.coalesce(first_authority.c.authority, "unknown")
-    counts = _counts(
-        s,
-        select(year, category, func.count())
-        .select_from(ident)
-        .join(Person, cond)
-        .outerjoin(first_authority, first_authority.c.person_id == ident.c.person_id)
-        .group_by(year, category),
-    )
-    codes = tuple(a.value for a in Authority)
-    columns = codes + tuple(sorted({c for _, c in counts} - set(codes)))
-    if "unknown" not in columns:
-        columns += ("unknown",)
-    return _Raw(BY_AUTHORITY, "persons", columns, counts, _row_sums(counts, query), True)
-
-
-def _by_outcome(s: Session, query: StatsQuery) -> _Raw:
-    ident, cond = _identified_persons(query)
-
-    def flag(*criteria: ColumnElement[bool]) -> Any:
-        return func.max(case((and_(*criteria), 1), else_=0))
-
-    flags = (
-        select(
-            CaseEvent.person_id.label("person_id"),
-            flag(
-                CaseEvent.kind == EventKind.ASYLUM_DECIDED, CaseEvent.outcome == Outcome.GRANTED
-            ).label("asylum"),
-            flag(CaseEvent.kind == EventKind.AVR_DEPARTURE).label("returned"),
-            flag(CaseEvent.kind.in_((EventKind.PERMIT_GRANTED, EventKind.PERMIT_RENEWED))).label(
-                "permit"
-            ),
-        )
-        .where(
-            _live(
-                CaseEvent.kind.in_(
-                    (
-                        EventKind.ASYLUM_DECIDED,
-                        EventKind.AVR_DEPARTURE,
-                        EventKind.PERMIT_GRANTED,
-                        EventKind.PERMIT_RENEWED,
-                    )
-                )
-            )
-        )
-        .group_by(CaseEvent.person_id)
-        .subquery("outcomes")
-    )
-    year = _year(ident.c.day)
-    category = case(
-        (flags.c.asylum == 1, "asylum_granted"),
-        (flags.c.returned == 1, "return"),
-        (flags.c.permit == 1, "permit"),
-        else_="other",
-    )
-    counts = _counts(
-        s,
-        select(year, category, func.count())
-        .select_from(ident)
-        .join(Person, cond)
-        .outerjoin(flags, flags.c.person_id == ident.c.person_id)
-        .group_by(year, category),
-    )
-    return _Raw(
-        BY_OUTCOME, "persons", OUTCOMES, counts, _row_sums(counts, query), True, notes=("outcome",)
-    )
-
-
-def _shelter_stays(s: Session, query: StatsQuery) -> _Raw:
+def _shelter_stays(b: _Build) -> _Raw:
+    s, query = b.s, b.query
     year = _year(CaseEvent.event_date)
     code = func.coalesce(Site.code, "unknown")
     stmt = (
@@ -893,7 +911,8 @@ def _shelter_stays(s: Session, query: StatsQuery) -> _Raw:
     return _Raw(SHELTER_STAYS, "stays", columns, counts, _row_sums(counts, query), True)
 
 
-def _clinic_activity(s: Session, query: StatsQuery) -> _Raw:
+def _clinic_activity(b: _Build) -> _Raw:
+    s, query = b.s, b.query
     site = query.site_id
     vyear = _year(Visit.visited_at)
     visit_where = [_in_period_dt(Visit.visited_at, query)]
@@ -970,112 +989,69 @@ _BUILDERS = {
 def _htcds_sources(s: Session, query: StatsQuery) -> list[HtcdsSource]:
     """One source row per person identified or presumed in the period (no identifiers)."""
     ident = _identified()
-    first = (
-        select(
-            CaseEvent.person_id.label("person_id"),
-            func.min(CaseEvent.event_date).label("day"),
-        )
-        .where(_live(CaseEvent.kind == EventKind.FIRST_CONTACT))
-        .group_by(CaseEvent.person_id)
-        .subquery("first_contact")
-    )
+    first = _first_contacts()
     decided = (
         select(CaseEvent.person_id)
         .where(_live(CaseEvent.kind == EventKind.IDENTIFICATION))
         .distinct()
         .subquery("decided")
     )
-    rows: list[HtcdsSource] = []
+    flags = _outcome_flags()
+    outcome = case(
+        (flags.c.asylum == 1, "asylum_granted"),
+        (flags.c.returned == 1, "return"),
+        (flags.c.permit == 1, "permit"),
+        else_="other",
+    )
     forms: dict[int, set[str]] = {}
     for pid, form in s.execute(select(PersonExploitation.person_id, PersonExploitation.form)):
         forms.setdefault(int(pid), set()).add(str(form))
-    outcome_raw = _by_outcome_per_person(s)
-    authority_rows = dict(
-        s.execute(
-            select(CaseEvent.person_id, func.min(cast(CaseEvent.authority, String)))
-            .join(
-                ident,
-                and_(ident.c.person_id == CaseEvent.person_id, ident.c.day == CaseEvent.event_date),
-            )
-            .where(
-                _live(
-                    CaseEvent.kind == EventKind.IDENTIFICATION,
-                    CaseEvent.outcome == Outcome.IDENTIFIED,
-                )
-            )
-            .group_by(CaseEvent.person_id)
-        ).all()
+    person_columns = (
+        Person.id,
+        Person.sex,
+        Person.nationality,
+        Person.birth_certainty,
+        Person.birth_date,
+        Person.birth_year,
+        Person.assessment_date,
+        Person.assessed_age,
+        outcome.label("outcome"),
     )
-    for status, sub, extra in (
-        ("identified", ident, None),
-        ("presumed", first, decided),
-    ):
-        stmt = select(
-            Person.id,
-            sub.c.day,
-            Person.sex,
-            Person.nationality,
-            Person.birth_certainty,
-            Person.birth_date,
-            Person.birth_year,
-            Person.assessment_date,
-            Person.assessed_age,
-        ).join(sub, sub.c.person_id == Person.id)
-        stmt = stmt.where(_in_period(sub.c.day, query))
-        if extra is not None:
-            stmt = stmt.outerjoin(extra, extra.c.person_id == Person.id).where(
-                extra.c.person_id.is_(None)
-            )
+    identified = (
+        select(*person_columns, ident.c.day, ident.c.authority)
+        .join(ident, ident.c.person_id == Person.id)
+        .outerjoin(flags, flags.c.person_id == Person.id)
+        .where(_in_period(ident.c.day, query))
+    )
+    presumed = (
+        select(*person_columns, first.c.day, literal(None, String).label("authority"))
+        .join(first, first.c.person_id == Person.id)
+        .outerjoin(flags, flags.c.person_id == Person.id)
+        .outerjoin(decided, decided.c.person_id == Person.id)
+        .where(_in_period(first.c.day, query), decided.c.person_id.is_(None))
+    )
+    rows: list[HtcdsSource] = []
+    for status, stmt in (("identified", identified), ("presumed", presumed)):
         if query.site_id is not None:
             stmt = stmt.where(Person.current_site_id == query.site_id)
         for r in s.execute(stmt):
-            pid = int(r[0])
             rows.append(
                 HtcdsSource(
                     status=status,
-                    day=r[1],
-                    sex=Sex(r[2]),
-                    nationality=r[3],
-                    birth_certainty=BirthCertainty(r[4]),
-                    birth_date=r[5],
-                    birth_year=r[6],
-                    assessment_date=r[7],
-                    assessed_age=r[8],
-                    forms=frozenset(forms.get(pid, ())),
-                    authority=authority_rows.get(pid) if status == "identified" else None,
-                    outcome=outcome_raw.get(pid, "other"),
+                    day=r.day,
+                    sex=Sex(r.sex),
+                    nationality=r.nationality,
+                    birth_certainty=BirthCertainty(r.birth_certainty),
+                    birth_date=r.birth_date,
+                    birth_year=r.birth_year,
+                    assessment_date=r.assessment_date,
+                    assessed_age=r.assessed_age,
+                    forms=frozenset(forms.get(int(r.id), ())),
+                    authority=r.authority,
+                    outcome=str(r.outcome),
                 )
             )
     return rows
-
-
-def _by_outcome_per_person(s: Session) -> dict[int, str]:
-    kinds = (
-        EventKind.ASYLUM_DECIDED,
-        EventKind.AVR_DEPARTURE,
-        EventKind.PERMIT_GRANTED,
-        EventKind.PERMIT_RENEWED,
-    )
-    found: dict[int, set[str]] = {}
-    for pid, kind, outcome in s.execute(
-        select(CaseEvent.person_id, CaseEvent.kind, CaseEvent.outcome).where(
-            _live(CaseEvent.kind.in_(kinds))
-        )
-    ):
-        marks = found.setdefault(int(pid), set())
-        if kind == EventKind.ASYLUM_DECIDED and outcome == Outcome.GRANTED:
-            marks.add("asylum_granted")
-        elif kind == EventKind.AVR_DEPARTURE:
-            marks.add("return")
-        elif kind in (EventKind.PERMIT_GRANTED, EventKind.PERMIT_RENEWED):
-            marks.add("permit")
-    result: dict[int, str] = {}
-    for pid, marks in found.items():
-        for code in ("asylum_granted", "return", "permit"):
-            if code in marks:
-                result[pid] = code
-                break
-    return result
 
 
 # Re-exported for tests that check the SQL age rule against the rules engine.
