@@ -1,1 +1,0 @@
-"""Clinic widgets: the quick visit form, visitor history, outings, referrals, day summary."""
