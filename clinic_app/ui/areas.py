@@ -68,6 +68,12 @@ def _persons(ctx: UiContext) -> QWidget:
     return PersonsPage(ctx)
 
 
+def _administration(ctx: UiContext) -> QWidget:
+    from clinic_app.ui.pages.administration import AdministrationPage
+
+    return AdministrationPage(ctx)
+
+
 def can_ever(actor: Actor, action: Action) -> bool:
     """True if the actor's role may do ``action`` on at least some records (for hiding UI)."""
     return scope_for(actor.role, action) is not Scope.NONE
@@ -99,6 +105,13 @@ def all_areas() -> tuple[Area, ...]:
             _can_search_persons,
         ),
         # Clinic, Action plans, Documents, Statistics, Administration: add here when built.
+        Area(
+            "administration",
+            QT_TRANSLATE_NOOP("Areas", "Administration"),
+            "SP_FileDialogInfoView",
+            _administration,
+            lambda actor: can_ever(actor, Action.USER_ADMIN) or can_ever(actor, Action.AUDIT_VIEW),
+        ),
     )
 
 

@@ -1,0 +1,424 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="da_DK">
+<context>
+    <name>AdministrationPage</name>
+    <message>
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <source>Administration sections</source>
+        <translation>Administrationsafsnit</translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation>&amp;Brugere</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log</source>
+        <translation>&amp;Revisionslog</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Brugernavn</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Sted</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tilstand</translation>
+    </message>
+    <message>
+        <source>Users table</source>
+        <translation>Brugertabel</translation>
+    </message>
+    <message>
+        <source>&amp;New user…</source>
+        <translation>&amp;Ny bruger…</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>Ny bruger</translation>
+    </message>
+    <message>
+        <source>&amp;Disable…</source>
+        <translation>&amp;Deaktivér…</translation>
+    </message>
+    <message>
+        <source>Disable user</source>
+        <translation>Deaktivér bruger</translation>
+    </message>
+    <message>
+        <source>&amp;Enable…</source>
+        <translation>&amp;Aktivér…</translation>
+    </message>
+    <message>
+        <source>Enable user</source>
+        <translation>Aktivér bruger</translation>
+    </message>
+    <message>
+        <source>Un&amp;lock…</source>
+        <translation>&amp;Lås op…</translation>
+    </message>
+    <message>
+        <source>Unlock user</source>
+        <translation>Lås bruger op</translation>
+    </message>
+    <message>
+        <source>Change &amp;role…</source>
+        <translation>Skift &amp;rolle…</translation>
+    </message>
+    <message>
+        <source>Change role</source>
+        <translation>Skift rolle</translation>
+    </message>
+    <message>
+        <source>Users error</source>
+        <translation>Brugerfejl</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Bruger:</translation>
+    </message>
+    <message>
+        <source>Audit user filter</source>
+        <translation>Revisionsfilter for bruger</translation>
+    </message>
+    <message>
+        <source>&amp;Person (case reference):</source>
+        <translation>&amp;Person (sagsreference):</translation>
+    </message>
+    <message>
+        <source>Audit person filter</source>
+        <translation>Revisionsfilter for person</translation>
+    </message>
+    <message>
+        <source>Ac&amp;tion:</source>
+        <translation>Hand&amp;ling:</translation>
+    </message>
+    <message>
+        <source>Audit action filter</source>
+        <translation>Revisionsfilter for handling</translation>
+    </message>
+    <message>
+        <source>&amp;From (UTC day):</source>
+        <translation>&amp;Fra (UTC-dag):</translation>
+    </message>
+    <message>
+        <source>Audit since filter</source>
+        <translation>Revisionsfilter fra dato</translation>
+    </message>
+    <message>
+        <source>&amp;To (UTC day):</source>
+        <translation>&amp;Til (UTC-dag):</translation>
+    </message>
+    <message>
+        <source>Audit until filter</source>
+        <translation>Revisionsfilter til dato</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Vis</translation>
+    </message>
+    <message>
+        <source>Apply audit filters</source>
+        <translation>Anvend revisionsfiltre</translation>
+    </message>
+    <message>
+        <source>&amp;Previous</source>
+        <translation>&amp;Forrige</translation>
+    </message>
+    <message>
+        <source>Previous page</source>
+        <translation>Forrige side</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Næste</translation>
+    </message>
+    <message>
+        <source>Next page</source>
+        <translation>Næste side</translation>
+    </message>
+    <message>
+        <source>&amp;Verify audit log</source>
+        <translation>&amp;Kontrollér revisionslog</translation>
+    </message>
+    <message>
+        <source>Verify audit log</source>
+        <translation>Kontrollér revisionslog</translation>
+    </message>
+    <message>
+        <source>Audit error</source>
+        <translation>Revisionsfejl</translation>
+    </message>
+    <message>
+        <source>Audit verify result</source>
+        <translation>Resultat af revisionskontrol</translation>
+    </message>
+    <message>
+        <source>Audit count</source>
+        <translation>Antal revisionshændelser</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Tid (UTC)</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Bruger</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Sag</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Udfald</translation>
+    </message>
+    <message>
+        <source>Workstation</source>
+        <translation>Arbejdsstation</translation>
+    </message>
+    <message>
+        <source>Audit table</source>
+        <translation>Revisionstabel</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>låst</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiveret</translation>
+    </message>
+    <message>
+        <source>&amp;Why?</source>
+        <translation>&amp;Hvorfor?</translation>
+    </message>
+    <message>
+        <source>The user was created.</source>
+        <translation>Brugeren blev oprettet.</translation>
+    </message>
+    <message>
+        <source>&amp;Why is the account disabled?</source>
+        <translation>&amp;Hvorfor deaktiveres kontoen?</translation>
+    </message>
+    <message>
+        <source>The user was disabled.</source>
+        <translation>Brugeren blev deaktiveret.</translation>
+    </message>
+    <message>
+        <source>&amp;Why is the account enabled?</source>
+        <translation>&amp;Hvorfor aktiveres kontoen?</translation>
+    </message>
+    <message>
+        <source>The user was enabled.</source>
+        <translation>Brugeren blev aktiveret.</translation>
+    </message>
+    <message>
+        <source>&amp;How was the user&apos;s identity checked?</source>
+        <translation>&amp;Hvordan blev brugerens identitet kontrolleret?</translation>
+    </message>
+    <message>
+        <source>The user was unlocked.</source>
+        <translation>Brugeren blev låst op.</translation>
+    </message>
+    <message>
+        <source>The role was changed.</source>
+        <translation>Rollen blev ændret.</translation>
+    </message>
+    <message>
+        <source>Enter a date as YYYY-MM-DD.</source>
+        <translation>Angiv en dato som ÅÅÅÅ-MM-DD.</translation>
+    </message>
+    <message>
+        <source>Reading the audit log…</source>
+        <translation>Læser revisionsloggen…</translation>
+    </message>
+    <message>
+        <source>Events {first}–{last} of {total}</source>
+        <translation>Hændelser {first}–{last} af {total}</translation>
+    </message>
+    <message>
+        <source>Checking the audit log…</source>
+        <translation>Kontrollerer revisionsloggen…</translation>
+    </message>
+    <message>
+        <source>The audit log is intact: {n} rows verified.</source>
+        <translation>Revisionsloggen er intakt: {n} rækker kontrolleret.</translation>
+    </message>
+    <message>
+        <source>The audit log was tampered with, first at row {id} ({reason}).</source>
+        <translation>Der er pillet ved revisionsloggen, første gang i række {id} ({reason}).</translation>
+    </message>
+    <message>
+        <source>The audit log was tampered with ({reason}).</source>
+        <translation>Der er pillet ved revisionsloggen ({reason}).</translation>
+    </message>
+</context>
+<context>
+    <name>NewUserDialog</name>
+    <message>
+        <source>New user</source>
+        <translation>Ny bruger</translation>
+    </message>
+    <message>
+        <source>(no site)</source>
+        <translation>(intet sted)</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Brugernavn:</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Brugernavn</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Fulde navn:</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Fulde navn</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Rolle:</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>&amp;Site:</source>
+        <translation>&amp;Sted:</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Sted</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Adgangs&amp;kode:</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Adgangskode</translation>
+    </message>
+    <message>
+        <source>Re&amp;peat password:</source>
+        <translation>&amp;Gentag adgangskode:</translation>
+    </message>
+    <message>
+        <source>Repeat password</source>
+        <translation>Gentag adgangskode</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>&amp;Begrundelse:</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begrundelse</translation>
+    </message>
+    <message>
+        <source>New user error</source>
+        <translation>Fejl ved ny bruger</translation>
+    </message>
+    <message>
+        <source>Create user</source>
+        <translation>Opret bruger</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annullér</translation>
+    </message>
+    <message>
+        <source>The passwords differ.</source>
+        <translation>Adgangskoderne er forskellige.</translation>
+    </message>
+    <message>
+        <source>Give a reason.</source>
+        <translation>Angiv en begrundelse.</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>New role</source>
+        <translation>Ny rolle</translation>
+    </message>
+    <message>
+        <source>New &amp;role:</source>
+        <translation>Ny &amp;rolle:</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begrundelse</translation>
+    </message>
+    <message>
+        <source>Kept in the audit log.</source>
+        <translation>Gemmes i revisionsloggen.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annullér</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation>Teamleder</translation>
+    </message>
+    <message>
+        <source>Shelter staff</source>
+        <translation>Krisecentermedarbejder</translation>
+    </message>
+    <message>
+        <source>Nurse</source>
+        <translation>Sygeplejerske</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Kontaktperson</translation>
+    </message>
+    <message>
+        <source>Statistics only</source>
+        <translation>Kun statistik</translation>
+    </message>
+</context>
+</TS>

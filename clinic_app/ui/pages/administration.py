@@ -1,0 +1,637 @@
+"""Administration: user accounts (create, disable, enable, unlock, change role, each with a
+reason) and the audit log (filtered viewer and chain verification).
+
+Every change goes through the users service, which checks the permission and audits it with
+the reason; this page only hides what the role cannot do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clinic_app.errors import ClinicError, Invalid
+from clinic_app.security.permissions import Action, allowed
+from clinic_app.services.audit import AuditCheck, AuditFilter, AuditRow
+from clinic_app.services.common import Page
+from clinic_app.services.users import UserView
+from clinic_app.ui.common import error_label, error_message, make_table, named, show_error
+from clinic_app.ui.context import UiContext
+from clinic_app.vocabulary import Role
+
+PAGE_SIZE = 200
+
+_ROLE_NAMES = {
+    Role.ADMINISTRATOR: "Administrator",
+    Role.TEAM_LEAD: "Team lead",
+    Role.SHELTER_STAFF: "Shelter staff",
+    Role.NURSE: "Nurse",
+    Role.CONTACT_PERSON: "Contact person",
+    Role.STATISTICS: "Statistics only",
+}
+
+
+def role_name(role: Role) -> str:
+    """The translated name of a role."""
+    return QCoreApplication.translate("Roles", _ROLE_NAMES.get(role, str(role)))
+
+
+def _tr_roles() -> None:
+    # Marks the role names for Qt Linguist (never called).
+    QCoreApplication.translate("Roles", "Administrator")
+    QCoreApplication.translate("Roles", "Team lead")
+    QCoreApplication.translate("Roles", "Shelter staff")
+    QCoreApplication.translate("Roles", "Nurse")
+    QCoreApplication.translate("Roles", "Contact person")
+    QCoreApplication.translate("Roles", "Statistics only")
+
+
+def _item(text: str, data: object = None) -> QStandardItem:
+    item = QStandardItem(text)
+    item.setEditable(False)
+    if data is not None:
+        item.setData(data, Qt.ItemDataRole.UserRole)
+    return item
+
+
+# --- dialogs ---------------------------------------------------------------------------------
+
+
+class ReasonDialog(QDialog):
+    """Asks why (required); optionally a role too. OK stays disabled until a reason is typed."""
+
+    def __init__(
+        self, title: str, prompt: str, parent: QWidget | None = None, *, role: Role | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        layout = QFormLayout(self)
+        self.role_box: QComboBox | None = None
+        if role is not None:
+            box = QComboBox()
+            for r in Role:
+                box.addItem(role_name(r), r)
+            box.setCurrentIndex(list(Role).index(role))
+            named(box, self.tr("New role"))
+            label = QLabel(self.tr("New &role:"))
+            label.setBuddy(box)
+            layout.addRow(label, box)
+            self.role_box = box
+        self.reason = QPlainTextEdit()
+        self.reason.setTabChangesFocus(True)
+        named(self.reason, self.tr("Reason"), self.tr("Kept in the audit log."))
+        label = QLabel(prompt)
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setBuddy(self.reason)
+        layout.addRow(label, self.reason)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        named(self.ok_button, self.tr("OK"))
+        named(self.buttons.button(QDialogButtonBox.StandardButton.Cancel), self.tr("Cancel"))
+        layout.addRow(self.buttons)
+        self.reason.textChanged.connect(self._update)
+        self._update()
+
+    def _update(self) -> None:
+        self.ok_button.setEnabled(bool(self.reason.toPlainText().strip()))
+
+    def chosen_role(self) -> Role | None:
+        return Role(self.role_box.currentData()) if self.role_box is not None else None
+
+
+@dataclass(frozen=True)
+class NewUser:
+    username: str
+    display_name: str
+    role: Role
+    site_id: int | None
+    password: str
+    reason: str
+
+
+class NewUserDialog(QDialog):
+    """The form for a new account; the page saves it and shows errors beside the fields."""
+
+    def __init__(self, sites: list[tuple[int, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New user"))
+        self.setAccessibleName(self.tr("New user"))
+        form = QFormLayout(self)
+        self.username = QLineEdit()
+        self.display_name = QLineEdit()
+        self.role = QComboBox()
+        for r in Role:
+            self.role.addItem(role_name(r), r)
+        self.site = QComboBox()
+        self.site.addItem(self.tr("(no site)"), None)
+        for site_id, name in sites:
+            self.site.addItem(name, site_id)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.repeat = QLineEdit()
+        self.repeat.setEchoMode(QLineEdit.EchoMode.Password)
+        self.reason = QLineEdit()
+        rows: list[tuple[str, str, QWidget]] = [
+            (self.tr("&User name:"), self.tr("User name"), self.username),
+            (self.tr("&Full name:"), self.tr("Full name"), self.display_name),
+            (self.tr("&Role:"), self.tr("Role"), self.role),
+            (self.tr("&Site:"), self.tr("Site"), self.site),
+            (self.tr("&Password:"), self.tr("Password"), self.password),
+            (self.tr("Re&peat password:"), self.tr("Repeat password"), self.repeat),
+            (self.tr("R&eason:"), self.tr("Reason"), self.reason),
+        ]
+        for text, name, widget in rows:
+            named(widget, name)
+            label = QLabel(text)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        self.error = error_label(self.tr("New user error"))
+        form.addRow(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        named(buttons.button(QDialogButtonBox.StandardButton.Ok), self.tr("Create user"))
+        named(buttons.button(QDialogButtonBox.StandardButton.Cancel), self.tr("Cancel"))
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def _check(self) -> None:
+        if self.password.text() != self.repeat.text():
+            show_error(self.error, self.tr("The passwords differ."))
+            self.repeat.setFocus()
+            return
+        if not self.reason.text().strip():
+            show_error(self.error, self.tr("Give a reason."))
+            self.reason.setFocus()
+            return
+        self.accept()
+
+    def value(self) -> NewUser:
+        return NewUser(
+            self.username.text(),
+            self.display_name.text(),
+            Role(self.role.currentData()),
+            self.site.currentData(),
+            self.password.text(),
+            self.reason.text(),
+        )
+
+
+# --- the page --------------------------------------------------------------------------------
+
+
+class AdministrationPage(QWidget):
+    """Users and audit log for administrators."""
+
+    def __init__(self, ctx: UiContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setAccessibleName(self.tr("Administration"))
+        # Dialog hooks: tests replace these with scripted answers.
+        self.ask_reason: Callable[[str, str], str | None] = self._ask_reason
+        self.ask_role: Callable[[Role], tuple[Role, str] | None] = self._ask_role
+        self.ask_new_user: Callable[[], NewUser | None] = self._ask_new_user
+        self.busy = False
+        self._offset = 0
+        self._users: list[UserView] = []
+        self.tabs = QTabWidget()
+        named(self.tabs, self.tr("Administration sections"))
+        self.tabs.addTab(self._build_users(), self.tr("&Users"))
+        self.tabs.addTab(self._build_audit(), self.tr("&Audit log"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        self.refresh()
+
+    # --- building --------------------------------------------------------------------------
+
+    def _button(self, text: str, name: str, slot: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        named(button, name)
+        button.clicked.connect(slot)
+        return button
+
+    def _build_users(self) -> QWidget:
+        box = QWidget()
+        self.users_model = QStandardItemModel(0, 5, box)
+        self.users_model.setHorizontalHeaderLabels(
+            [
+                self.tr("User name"),
+                self.tr("Name"),
+                self.tr("Role"),
+                self.tr("Site"),
+                self.tr("State"),
+            ]
+        )
+        self.users_table: QTableView = make_table(self.users_model, self.tr("Users table"))
+        self.users_table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.new_user_button = self._button(
+            self.tr("&New user…"), self.tr("New user"), self.new_user
+        )
+        self.disable_button = self._button(
+            self.tr("&Disable…"), self.tr("Disable user"), self.disable
+        )
+        self.enable_button = self._button(self.tr("&Enable…"), self.tr("Enable user"), self.enable)
+        self.unlock_button = self._button(self.tr("Un&lock…"), self.tr("Unlock user"), self.unlock)
+        self.role_button = self._button(
+            self.tr("Change &role…"), self.tr("Change role"), self.change_role
+        )
+        buttons = QHBoxLayout()
+        for b in (
+            self.new_user_button,
+            self.disable_button,
+            self.enable_button,
+            self.unlock_button,
+            self.role_button,
+        ):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        self.users_error = error_label(self.tr("Users error"))
+        layout = QVBoxLayout(box)
+        layout.addLayout(buttons)
+        layout.addWidget(self.users_error)
+        layout.addWidget(self.users_table)
+        return box
+
+    def _build_audit(self) -> QWidget:
+        box = QWidget()
+        self.f_user = QLineEdit()
+        self.f_person = QLineEdit()
+        self.f_action = QLineEdit()
+        self.f_since = QLineEdit()
+        self.f_until = QLineEdit()
+        for w in (self.f_since, self.f_until):
+            w.setPlaceholderText("YYYY-MM-DD")
+            w.setInputMask("")
+        filters = QFormLayout()
+        for text, name, widget in (
+            (self.tr("&User:"), self.tr("Audit user filter"), self.f_user),
+            (self.tr("&Person (case reference):"), self.tr("Audit person filter"), self.f_person),
+            (self.tr("Ac&tion:"), self.tr("Audit action filter"), self.f_action),
+            (self.tr("&From (UTC day):"), self.tr("Audit since filter"), self.f_since),
+            (self.tr("&To (UTC day):"), self.tr("Audit until filter"), self.f_until),
+        ):
+            named(widget, name)
+            widget.returnPressed.connect(self.apply_filters)
+            label = QLabel(text)
+            label.setBuddy(widget)
+            filters.addRow(label, widget)
+        self.apply_button = self._button(
+            self.tr("&Show"), self.tr("Apply audit filters"), self.apply_filters
+        )
+        self.prev_button = self._button(
+            self.tr("&Previous"), self.tr("Previous page"), self.prev_page
+        )
+        self.next_button = self._button(self.tr("&Next"), self.tr("Next page"), self.next_page)
+        self.verify_button = self._button(
+            self.tr("&Verify audit log"), self.tr("Verify audit log"), self.verify
+        )
+        row = QHBoxLayout()
+        for b in (self.apply_button, self.prev_button, self.next_button, self.verify_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        self.audit_error = error_label(self.tr("Audit error"))
+        self.verify_result = QLabel()
+        self.verify_result.setTextFormat(Qt.TextFormat.PlainText)
+        self.verify_result.setWordWrap(True)
+        named(self.verify_result, self.tr("Audit verify result"))
+        self.audit_count = QLabel()
+        self.audit_count.setTextFormat(Qt.TextFormat.PlainText)
+        named(self.audit_count, self.tr("Audit count"))
+        self.audit_model = QStandardItemModel(0, 7, box)
+        self.audit_model.setHorizontalHeaderLabels(
+            [
+                self.tr("Id"),
+                self.tr("Time (UTC)"),
+                self.tr("User"),
+                self.tr("Action"),
+                self.tr("Case"),
+                self.tr("Outcome"),
+                self.tr("Workstation"),
+            ]
+        )
+        self.audit_table: QTableView = make_table(self.audit_model, self.tr("Audit table"))
+        layout = QVBoxLayout(box)
+        layout.addLayout(filters)
+        layout.addLayout(row)
+        layout.addWidget(self.audit_error)
+        layout.addWidget(self.verify_result)
+        layout.addWidget(self.audit_count)
+        layout.addWidget(self.audit_table)
+        return box
+
+    # --- shell hooks -----------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        actor = self.ctx.actor
+        can_users = allowed(actor, Action.USER_ADMIN)
+        can_audit = allowed(actor, Action.AUDIT_VIEW)
+        self.tabs.setTabVisible(0, can_users)
+        self.tabs.setTabVisible(1, can_audit)
+        self.verify_button.setVisible(allowed(actor, Action.AUDIT_VERIFY))
+        if can_users:
+            self.load_users()
+        if can_audit:
+            self.load_audit()
+
+    def clear_personal_data(self) -> None:
+        self.users_model.removeRows(0, self.users_model.rowCount())
+        self.audit_model.removeRows(0, self.audit_model.rowCount())
+        self._users = []
+        for w in (self.f_user, self.f_person, self.f_action, self.f_since, self.f_until):
+            w.clear()
+        self.verify_result.clear()
+        self.audit_count.clear()
+
+    def has_unsaved_changes(self) -> bool:
+        return False
+
+    # --- users -----------------------------------------------------------------------------
+
+    def load_users(self) -> None:
+        try:
+            users = self.ctx.services.users.list_users(self.ctx.actor)
+        except ClinicError as exc:
+            show_error(self.users_error, error_message(exc))
+            return
+        selected = self.selected_user()
+        self._users = list(users)
+        self.users_model.removeRows(0, self.users_model.rowCount())
+        for u in users:
+            if u.locked:
+                state = self.tr("locked")
+            elif u.active:
+                state = self.tr("active")
+            else:
+                state = self.tr("disabled")
+            self.users_model.appendRow(
+                [
+                    _item(u.username, u.id),
+                    _item(u.display_name),
+                    _item(role_name(u.role)),
+                    _item(u.site_name or ""),
+                    _item(state),
+                ]
+            )
+        if selected is not None:
+            self.select_user(selected.username)
+        self._update_buttons()
+
+    def select_user(self, username: str) -> None:
+        for row, u in enumerate(self._users):
+            if u.username == username:
+                self.users_table.selectRow(row)
+                return
+
+    def selected_user(self) -> UserView | None:
+        rows = self.users_table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self._users):
+            return None
+        return self._users[rows[0].row()]
+
+    def _update_buttons(self, *_args: object) -> None:
+        u = self.selected_user()
+        self.disable_button.setEnabled(bool(u and u.active))
+        self.enable_button.setEnabled(bool(u and not u.active))
+        self.unlock_button.setEnabled(bool(u and u.locked))
+        self.role_button.setEnabled(u is not None)
+
+    def _ask_reason(self, title: str, prompt: str) -> str | None:
+        dialog = ReasonDialog(title, prompt, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.reason.toPlainText()
+
+    def _ask_role(self, current: Role) -> tuple[Role, str] | None:
+        dialog = ReasonDialog(self.tr("Change role"), self.tr("&Why?"), self, role=current)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        role = dialog.chosen_role()
+        return (role, dialog.reason.toPlainText()) if role is not None else None
+
+    def _ask_new_user(self) -> NewUser | None:
+        sites = [(s.id, s.name) for s in self.ctx.services.reference.sites()]
+        dialog = NewUserDialog(sites, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.value()
+
+    def _change(self, call: Callable[[], UserView], done: str) -> None:
+        try:
+            view = call()
+        except ClinicError as exc:
+            show_error(self.users_error, error_message(exc))
+            return
+        show_error(self.users_error, "")
+        self.ctx.notify(done)
+        self.load_users()
+        self.select_user(view.username)
+
+    def new_user(self) -> None:
+        data = self.ask_new_user()
+        if data is None:
+            return
+        users = self.ctx.services.users
+        self._change(
+            lambda: users.create_user(
+                self.ctx.actor,
+                data.username,
+                data.display_name,
+                data.password,
+                data.role,
+                data.site_id,
+                reason=data.reason,
+            ),
+            self.tr("The user was created."),
+        )
+
+    def _with_reason(self, title: str, prompt: str) -> tuple[UserView, str] | None:
+        user = self.selected_user()
+        if user is None:
+            return None
+        reason = self.ask_reason(title, prompt)
+        if reason is None:
+            return None
+        if not reason.strip():
+            show_error(self.users_error, error_message(Invalid("reason", "required")))
+            return None
+        return user, reason
+
+    def disable(self) -> None:
+        got = self._with_reason(self.tr("Disable user"), self.tr("&Why is the account disabled?"))
+        if got:
+            user, reason = got
+            self._change(
+                lambda: self.ctx.services.users.set_active(self.ctx.actor, user.id, False, reason),
+                self.tr("The user was disabled."),
+            )
+
+    def enable(self) -> None:
+        got = self._with_reason(self.tr("Enable user"), self.tr("&Why is the account enabled?"))
+        if got:
+            user, reason = got
+            self._change(
+                lambda: self.ctx.services.users.set_active(self.ctx.actor, user.id, True, reason),
+                self.tr("The user was enabled."),
+            )
+
+    def unlock(self) -> None:
+        got = self._with_reason(
+            self.tr("Unlock user"), self.tr("&How was the user's identity checked?")
+        )
+        if got:
+            user, reason = got
+            self._change(
+                lambda: self.ctx.services.users.unlock(self.ctx.actor, user.id, reason),
+                self.tr("The user was unlocked."),
+            )
+
+    def change_role(self) -> None:
+        user = self.selected_user()
+        if user is None:
+            return
+        answer = self.ask_role(user.role)
+        if answer is None:
+            return
+        role, reason = answer
+        self._change(
+            lambda: self.ctx.services.users.change_role(self.ctx.actor, user.id, role, reason),
+            self.tr("The role was changed."),
+        )
+
+    # --- audit -----------------------------------------------------------------------------
+
+    def _filter(self) -> AuditFilter | None:
+        days: list[dt.date | None] = []
+        for widget in (self.f_since, self.f_until):
+            text = widget.text().strip()
+            if not text:
+                days.append(None)
+                continue
+            try:
+                days.append(dt.date.fromisoformat(text))
+            except ValueError:
+                show_error(self.audit_error, self.tr("Enter a date as YYYY-MM-DD."))
+                widget.setFocus()
+                return None
+        return AuditFilter(
+            username=self.f_user.text().strip() or None,
+            case_ref=self.f_person.text().strip() or None,
+            action=self.f_action.text().strip() or None,
+            since=days[0],
+            until=days[1],
+        )
+
+    def apply_filters(self) -> None:
+        self._offset = 0
+        self.load_audit()
+
+    def prev_page(self) -> None:
+        self._offset = max(0, self._offset - PAGE_SIZE)
+        self.load_audit()
+
+    def next_page(self) -> None:
+        self._offset += PAGE_SIZE
+        self.load_audit()
+
+    def load_audit(self) -> None:
+        flt = self._filter()
+        if flt is None:
+            return
+        show_error(self.audit_error, "")
+        services, actor, offset = self.ctx.services, self.ctx.actor, self._offset
+        self.busy = True
+        self.ctx.run_in_background(
+            lambda: services.audit_log.list_events(actor, flt, offset=offset, limit=PAGE_SIZE),
+            self._show_audit,
+            self._audit_failed,
+            self.tr("Reading the audit log…"),
+        )
+
+    def _audit_failed(self, exc: BaseException) -> None:
+        self.busy = False
+        show_error(self.audit_error, error_message(exc))
+
+    def _show_audit(self, page: Page[AuditRow]) -> None:
+        self.busy = False
+        self.audit_model.removeRows(0, self.audit_model.rowCount())
+        for e in page.items:
+            self.audit_model.appendRow(
+                [
+                    _item(str(e.id), e.id),
+                    _item(f"{e.at:%Y-%m-%d %H:%M:%S}"),
+                    _item(e.username),
+                    _item(e.action),
+                    _item(e.case_ref or ""),
+                    _item(e.outcome),
+                    _item(e.workstation),
+                ]
+            )
+        first = page.offset + 1 if page.items else 0
+        self.audit_count.setText(
+            self.tr("Events {first}–{last} of {total}").format(
+                first=first, last=page.offset + len(page.items), total=page.total
+            )
+        )
+        self.prev_button.setEnabled(page.offset > 0)
+        self.next_button.setEnabled(page.offset + len(page.items) < page.total)
+
+    def verify(self) -> None:
+        services, actor = self.ctx.services, self.ctx.actor
+        self.busy = True
+        self.verify_button.setEnabled(False)
+        self.verify_result.setText(self.tr("Checking the audit log…"))
+        self.ctx.run_in_background(
+            lambda: services.audit_log.verify(actor),
+            self._show_verify,
+            self._verify_failed,
+            self.tr("Checking the audit log…"),
+        )
+
+    def _verify_failed(self, exc: BaseException) -> None:
+        self.busy = False
+        self.verify_button.setEnabled(True)
+        self.verify_result.setText(error_message(exc))
+
+    def _show_verify(self, check: AuditCheck) -> None:
+        self.busy = False
+        self.verify_button.setEnabled(True)
+        if check.ok:
+            self.verify_result.setText(
+                self.tr("The audit log is intact: {n} rows verified.").format(n=check.checked)
+            )
+        elif check.first_bad_id is not None:
+            self.verify_result.setText(
+                self.tr("The audit log was tampered with, first at row {id} ({reason}).").format(
+                    id=check.first_bad_id, reason=check.reason
+                )
+            )
+        else:
+            self.verify_result.setText(
+                self.tr("The audit log was tampered with ({reason}).").format(reason=check.reason)
+            )
+        self.load_audit()
