@@ -11,6 +11,10 @@
         <source>Persons</source>
         <translation>Personer</translation>
     </message>
+    <message>
+        <source>Administration</source>
+        <translation>Administration</translation>
+    </message>
 </context>
 <context>
     <name>ContactsTab</name>
