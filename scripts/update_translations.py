@@ -29,6 +29,7 @@ OWNERS: dict[str, list[str]] = {
         "clinic_app/ui/pages/persons.py",
         "clinic_app/ui/person/*.py",
     ],
+    "administration": ["clinic_app/ui/pages/administration.py"],
 }
 
 
