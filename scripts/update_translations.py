@@ -30,6 +30,7 @@ OWNERS: dict[str, list[str]] = {
         "clinic_app/ui/person/*.py",
     ],
     "administration": ["clinic_app/ui/pages/administration.py"],
+    "statistics": ["clinic_app/ui/pages/statistics.py"],
 }
 
 

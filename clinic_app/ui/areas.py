@@ -74,6 +74,12 @@ def _administration(ctx: UiContext) -> QWidget:
     return AdministrationPage(ctx)
 
 
+def _statistics(ctx: UiContext) -> QWidget:
+    from clinic_app.ui.pages.statistics import StatisticsPage
+
+    return StatisticsPage(ctx)
+
+
 def can_ever(actor: Actor, action: Action) -> bool:
     """True if the actor's role may do ``action`` on at least some records (for hiding UI)."""
     return scope_for(actor.role, action) is not Scope.NONE
@@ -103,6 +109,13 @@ def all_areas() -> tuple[Area, ...]:
             "SP_DirHomeIcon",
             _persons,
             _can_search_persons,
+        ),
+        Area(
+            "statistics",
+            QT_TRANSLATE_NOOP("Areas", "Statistics"),
+            "SP_FileDialogContentsView",
+            _statistics,
+            lambda actor: can_ever(actor, Action.STATISTICS_VIEW),
         ),
         # Clinic, Action plans, Documents, Statistics, Administration: add here when built.
         Area(
