@@ -20,6 +20,12 @@ LANGUAGES = ("da",)
 
 # prefix -> source files (globs relative to the repository root).
 OWNERS: dict[str, list[str]] = {
+    # Action plans and contacts (listed first: contacts_tab.py sits among the shell's tabs).
+    "plans": [
+        "clinic_app/ui/plans/*.py",
+        "clinic_app/ui/pages/action_plans.py",
+        "clinic_app/ui/person/contacts_tab.py",
+    ],
     # The shell: log-in, main window, persons registry, person record, dashboard.
     "clinic_app": [
         "clinic_app/app.py",

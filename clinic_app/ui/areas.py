@@ -74,10 +74,10 @@ def _administration(ctx: UiContext) -> QWidget:
     return AdministrationPage(ctx)
 
 
-def _statistics(ctx: UiContext) -> QWidget:
-    from clinic_app.ui.pages.statistics import StatisticsPage
+def _action_plans(ctx: UiContext) -> QWidget:
+    from clinic_app.ui.pages.action_plans import ActionPlansPage
 
-    return StatisticsPage(ctx)
+    return ActionPlansPage(ctx)
 
 
 def can_ever(actor: Actor, action: Action) -> bool:
@@ -111,11 +111,11 @@ def all_areas() -> tuple[Area, ...]:
             _can_search_persons,
         ),
         Area(
-            "statistics",
-            QT_TRANSLATE_NOOP("Areas", "Statistics"),
-            "SP_FileDialogContentsView",
-            _statistics,
-            lambda actor: can_ever(actor, Action.STATISTICS_VIEW),
+            "action_plans",
+            QT_TRANSLATE_NOOP("Areas", "Action plans"),
+            "SP_FileDialogDetailedView",
+            _action_plans,
+            lambda actor: can_ever(actor, Action.PLAN_VIEW),
         ),
         # Clinic, Action plans, Documents, Statistics, Administration: add here when built.
         Area(

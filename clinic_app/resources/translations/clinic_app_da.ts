@@ -12,6 +12,10 @@
         <translation>Personer</translation>
     </message>
     <message>
+        <source>Action plans</source>
+        <translation>Handleplaner</translation>
+    </message>
+    <message>
         <source>Administration</source>
         <translation>Administration</translation>
     </message>
@@ -2077,6 +2081,10 @@
     <message>
         <source>Contacts</source>
         <translation>Kontakter</translation>
+    </message>
+    <message>
+        <source>Action plans</source>
+        <translation>Handleplaner</translation>
     </message>
     <message>
         <source>History</source>

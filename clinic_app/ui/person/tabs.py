@@ -33,6 +33,7 @@ TIMELINE = "timeline"
 ENTITLEMENTS = "entitlements"
 CONTACTS = "contacts"
 HISTORY = "history"
+PLANS = "plans"
 
 
 def _everyone(_actor: Actor) -> bool:
@@ -71,9 +72,19 @@ def _entitlements(ctx: UiContext, person_id: int) -> QWidget:
 
 
 def _contacts(ctx: UiContext, person_id: int) -> QWidget:
-    from clinic_app.ui.person.contacts import ContactsTab
+    from clinic_app.ui.person.contacts_tab import ContactsTab
 
     return ContactsTab(ctx, person_id)
+
+
+def _plans(ctx: UiContext, person_id: int) -> QWidget:
+    from clinic_app.ui.plans.person_tab import PlansTab
+
+    return PlansTab(ctx, person_id)
+
+
+def _sees_plans(actor: Actor) -> bool:
+    return can_ever(actor, Action.PLAN_VIEW) or can_ever(actor, Action.PLAN_VIEW_HEALTH_GOALS)
 
 
 def _history(ctx: UiContext, person_id: int) -> QWidget:
@@ -98,6 +109,7 @@ def all_tabs() -> tuple[PersonTab, ...]:
             _sees_entitlements,
         ),
         PersonTab(CONTACTS, QT_TRANSLATE_NOOP("PersonTabs", "Contacts"), _contacts),
+        PersonTab(PLANS, QT_TRANSLATE_NOOP("PersonTabs", "Action plans"), _plans, _sees_plans),
         PersonTab(HISTORY, QT_TRANSLATE_NOOP("PersonTabs", "History"), _history),
     )
 
