@@ -74,6 +74,12 @@ def _administration(ctx: UiContext) -> QWidget:
     return AdministrationPage(ctx)
 
 
+def _statistics(ctx: UiContext) -> QWidget:
+    from clinic_app.ui.pages.statistics import StatisticsPage
+
+    return StatisticsPage(ctx)
+
+
 def _action_plans(ctx: UiContext) -> QWidget:
     from clinic_app.ui.pages.action_plans import ActionPlansPage
 
@@ -116,6 +122,13 @@ def all_areas() -> tuple[Area, ...]:
             "SP_FileDialogDetailedView",
             _action_plans,
             lambda actor: can_ever(actor, Action.PLAN_VIEW),
+        ),
+        Area(
+            "statistics",
+            QT_TRANSLATE_NOOP("Areas", "Statistics"),
+            "SP_FileDialogContentsView",
+            _statistics,
+            lambda actor: can_ever(actor, Action.STATISTICS_VIEW),
         ),
         # Clinic, Action plans, Documents, Statistics, Administration: add here when built.
         Area(
