@@ -35,6 +35,7 @@ OWNERS: dict[str, list[str]] = {
         "clinic_app/ui/pages/persons.py",
         "clinic_app/ui/person/*.py",
     ],
+    "clinic": ["clinic_app/ui/clinic/*.py", "clinic_app/ui/pages/clinic.py"],
     "administration": ["clinic_app/ui/pages/administration.py"],
     "statistics": ["clinic_app/ui/pages/statistics.py"],
 }

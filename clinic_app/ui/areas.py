@@ -86,6 +86,12 @@ def _action_plans(ctx: UiContext) -> QWidget:
     return ActionPlansPage(ctx)
 
 
+def _clinic(ctx: UiContext) -> QWidget:
+    from clinic_app.ui.pages.clinic import ClinicPage
+
+    return ClinicPage(ctx)
+
+
 def can_ever(actor: Actor, action: Action) -> bool:
     """True if the actor's role may do ``action`` on at least some records (for hiding UI)."""
     return scope_for(actor.role, action) is not Scope.NONE
@@ -115,6 +121,13 @@ def all_areas() -> tuple[Area, ...]:
             "SP_DirHomeIcon",
             _persons,
             _can_search_persons,
+        ),
+        Area(
+            "clinic",
+            QT_TRANSLATE_NOOP("Areas", "Clinic"),
+            "SP_DriveNetIcon",
+            _clinic,
+            lambda actor: can_ever(actor, Action.VISIT_VIEW),
         ),
         Area(
             "action_plans",

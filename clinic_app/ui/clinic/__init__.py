@@ -1,0 +1,1 @@
+"""Clinic widgets: the quick visit form, visitor history, outings, referrals, day summary."""
