@@ -16,8 +16,9 @@ from clinic_app.cli import (
     commands_clinic,
     commands_db,
     commands_persons,
-    commands_stats,
     commands_plans,
+    commands_print,
+    commands_stats,
     commands_timeline,
     commands_users,
 )
@@ -36,6 +37,7 @@ COMMAND_MODULES = (
     commands_plans,
     commands_backup,
     commands_stats,
+    commands_print,
 )
 
 EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_FORBIDDEN, EXIT_STORAGE = 0, 2, 3, 4, 5

@@ -16,9 +16,11 @@ from clinic_app.services.audit_trail import AuditTrail
 from clinic_app.services.backup import BackupService, backup_before_migration
 from clinic_app.services.cases import CaseService
 from clinic_app.services.common import Clock, system_today
+from clinic_app.services.consents import ConsentService
 from clinic_app.services.contacts import ContactService
 from clinic_app.services.dashboard import DashboardService
 from clinic_app.services.database import Database
+from clinic_app.services.documents import DocumentService
 from clinic_app.services.entitlements import EntitlementService
 from clinic_app.services.persons import PersonService
 from clinic_app.services.reference_data import ReferenceService, seed_partners
@@ -56,12 +58,14 @@ class Services:
     entitlements: EntitlementService
     contacts: ContactService
     plans: ActionPlanService
-    backup: BackupService
-    retention: RetentionService
     visitors: VisitorService
     visits: ClinicService
     referrals: ReferralService
     statistics: StatisticsService
+    backup: BackupService
+    retention: RetentionService
+    consents: ConsentService
+    documents: DocumentService
     clock: Clock
 
     def close(self) -> None:
@@ -139,11 +143,13 @@ def build_services(
         entitlements=EntitlementService(db, audit, clock),
         contacts=ContactService(db, audit, clock),
         plans=ActionPlanService(db, audit, clock),
-        backup=BackupService(db, audit),
-        retention=RetentionService(db, audit, clock),
         visitors=VisitorService(db, audit, clock),
         visits=ClinicService(db, audit, clock),
         referrals=ReferralService(db, audit),
         statistics=StatisticsService(db, audit, clock),
+        backup=BackupService(db, audit),
+        retention=RetentionService(db, audit, clock),
+        consents=ConsentService(db, audit, clock),
+        documents=DocumentService(db, audit, clock),
         clock=clock,
     )
