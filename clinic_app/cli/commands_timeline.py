@@ -183,6 +183,12 @@ def format_dashboard(v: DashboardView, where: str = "") -> str:
                 f"  {i.due}{'?' if i.uncertain else ' '} {i.case_ref:10} "
                 f"{i.display_name[:30]:30} {i.kind:24} {i.explanation}"
             )
+    if v.refreshed_on != v.today:
+        lines += [
+            "",
+            f"Note: deadlines were last recomputed for everyone on {v.refreshed_on or 'never'}; "
+            "run `clinic-app deadlines refresh` for today's figures.",
+        ]
     if v.counts_by_kind:
         lines += ["", "By kind: " + ", ".join(f"{k} {n}" for k, n in v.counts_by_kind.items())]
     return "\n".join(lines)

@@ -17,14 +17,19 @@ from typing import Literal
 from sqlalchemy import select
 
 from clinic_app.errors import Invalid, NotFound
-from clinic_app.models import ContactPersonAssignment, Person, PersonDeadline, Site
+from clinic_app.models import AppSetting, ContactPersonAssignment, Person, PersonDeadline, Site
 from clinic_app.rules import DeadlineKind
 from clinic_app.security.context import Actor
 from clinic_app.security.permissions import Action, allowed, require
 from clinic_app.services.audit_trail import AuditTrail
 from clinic_app.services.common import Clock, system_today
 from clinic_app.services.database import Database
-from clinic_app.services.facts_loader import RefreshReport, refresh_all, tab_for
+from clinic_app.services.facts_loader import (
+    LAST_REFRESH_SETTING,
+    RefreshReport,
+    refresh_all,
+    tab_for,
+)
 
 Scope = Literal["caseload", "site"]
 Category = Literal["overdue", "due_7_days", "due_30_days"]
@@ -82,6 +87,9 @@ class DashboardView:
     items: tuple[DashboardItem, ...]  # most urgent first
     counts: dict[Category, int]
     counts_by_kind: dict[str, int]
+    # The day the date-dependent deadlines were last recomputed for everyone (refresh_all);
+    # the UI should warn when it is not today.
+    refreshed_on: dt.date | None
 
     def of(self, category: Category) -> tuple[DashboardItem, ...]:
         return tuple(i for i in self.items if i.category == category)
@@ -177,6 +185,7 @@ class DashboardService:
                     )
                 )
             ranked.sort(key=itemgetter(0))
+            refreshed = s.get(AppSetting, LAST_REFRESH_SETTING)
             items = [item for _, item in ranked]
             counts = Counter(i.category for i in items)
             self._audit.record(
@@ -193,6 +202,7 @@ class DashboardService:
             items=tuple(items),
             counts={c: counts.get(c, 0) for c in CATEGORIES},
             counts_by_kind=dict(sorted(Counter(i.kind for i in items).items())),
+            refreshed_on=dt.date.fromisoformat(refreshed.value) if refreshed else None,
         )
 
     def refresh_all(self, actor: Actor) -> RefreshReport:

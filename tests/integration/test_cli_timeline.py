@@ -95,8 +95,12 @@ def test_rules_and_refresh(case_ref: str, capsys: pytest.CaptureFixture[str]) ->
     assert "Rule set 2013+" in text and "(in force)" in text
     assert main(["rules", "--json"]) == 0
     assert [r["id"] for r in json.loads(capsys.readouterr().out)] == ["2011", "2013+"]
+    assert main(["dashboard", "--site", "SH1"]) == 0
+    assert "Note: deadlines were last recomputed for everyone on never" in capsys.readouterr().out
     assert main(["deadlines", "refresh"]) == 0
     assert "1 persons checked" in capsys.readouterr().out
+    assert main(["dashboard", "--site", "SH1"]) == 0
+    assert "Note:" not in capsys.readouterr().out
 
 
 def test_unknown_case_ref(case_ref: str, capsys: pytest.CaptureFixture[str]) -> None:

@@ -166,3 +166,15 @@ def test_each_view_is_audited_without_personal_data(
     assert row.target == f"site:{site_ids['shelter']}"
     assert str(len(view.items)) in row.details
     assert "Ana" not in row.details and "26-" not in row.details
+
+
+def test_view_tells_when_everyone_was_last_recomputed(
+    services: Services, admin: Actor, site_ids: dict[str, int]
+) -> None:
+    assert services.dashboard.dashboard(admin, "site", site_ids["shelter"]).refreshed_on is None
+    staff = make_user(services, admin, "hanne", Role.SHELTER_STAFF, site_ids["shelter"])
+    with pytest.raises(Forbidden):
+        services.dashboard.refresh_all(staff)
+    report = services.dashboard.refresh_all(admin)
+    assert report.persons == 0
+    assert services.dashboard.dashboard(admin, "site", site_ids["shelter"]).refreshed_on == TODAY
