@@ -28,6 +28,7 @@ from clinic_app.services.visitors import VisitorInput
 from clinic_app.services.visits import VisitInput
 from clinic_app.ui.areas import visible_areas
 from clinic_app.ui.clinic.outing_form import OutingForm
+from clinic_app.ui.clinic.person_visits import PersonVisitsTab
 from clinic_app.ui.context import UiContext
 from clinic_app.ui.pages.clinic import ClinicPage
 from clinic_app.ui.settings import AppSettings
@@ -316,3 +317,47 @@ def test_danish_translations_are_complete_and_load(qtbot: QtBot) -> None:
         assert QCoreApplication.translate("ClinicLabels", "STI testing") == "Test for kønssygdomme"
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_person_record_tab_shows_staff_only_date_and_place(
+    qtbot: QtBot,
+    services: Services,
+    admin: Actor,
+    nurse: Actor,
+    staff: Actor,
+    site_ids: dict[str, int],
+    tmp_path: Path,
+) -> None:
+    person = services.persons.register(
+        admin, PersonInput(names=(NameInput("Ana Test"),), site_id=site_ids["shelter"])
+    )
+    services.visits.record_visit(
+        nurse,
+        VisitInput(
+            site_ids["clinic"],
+            person_id=person.id,
+            services=(VisitService.WOUND_CARE,),
+            reason="cut hand",
+            clinical_notes=NOTE,
+        ),
+    )
+    services.referrals.create(nurse, ReferralInput("doctor", "stitches", person_id=person.id))
+    tabs = {}
+    for actor in (nurse, staff):
+        ctx = UiContext(services, actor, AppSettings(str(tmp_path / f"{actor.username}.ini")))
+        tab = PersonVisitsTab(ctx, person.id)
+        qtbot.addWidget(tab)
+        tab.show()
+        tabs[actor.role] = tab
+    nurse_texts = texts(tabs[Role.NURSE])
+    assert NOTE in nurse_texts and "cut hand" in nurse_texts and "stitches" in nurse_texts
+    staff_tab = tabs[Role.SHELTER_STAFF]
+    assert staff_tab.model.rowCount() == 1 and staff_tab.visits[0].site_name == "Clinic Vesterbro"
+    visible_cells = [
+        str(staff_tab.model.index(0, c).data())
+        for c in range(staff_tab.model.columnCount())
+        if not staff_tab.table.isColumnHidden(c)
+    ]
+    assert visible_cells == [TODAY.isoformat(), "Clinic Vesterbro"]
+    assert not any(t in ("cut hand", "stitches", NOTE) for t in texts(staff_tab))
+    assert not staff_tab.referral_table.isVisible()

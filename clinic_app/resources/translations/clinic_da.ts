@@ -687,6 +687,85 @@
     </message>
 </context>
 <context>
+    <name>PersonVisitsTab</name>
+    <message>
+        <source>Clinic visits</source>
+        <translation>Klinikbesøg</translation>
+    </message>
+    <message>
+        <source>Clinic visits note</source>
+        <translation>Note om klinikbesøg</translation>
+    </message>
+    <message>
+        <source>Clinic visits table</source>
+        <translation>Tabel over klinikbesøg</translation>
+    </message>
+    <message>
+        <source>Referrals</source>
+        <translation>Henvisninger</translation>
+    </message>
+    <message>
+        <source>Referrals heading</source>
+        <translation>Overskrift for henvisninger</translation>
+    </message>
+    <message>
+        <source>Referrals table</source>
+        <translation>Tabel over henvisninger</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Dato</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Sted</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Ydelser</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Årsag</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Opfølgning</translation>
+    </message>
+    <message>
+        <source>Visitor code</source>
+        <translation>Besøgskode</translation>
+    </message>
+    <message>
+        <source>Clinical notes</source>
+        <translation>Kliniske notater</translation>
+    </message>
+    <message>
+        <source>Made on</source>
+        <translation>Oprettet</translation>
+    </message>
+    <message>
+        <source>Referred to</source>
+        <translation>Henvist til</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Hast</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Samarbejdspartner</translation>
+    </message>
+    <message>
+        <source>Only the date and place of clinic visits are shown to your role.</source>
+        <translation>Din rolle ser kun dato og sted for klinikbesøg.</translation>
+    </message>
+</context>
+<context>
     <name>VisitForm</name>
     <message>
         <source>Visit form</source>

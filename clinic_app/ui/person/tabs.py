@@ -33,6 +33,7 @@ TIMELINE = "timeline"
 ENTITLEMENTS = "entitlements"
 CONTACTS = "contacts"
 HISTORY = "history"
+CLINIC_VISITS = "clinic_visits"
 PLANS = "plans"
 
 
@@ -87,6 +88,12 @@ def _sees_plans(actor: Actor) -> bool:
     return can_ever(actor, Action.PLAN_VIEW) or can_ever(actor, Action.PLAN_VIEW_HEALTH_GOALS)
 
 
+def _clinic_visits(ctx: UiContext, person_id: int) -> QWidget:
+    from clinic_app.ui.clinic.person_visits import PersonVisitsTab
+
+    return PersonVisitsTab(ctx, person_id)
+
+
 def _history(ctx: UiContext, person_id: int) -> QWidget:
     from clinic_app.ui.person.history import HistoryTab
 
@@ -110,6 +117,12 @@ def all_tabs() -> tuple[PersonTab, ...]:
         ),
         PersonTab(CONTACTS, QT_TRANSLATE_NOOP("PersonTabs", "Contacts"), _contacts),
         PersonTab(PLANS, QT_TRANSLATE_NOOP("PersonTabs", "Action plans"), _plans, _sees_plans),
+        PersonTab(
+            CLINIC_VISITS,
+            QT_TRANSLATE_NOOP("PersonTabs", "Clinic visits"),
+            _clinic_visits,
+            lambda actor: can_ever(actor, Action.PERSON_VIEW),
+        ),
         PersonTab(HISTORY, QT_TRANSLATE_NOOP("PersonTabs", "History"), _history),
     )
 
