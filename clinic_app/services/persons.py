@@ -249,6 +249,7 @@ class PersonService:
             person.archived_at = None
             person.archived_reason = ""
             s.flush()
+            refresh_person(s, person.id, self._today())  # the daily refresh skips the archive
             self._audit.record(s, actor, "person.unarchive", person_id=person.id)
             return self._detail(s, actor, person)
 

@@ -14,7 +14,7 @@ from clinic_app.models import AuditEvent, GuardianAssignment
 from clinic_app.rules import DeadlineKind
 from clinic_app.security.context import Actor
 from clinic_app.services.cases import EventInput
-from clinic_app.services.container import Services
+from clinic_app.services.container import Services, build_services
 from clinic_app.services.facts_loader import (
     STATUS_LABELS,
     last_refresh,
@@ -32,7 +32,7 @@ from clinic_app.vocabulary import (
     Payer,
     Role,
 )
-from tests.conftest import TODAY, make_user
+from tests.conftest import FAST_HASHER, TODAY, make_user
 from tests.unit.services.test_cases import FIRST_CONTACT, IDENTIFIED, register, stored
 
 
@@ -176,3 +176,15 @@ def test_refresh_all_skips_archived_persons(services: Services, admin: Actor, pi
     services.persons.archive(admin, pid, "left the country")
     assert refresh_all(services.db, dt.date(2027, 1, 15)).persons == 0
     assert stored(services, pid)[0] == "reflection"  # archived records are left as they were
+
+
+def test_restoring_from_the_archive_brings_deadlines_up_to_date(
+    services: Services, admin: Actor, pid: int
+) -> None:
+    services.cases.record_event(admin, pid, FIRST_CONTACT)
+    services.cases.record_event(admin, pid, IDENTIFIED)
+    services.persons.archive(admin, pid, "left the country")
+    refresh_all(services.db, TODAY)
+    later = build_services(services.db, hasher=FAST_HASHER, clock=lambda: dt.date(2027, 1, 15))
+    later.persons.restore(admin, pid)
+    assert stored(services, pid)[0] == "identified"  # the reflection period ended meanwhile
