@@ -136,7 +136,8 @@ class DashboardService:
             # The actor is the contact person of every person listed; a role that sees only
             # its own site's persons sees only the part of its caseload at that site.
             if not allowed(actor, Action.PERSON_VIEW, own_caseload=True):
-                require(actor, Action.PERSON_VIEW, same_site=True)
+                # A user with no site is never on the same site as anyone.
+                require(actor, Action.PERSON_VIEW, same_site=actor.site_id is not None)
                 query = query.where(Person.current_site_id == actor.site_id)
             query = query.join(
                 ContactPersonAssignment,

@@ -145,6 +145,9 @@ def test_dashboard_permissions_and_input(
     with pytest.raises(Forbidden):
         services.dashboard.dashboard(staff, "site", site_ids["clinic"])
     own = services.dashboard.dashboard(staff)  # no caseload: an empty list, not an error
+    siteless = make_user(services, admin, "sam", Role.SHELTER_STAFF, None)
+    with pytest.raises(Forbidden):
+        services.dashboard.dashboard(siteless, "caseload")
     assert own.items == ()
     assert services.dashboard.dashboard(staff, "site").site_id == site_ids["shelter"]
     assert services.dashboard.dashboard(nurse, "site", site_ids["shelter"]).items
