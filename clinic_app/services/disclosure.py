@@ -136,6 +136,9 @@ def protect_list(
     counts: Sequence[int], total: int | None, threshold: int = DEFAULT_THRESHOLD
 ) -> tuple[tuple[int | None, ...], int | None]:
     """One-dimensional form of :func:`protect`: (counts, total) with hidden ones as None."""
+    if not counts:
+        check_threshold(threshold)
+        return (), None if total is None or is_small(total, threshold) else total
     result = protect(
         CountTable(
             cells=tuple((v,) for v in counts),

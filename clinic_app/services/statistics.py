@@ -75,11 +75,19 @@ from clinic_app.security.permissions import Action, require
 from clinic_app.services.audit_trail import AuditTrail
 from clinic_app.services.common import Clock, system_today
 from clinic_app.services.database import Database
-from clinic_app.services.disclosure import DEFAULT_THRESHOLD, CountTable, check_threshold, protect
+from clinic_app.services.disclosure import (
+    DEFAULT_THRESHOLD,
+    CountTable,
+    check_threshold,
+    is_small,
+    protect,
+    protect_list,
+)
 from clinic_app.services.htcds_export import HtcdsExport, HtcdsSource, build_htcds_csv
 from clinic_app.services.statistics_labels import (
     Language,
     category_label,
+    country_label,
     note_text,
     table_title,
 )
@@ -135,10 +143,12 @@ ACTIVITY: tuple[str, ...] = (
     "referrals",
 )
 MAX_YEARS = 50
+OTHER_NATIONALITIES = "other_nationalities"
+SUMMARY_NATIONALITIES = 4  # the printed summary lists these many, then "other"
 CSV_BOM = "\ufeff"
 
 _ORG_SETTING = "organisation_name"
-_DEFAULT_ORGANISATION = "Shelters and health clinics for victims of trafficking"
+_DEFAULT_ORGANISATION = "Shelters and health clinics"
 
 
 @dataclass(frozen=True)
@@ -293,27 +303,44 @@ class StatisticsService:
         language: Language = "en",
         threshold: int = DEFAULT_THRESHOLD,
     ) -> bytes:
-        """A one-page yearly summary (always published figures); audited and logged."""
-        query = StatsQuery.for_years(year, site_id=site_id, threshold=threshold)
+        """A one-page yearly summary (always published figures); audited and logged.
+
+        Each section is a list of counts under the year's total, protected as a
+        one-dimensional table; nationalities are cut to the most frequent ones plus "other".
+        """
+        published = StatsQuery.for_years(year, site_id=site_id, threshold=threshold)
         keys = self._check(
-            actor, query, (VICTIMS, BY_EXPLOITATION, BY_GENDER, BY_AGE, BY_NATIONALITY, BY_OUTCOME)
+            actor,
+            published,
+            (VICTIMS, BY_EXPLOITATION, BY_GENDER, BY_AGE, BY_NATIONALITY, BY_OUTCOME),
         )
+        # Counted unsuppressed, then protected here section by section: nothing unprotected
+        # leaves this method.
+        counting = StatsQuery.for_years(year, site_id=site_id, internal=True, threshold=threshold)
         with self._db.read() as s:
-            report = self._build(s, query, keys)
+            report = self._build(s, counting, keys)
+        total = report.tables[0].cell(year, "identified") or 0
         sections = []
         for table in report.tables[1:]:
+            codes = list(table.columns)
+            counts = [table.cell(year, c) or 0 for c in codes]
+            if table.key == BY_NATIONALITY:
+                codes, counts = _top_nationalities(codes, counts, SUMMARY_NATIONALITIES, threshold)
+            shown, _ = protect_list(counts, total, threshold)
+            labels = country_label if table.key == BY_NATIONALITY else category_label
+            # Every category is listed, zeros too: listing only those present would tell
+            # that someone is in a category whose count is hidden.
             rows = tuple(
-                StatRow(category_label(code, language), table.cells[0][i])
-                for i, code in enumerate(table.columns)
-                if table.cells[0][i] != 0
+                StatRow(labels(code, language), value)
+                for code, value in zip(codes, shown, strict=True)
             )
             sections.append(StatSection(table_title(table.key, language), rows))
-        notes = [note_text("overlapping", language), note_text("age", language)]
+        notes = [note_text("summary", language, n=threshold)]
         if report.site_code:
             notes.insert(0, f"{'Sted' if language == 'da' else 'Site'}: {report.site_code}")
         content = StatisticsSummaryDoc(
             year=year,
-            total_identified=report.tables[0].cell(year, "identified"),
+            total_identified=None if is_small(total, threshold) else total,
             sections=tuple(sections),
             suppression_threshold=threshold,
             note="\n".join(notes),
@@ -348,7 +375,7 @@ class StatisticsService:
                 actor,
                 "statistics.print_summary",
                 target=f"statistics:{year}",
-                details=_audit_details(query, keys),
+                details=_audit_details(published, keys),
             )
         return pdf
 
@@ -412,6 +439,32 @@ class StatisticsService:
         if code is None:
             raise Invalid("site_id", "unknown_site", "No such site.")
         return code
+
+
+def _top_nationalities(
+    codes: list[str], counts: list[int], keep: int, threshold: int
+) -> tuple[list[str], list[int]]:
+    """At most ``keep`` countries, each with at least ``threshold`` persons (a rarer one,
+    named even with its count hidden, would point to someone), then "other nationalities"
+    and "unknown"."""
+    pairs = sorted(
+        (
+            (c, n)
+            for c, n in zip(codes, counts, strict=True)
+            if c not in ("unknown", OTHER_NATIONALITIES) and n
+        ),
+        key=lambda p: (-p[1], p[0]),
+    )
+    top = [(c, n) for c, n in pairs[:keep] if n >= threshold]
+    out_codes = [c for c, _ in top]
+    out_counts = [n for _, n in top]
+    by_code = dict(zip(codes, counts, strict=True))
+    rest = sum(n for _, n in pairs) - sum(out_counts) + by_code.get(OTHER_NATIONALITIES, 0)
+    out_codes.append(OTHER_NATIONALITIES)
+    out_counts.append(rest)
+    out_codes.append("unknown")
+    out_counts.append(by_code.get("unknown", 0))
+    return out_codes, out_counts
 
 
 def _check_query(query: StatsQuery) -> None:
@@ -826,13 +879,30 @@ def _by_gender(b: _Build) -> _Raw:
 
 
 def _by_nationality(b: _Build) -> _Raw:
+    """Countries by frequency, then "other_nationalities" and "unknown".
+
+    In published tables a country with fewer than ``threshold`` persons over the whole period
+    is counted under "other nationalities": a column of its own, even with every count
+    hidden, would tell that someone of that nationality was identified.
+    """
     counts = b.by("nationality")
     totals: dict[str, int] = {}
     for (_, code), n in counts.items():
         totals[code] = totals.get(code, 0) + n
-    ordered = sorted((c for c in totals if c != "unknown"), key=lambda c: (-totals[c], c))
-    if "unknown" in totals:
-        ordered.append("unknown")
+    if not b.query.internal:
+        rare = {c for c, n in totals.items() if c != "unknown" and n < b.query.threshold}
+        if rare:
+            merged: dict[tuple[int, str], int] = {}
+            for (year, code), n in counts.items():
+                key = (year, OTHER_NATIONALITIES if code in rare else code)
+                merged[key] = merged.get(key, 0) + n
+            counts = merged
+            totals = {c: n for c, n in totals.items() if c not in rare}
+    ordered = sorted(
+        (c for c in totals if c not in ("unknown", OTHER_NATIONALITIES)),
+        key=lambda c: (-totals[c], c),
+    )
+    ordered += [c for c in (OTHER_NATIONALITIES, "unknown") if any(k[1] == c for k in counts)]
     return _Raw(BY_NATIONALITY, "persons", tuple(ordered), counts, _row_sums(counts, b.query), True)
 
 

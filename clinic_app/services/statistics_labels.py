@@ -6,7 +6,11 @@ UI translates the same codes itself.
 
 from __future__ import annotations
 
+import gettext
+from functools import cache
 from typing import Literal
+
+import pycountry
 
 Language = Literal["en", "da"]
 
@@ -68,6 +72,7 @@ CATEGORY_LABELS: dict[str, tuple[str, str]] = {
     "mobile_outings": ("Mobile outings", "Opsøgende ture"),
     "services_given": ("Services given", "Ydelser givet"),
     "referrals": ("Referrals", "Henvisninger"),
+    "other_nationalities": ("Other nationalities", "Andre nationaliteter"),
 }
 
 NOTES: dict[str, tuple[str, str]] = {
@@ -95,6 +100,12 @@ NOTES: dict[str, tuple[str, str]] = {
         "Outcome recorded to date: asylum granted, else assisted return, else a permit.",
         "Udfald registreret til dato: asyl, ellers assisteret hjemrejse, ellers opholdstilladelse.",
     ),
+    "summary": (
+        "Persons with several forms of exploitation count under each. A hidden count may "
+        "also be {n} or more, hidden so that a small one cannot be worked out from the total.",
+        "Personer med flere udnyttelsesformer tælles under hver. Et skjult tal kan også være "
+        "{n} eller derover, skjult så et lille tal ikke kan regnes ud fra totalen.",
+    ),
     "age": (
         "Age on the day of identification, from the best known birth date; an estimated "
         "year counts as 1 July, an age assessment as the youngest reading.",
@@ -116,6 +127,25 @@ def table_title(key: str, language: Language = "en") -> str:
 def category_label(code: str, language: Language = "en") -> str:
     """A category's name; country codes and site codes are shown as they are."""
     return _pick(CATEGORY_LABELS[code], language) if code in CATEGORY_LABELS else code
+
+
+@cache
+def _country_names(language: Language) -> gettext.NullTranslations:
+    if language == "en":
+        return gettext.NullTranslations()
+    return gettext.translation(
+        "iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True
+    )
+
+
+def country_label(code: str, language: Language = "en") -> str:
+    """A country's name for an ISO 3166-1 alpha-2 code; other codes as category labels."""
+    country = pycountry.countries.get(alpha_2=code) if len(code) == 2 else None
+    if country is None:
+        return category_label(code, language)
+    if language == "en":
+        return str(getattr(country, "common_name", country.name))
+    return _country_names(language).gettext(country.name)
 
 
 def note_text(key: str, language: Language = "en", **values: object) -> str:

@@ -148,6 +148,10 @@
         <translation>Henvisninger</translation>
     </message>
     <message>
+        <source>Other nationalities</source>
+        <translation>Andre nationaliteter</translation>
+    </message>
+    <message>
         <source>A person can have several forms of exploitation and is counted under each, so the columns add up to more than the total, which counts persons.</source>
         <translation>En person kan have flere udnyttelsesformer og tælles under hver, så kolonnerne summerer til mere end totalen, som tæller personer.</translation>
     </message>

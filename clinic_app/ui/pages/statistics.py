@@ -53,6 +53,7 @@ from clinic_app.ui.tr import QT_TRANSLATE_NOOP
 CONTEXT = "StatisticsPage"
 HIDDEN = ".."
 TOP_NATIONALITIES = 10
+NOT_COUNTRIES = ("unknown", "other_nationalities")
 
 TABLE_TITLES: dict[str, str] = {
     "victims": QT_TRANSLATE_NOOP("StatisticsPage", "Identified and presumed victims"),
@@ -102,6 +103,7 @@ CATEGORIES: dict[str, str] = {
     "mobile_outings": QT_TRANSLATE_NOOP("StatisticsPage", "Mobile outings"),
     "services_given": QT_TRANSLATE_NOOP("StatisticsPage", "Services given"),
     "referrals": QT_TRANSLATE_NOOP("StatisticsPage", "Referrals"),
+    "other_nationalities": QT_TRANSLATE_NOOP("StatisticsPage", "Other nationalities"),
 }
 
 NOTES: dict[str, str] = {
@@ -327,7 +329,7 @@ class StatisticsPage(QWidget):
     # --- the table -------------------------------------------------------------------------
 
     def _label(self, table: StatTable, code: str) -> str:
-        if table.key == BY_NATIONALITY and code != "unknown":
+        if table.key == BY_NATIONALITY and code not in NOT_COUNTRIES:
             return country_name(code, self.ctx.settings.language) or code
         return _t(CATEGORIES[code]) if code in CATEGORIES else code
 
@@ -429,7 +431,7 @@ class StatisticsPage(QWidget):
         shown = [
             (code, total)
             for code, total in zip(table.columns, totals, strict=False)
-            if total and code != "unknown"
+            if total and code not in NOT_COUNTRIES
         ]
         shown.sort(key=lambda p: -p[1])
         top = list(reversed(shown[:TOP_NATIONALITIES]))  # largest at the top of the chart

@@ -131,6 +131,11 @@ def test_zeros_are_shown_and_not_used_as_complements_when_avoidable() -> None:
     assert total == 30
 
 
+def test_empty_list_keeps_only_a_large_total() -> None:
+    assert protect_list([], 12) == ((), 12)
+    assert protect_list([], 3) == ((), None)
+
+
 def test_small_total_is_hidden_with_its_cells() -> None:
     shown, total = protect_list([3, 0], 3)
     assert shown == (None, 0)

@@ -572,3 +572,13 @@ def test_cli_errors_are_plain(cli, services, admin) -> None:
     assert code == 3 and "site" in err
     code, _, err = cli("stats", "--year", "2025", "--internal", "--user", "stella")
     assert code == 4 and "not allowed" in err
+
+
+def test_published_nationalities_merge_rare_countries(stats, admin, data) -> None:
+    # Over 2024-2025: NG 2, RO 1, VN 1, unknown 1. With threshold 2, RO and VN would be
+    # named with hidden counts, telling that someone of that nationality was identified.
+    q = StatsQuery.for_years(2024, 2025, threshold=2)
+    table = stats.table(admin, q, BY_NATIONALITY)
+    assert table.columns == ("NG", "other_nationalities", "unknown")
+    internal = stats.table(admin, _internal(), BY_NATIONALITY)
+    assert internal.columns == ("NG", "RO", "VN", "unknown")
