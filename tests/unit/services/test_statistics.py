@@ -18,6 +18,7 @@ from clinic_app.errors import Forbidden, Invalid
 from clinic_app.models import (
     AnonymousVisitor,
     AuditEvent,
+    DocumentLog,
     MobileOuting,
     Referral,
     Visit,
@@ -47,6 +48,7 @@ from clinic_app.vocabulary import (
     Authority,
     BirthCertainty,
     ContactChannel,
+    DocumentType,
     EventKind,
     ExploitationForm,
     LegalStay,
@@ -436,6 +438,10 @@ def test_csv_export_has_bom_and_marks_hidden_counts(services, stats, admin, data
 def test_summary_pdf_is_rendered_logged_and_audited(services, stats, admin, data) -> None:
     pdf = stats.summary_pdf(admin, 2025, language="da")
     assert pdf.startswith(b"%PDF")
+    assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1
+    with services.db.read() as s:
+        log = s.execute(select(DocumentLog.doc_type, DocumentLog.person_id)).one()
+    assert log.doc_type is DocumentType.STATISTICS_SUMMARY and log.person_id is None
     with services.db.read() as s:
         assert (
             s.scalar(
