@@ -38,6 +38,7 @@ OWNERS: dict[str, list[str]] = {
     "clinic": ["clinic_app/ui/clinic/*.py", "clinic_app/ui/pages/clinic.py"],
     "administration": ["clinic_app/ui/pages/administration.py"],
     "statistics": ["clinic_app/ui/pages/statistics.py"],
+    "documents": ["clinic_app/ui/documents/*.py", "clinic_app/ui/pages/documents.py"],
 }
 
 

@@ -23,6 +23,7 @@ from PySide6.QtCore import QCoreApplication
 
 from clinic_app.security.context import Actor
 from clinic_app.security.permissions import Action, Scope, scope_for
+from clinic_app.ui.documents.labels import AREA_TITLE as DOCUMENTS_TITLE
 from clinic_app.ui.tr import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -86,6 +87,12 @@ def _action_plans(ctx: UiContext) -> QWidget:
     return ActionPlansPage(ctx)
 
 
+def _documents(ctx: UiContext) -> QWidget:
+    from clinic_app.ui.pages.documents import DocumentsPage
+
+    return DocumentsPage(ctx)
+
+
 def _clinic(ctx: UiContext) -> QWidget:
     from clinic_app.ui.pages.clinic import ClinicPage
 
@@ -135,6 +142,13 @@ def all_areas() -> tuple[Area, ...]:
             "SP_FileDialogDetailedView",
             _action_plans,
             lambda actor: can_ever(actor, Action.PLAN_VIEW),
+        ),
+        Area(
+            "documents",
+            DOCUMENTS_TITLE,
+            "SP_FileIcon",
+            _documents,
+            lambda actor: can_ever(actor, Action.DOCUMENT_PRINT),
         ),
         Area(
             "statistics",

@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication
 from clinic_app.security.context import Actor
 from clinic_app.security.permissions import Action
 from clinic_app.ui.areas import can_ever
+from clinic_app.ui.documents.labels import PERSON_TAB_TITLE as DOCUMENTS_TITLE
 from clinic_app.ui.tr import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ CONTACTS = "contacts"
 HISTORY = "history"
 CLINIC_VISITS = "clinic_visits"
 PLANS = "plans"
+DOCUMENTS = "documents"
 
 
 def _everyone(_actor: Actor) -> bool:
@@ -94,6 +96,12 @@ def _clinic_visits(ctx: UiContext, person_id: int) -> QWidget:
     return PersonVisitsTab(ctx, person_id)
 
 
+def _documents(ctx: UiContext, person_id: int) -> QWidget:
+    from clinic_app.ui.documents.person_tab import DocumentsTab
+
+    return DocumentsTab(ctx, person_id)
+
+
 def _history(ctx: UiContext, person_id: int) -> QWidget:
     from clinic_app.ui.person.history import HistoryTab
 
@@ -122,6 +130,12 @@ def all_tabs() -> tuple[PersonTab, ...]:
             QT_TRANSLATE_NOOP("PersonTabs", "Clinic visits"),
             _clinic_visits,
             lambda actor: can_ever(actor, Action.PERSON_VIEW),
+        ),
+        PersonTab(
+            DOCUMENTS,
+            DOCUMENTS_TITLE,
+            _documents,
+            lambda actor: can_ever(actor, Action.DOCUMENT_PRINT),
         ),
         PersonTab(HISTORY, QT_TRANSLATE_NOOP("PersonTabs", "History"), _history),
     )
