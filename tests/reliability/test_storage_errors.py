@@ -29,6 +29,8 @@ def test_disk_full_is_not_saved_and_earlier_data_stays(tmp_path: Path) -> None:
         # A disk with room for a few more pages only.
         dbapi_conn.execute(f"PRAGMA max_page_count = {pages + 3}")
 
+    svc.db.engine.dispose()  # pooled connections were opened before the cap
+
     with pytest.raises(StorageError) as err:
         for i in range(200):
             register(svc, admin, f"Overflow {i}", notes="x" * 20_000)
