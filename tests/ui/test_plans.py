@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from clinic_app.i18n import translations_dir
 from clinic_app.security.context import Actor
-from clinic_app.services.action_plans import PlanInput
+from clinic_app.services.action_plans import GoalInput, PlanInput, TaskInput
 from clinic_app.services.container import Services
 from clinic_app.services.persons import NameInput, PersonInput
 from clinic_app.ui.context import UiContext
@@ -237,3 +237,37 @@ def test_danish_translations_load(qtbot: object) -> None:
         assert QCoreApplication.translate("Contacts", "Turned 18") == "Fyldt 18"
     finally:
         app.removeTranslator(translator)
+
+
+def test_keyboard_and_drop_reorder_goals_and_tasks(
+    qtbot: object, services: Services, admin: Actor, carla: Actor, person_id: int, tmp_path: Path
+) -> None:
+    services.contacts.assign(admin, person_id, carla.user_id)
+    plan = services.plans.create(carla, person_id, PlanInput("Plan", TODAY))
+    for title in ("First", "Second"):
+        plan = services.plans.add_goal(
+            carla, plan.id, GoalInput(PlanArea.LEGAL, title), expected=plan.stamp
+        )
+    first = plan.shown.goals[0]
+    for text in ("a", "b"):
+        plan = services.plans.add_task(
+            carla, plan.id, first.id, TaskInput(text), expected=plan.stamp
+        )
+    editor = PlanEditor(context(services, carla, tmp_path), plan.id)
+    qtbot.addWidget(editor)  # type: ignore[attr-defined]
+    editor.show()
+    qtbot.waitExposed(editor)  # type: ignore[attr-defined]
+    editor.activateWindow()
+    tree = find(editor, "Goals and tasks", QTreeWidget)
+
+    editor.select("goal", plan.shown.goals[1].id)
+    tree.setFocus()
+    qtbot.keyClick(tree, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)  # type: ignore[attr-defined]
+    assert editor.detail is not None
+    assert [g.title for g in editor.detail.shown.goals] == ["Second", "First"]
+
+    # Dropping task "b" onto the goal "Second" moves it there, at the end.
+    task_b = editor.detail.shown.goals[1].tasks[1]
+    tree.move_requested.emit("task", task_b.id, "goal", editor.detail.shown.goals[0].id, True)
+    assert [t.description for t in editor.detail.shown.goals[0].tasks] == ["b"]
+    assert [t.description for t in editor.detail.shown.goals[1].tasks] == ["a"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -83,10 +83,22 @@ def _field_label(field: str) -> str:
     return labels.get(field, field)
 
 
+# Keys the tree turns into editor actions.
+TREE_KEYS: dict[tuple[Qt.Key, Qt.KeyboardModifier], str] = {
+    (Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier): "up",
+    (Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier): "down",
+    (Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier): "done",
+    (Qt.Key.Key_Delete, Qt.KeyboardModifier.NoModifier): "remove",
+    (Qt.Key.Key_Insert, Qt.KeyboardModifier.NoModifier): "add_task",
+    (Qt.Key.Key_Insert, Qt.KeyboardModifier.ControlModifier): "add_goal",
+}
+
+
 class PlanTree(QTreeWidget):
     """The tree of areas, goals and tasks; a drop asks the editor to move, never moves itself."""
 
     move_requested = Signal(str, int, str, int, bool)  # kind, id, target kind, target id, below
+    key_action = Signal(str)  # "up", "down", "done", "remove", "add_task", "add_goal"
 
     def __init__(self) -> None:
         super().__init__()
@@ -98,6 +110,16 @@ class PlanTree(QTreeWidget):
         self.setDropIndicatorShown(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Handled here, before the view's own Ctrl+arrow navigation takes the keys.
+        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        action = TREE_KEYS.get((Qt.Key(event.key()), modifiers))
+        if action is None:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+        self.key_action.emit(action)
 
     def dropEvent(self, event: QDropEvent) -> None:
         source = self.currentItem()
@@ -219,17 +241,7 @@ class PlanEditor(QWidget):
             button_row.addWidget(button)
         button_row.addStretch(1)
 
-        for keys, slot in (
-            ("Ctrl+D", self.mark_done),
-            ("Ctrl+Up", lambda: self.move_selected(-1)),
-            ("Ctrl+Down", lambda: self.move_selected(1)),
-            ("Delete", self.remove_selected),
-            ("Insert", self.add_task),
-            ("Ctrl+Insert", self.add_goal),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self.tree)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(slot)
+        self.tree.key_action.connect(self._key_action)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
@@ -600,6 +612,17 @@ class PlanEditor(QWidget):
         self.message = show_message(self, translate("Plans", "Action plan"), error_text(exc))
         if reload:
             self.reload()
+
+    def _key_action(self, action: str) -> None:
+        slots: dict[str, Callable[[], object]] = {
+            "up": lambda: self.move_selected(-1),
+            "down": lambda: self.move_selected(1),
+            "done": self.mark_done,
+            "remove": self.remove_selected,
+            "add_task": self.add_task,
+            "add_goal": self.add_goal,
+        }
+        slots[action]()
 
     def mark_done(self) -> None:
         selected = self._selected()
