@@ -1,8 +1,9 @@
 """What is due: overdue, due within 7 days and within 30 days, for one contact person's caseload
 or for a whole site, sorted by urgency.
 
-Reads the stored ``PersonDeadline`` rows with one indexed query (no rule computation per
-person), so it stays fast on tens of thousands of persons. The rows are kept current by
+Reads the stored ``PersonDeadline`` rows with indexed queries (no rule computation per
+person; counting and ordering in the database), so it stays fast on tens of thousands of
+persons. The rows are kept current by
 ``facts_loader.refresh_person`` on every change and by the daily ``refresh_all``.
 """
 
@@ -10,11 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
-from operator import itemgetter
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Row, Select, case, func, select
 
 from clinic_app.errors import Invalid, NotFound
 from clinic_app.models import AppSetting, ContactPersonAssignment, Person, PersonDeadline, Site
@@ -40,6 +41,9 @@ DUE_LATER_DAYS = 30
 # Deadlines that passed more than this long ago are history, not overdue work: the record's
 # timeline tab still shows them.
 OVERDUE_WINDOW_DAYS = 30
+# A list a person can work through; the counts say how many more there are.
+DEFAULT_PER_CATEGORY = 200
+MAX_PER_CATEGORY = 100_000
 
 # Among deadlines on the same day, obligations that protect the person come first.
 _URGENCY = {
@@ -62,6 +66,26 @@ _URGENCY = {
 }
 _URGENCY_BY_VALUE = {kind.value: rank for kind, rank in _URGENCY.items()}
 _TAB_BY_VALUE = {kind.value: tab_for(kind.value) for kind in DeadlineKind}
+
+# Any select of columns: the scope filter narrows the counts and the items alike.
+_S = TypeVar("_S", bound="Select[*tuple[Any, ...]]")
+
+
+def _item(row: Row[*tuple[Any, ...]], category: Category, today: dt.date) -> DashboardItem:
+    pid, ref, name, kind, due, text, uncertain, rule_set = row
+    return DashboardItem(
+        pid,
+        ref,
+        name,
+        kind,
+        due,
+        (due - today).days,
+        category,
+        text,
+        uncertain,
+        rule_set or None,
+        _TAB_BY_VALUE.get(kind, "timeline"),
+    )
 
 
 @dataclass(frozen=True)
@@ -104,97 +128,81 @@ class DashboardService:
         self._today = clock
 
     def dashboard(
-        self, actor: Actor, scope: Scope = "caseload", site_id: int | None = None
+        self,
+        actor: Actor,
+        scope: Scope = "caseload",
+        site_id: int | None = None,
+        *,
+        per_category: int | None = DEFAULT_PER_CATEGORY,
     ) -> DashboardView:
         """Deadlines from ``OVERDUE_WINDOW_DAYS`` ago to 30 days ahead for active persons:
         ``caseload`` = persons whose current contact person is the actor; ``site`` = persons
-        whose current site is ``site_id`` (default: the actor's site)."""
+        whose current site is ``site_id`` (default: the actor's site).
+
+        Lists at most ``per_category`` items per category, most urgent first (None = all);
+        the counts always cover everything."""
+        if per_category is not None and not 1 <= per_category <= MAX_PER_CATEGORY:
+            raise Invalid("per_category", "out_of_range", f"Between 1 and {MAX_PER_CATEGORY}.")
         today = self._today()
+        soon = today + dt.timedelta(days=DUE_SOON_DAYS)
         start = today - dt.timedelta(days=OVERDUE_WINDOW_DAYS)
         end = today + dt.timedelta(days=DUE_LATER_DAYS)
-        query = (
+        due = PersonDeadline.due_date
+        windows = {
+            "overdue": (due >= start) & (due < today),
+            "due_7_days": (due >= today) & (due <= soon),
+            "due_30_days": (due > soon) & (due <= end),
+        }
+        scoped = self._scope_filter(actor, scope, site_id)
+        if scope == "site":
+            site_id = site_id if site_id is not None else actor.site_id
+        category = case((due < today, "overdue"), (due <= soon, "due_7_days"), else_="due_30_days")
+        counts_query = scoped(
+            select(category, PersonDeadline.kind, func.count())
+            .select_from(PersonDeadline)
+            .join(Person, Person.id == PersonDeadline.person_id)
+            .where(Person.archived_at.is_(None), due >= start, due <= end)
+            .group_by(category, PersonDeadline.kind)
+        )
+        urgency = case(_URGENCY_BY_VALUE, value=PersonDeadline.kind, else_=len(_URGENCY))
+        items_query = scoped(
             select(
                 PersonDeadline.person_id,
                 Person.case_ref,
                 Person.display_name,
                 PersonDeadline.kind,
-                PersonDeadline.due_date,
+                due,
                 PersonDeadline.explanation,
                 PersonDeadline.uncertain,
                 PersonDeadline.rule_set,
             )
             .join(Person, Person.id == PersonDeadline.person_id)
-            .where(
-                Person.archived_at.is_(None),
-                PersonDeadline.due_date >= start,
-                PersonDeadline.due_date <= end,
-            )
+            .where(Person.archived_at.is_(None))
+            .order_by(due, urgency, Person.case_ref, PersonDeadline.person_id, PersonDeadline.id)
         )
-        if scope == "caseload":
-            if site_id is not None:
-                raise Invalid("site_id", "not_with_caseload", "A caseload is not per site.")
-            # The actor is the contact person of every person listed; a role that sees only
-            # its own site's persons sees only the part of its caseload at that site.
-            if not allowed(actor, Action.PERSON_VIEW, own_caseload=True):
-                # A user with no site is never on the same site as anyone.
-                require(actor, Action.PERSON_VIEW, same_site=actor.site_id is not None)
-                query = query.where(Person.current_site_id == actor.site_id)
-            query = query.join(
-                ContactPersonAssignment,
-                (ContactPersonAssignment.person_id == Person.id)
-                & ContactPersonAssignment.to_date.is_(None),
-            ).where(ContactPersonAssignment.user_id == actor.user_id)
-        elif scope == "site":
-            site_id = site_id if site_id is not None else actor.site_id
-            if site_id is None:
-                raise Invalid("site_id", "required", "Choose a site.")
-            require(actor, Action.PERSON_VIEW, same_site=actor.at_site(site_id))
-            query = query.where(Person.current_site_id == site_id)
-        else:
-            raise Invalid("scope", "unknown", "Choose caseload or site.")
         with self._db.write() as s:
             if scope == "site" and s.get(Site, site_id) is None:
                 raise NotFound("site", site_id)
-            # Core rows (no ORM loading): this loop is most of the time on a large site.
-            rows = s.connection().execute(query).all()
-            ranked: list[tuple[tuple[dt.date, int, str, int], DashboardItem]] = []
-            for pid, ref, name, kind, due, text, uncertain, rule_set in rows:
-                days = (due - today).days
-                category: Category = (
-                    "overdue"
-                    if days < 0
-                    else "due_7_days"
-                    if days <= DUE_SOON_DAYS
-                    else "due_30_days"
-                )
-                ranked.append(
-                    (
-                        (due, _URGENCY_BY_VALUE.get(kind, len(_URGENCY)), ref, pid),
-                        DashboardItem(
-                            pid,
-                            ref,
-                            name,
-                            kind,
-                            due,
-                            days,
-                            category,
-                            text,
-                            uncertain,
-                            rule_set or None,
-                            _TAB_BY_VALUE.get(kind, "timeline"),
-                        ),
-                    )
-                )
-            ranked.sort(key=itemgetter(0))
+            # Core rows (no ORM loading); sorting and counting happen in the database.
+            conn = s.connection()
+            counts: Counter[str] = Counter()
+            by_kind: Counter[str] = Counter()
+            for cat, kind, n in conn.execute(counts_query):
+                counts[cat] += n
+                by_kind[kind] += n
+            items: list[DashboardItem] = []
+            for name in CATEGORIES:
+                query = items_query.where(windows[name])
+                if per_category is not None:
+                    query = query.limit(per_category)
+                items.extend(_item(row, name, today) for row in conn.execute(query))
             refreshed = s.get(AppSetting, LAST_REFRESH_SETTING)
-            items = [item for _, item in ranked]
-            counts = Counter(i.category for i in items)
             self._audit.record(
                 s,
                 actor,
                 "dashboard.view",
                 target=f"{scope}:{site_id}" if scope == "site" else scope,
-                details={"items": len(items), "persons": len({i.person_id for i in items})},
+                details={"items": len(items), "total": sum(counts.values())},
             )
         return DashboardView(
             scope=scope,
@@ -202,9 +210,40 @@ class DashboardService:
             today=today,
             items=tuple(items),
             counts={c: counts.get(c, 0) for c in CATEGORIES},
-            counts_by_kind=dict(sorted(Counter(i.kind for i in items).items())),
+            counts_by_kind=dict(sorted(by_kind.items())),
             refreshed_on=dt.date.fromisoformat(refreshed.value) if refreshed else None,
         )
+
+    def _scope_filter(self, actor: Actor, scope: Scope, site_id: int | None) -> Callable[[_S], _S]:
+        """Check the actor may see the scope; return what narrows a query to it."""
+        if scope == "caseload":
+            if site_id is not None:
+                raise Invalid("site_id", "not_with_caseload", "A caseload is not per site.")
+            # The actor is the contact person of every person listed; a role that sees only
+            # its own site's persons sees only the part of its caseload at that site.
+            own_site_only = not allowed(actor, Action.PERSON_VIEW, own_caseload=True)
+            if own_site_only:
+                # A user with no site is never on the same site as anyone.
+                require(actor, Action.PERSON_VIEW, same_site=actor.site_id is not None)
+
+            def caseload(query: _S) -> _S:
+                query = query.join(
+                    ContactPersonAssignment,
+                    (ContactPersonAssignment.person_id == Person.id)
+                    & ContactPersonAssignment.to_date.is_(None),
+                ).where(ContactPersonAssignment.user_id == actor.user_id)
+                if own_site_only:
+                    query = query.where(Person.current_site_id == actor.site_id)
+                return query
+
+            return caseload
+        if scope == "site":
+            chosen = site_id if site_id is not None else actor.site_id
+            if chosen is None:
+                raise Invalid("site_id", "required", "Choose a site.")
+            require(actor, Action.PERSON_VIEW, same_site=actor.at_site(chosen))
+            return lambda query: query.where(Person.current_site_id == chosen)
+        raise Invalid("scope", "unknown", "Choose caseload or site.")
 
     def refresh_all(self, actor: Actor) -> RefreshReport:
         """Recompute every active person's status and deadlines for today (administrators;

@@ -12,7 +12,7 @@ from clinic_app.models import AuditEvent
 from clinic_app.security.context import Actor
 from clinic_app.services.cases import EventInput
 from clinic_app.services.container import Services
-from clinic_app.services.dashboard import DashboardItem
+from clinic_app.services.dashboard import CATEGORIES, DashboardItem
 from clinic_app.vocabulary import Authority, BirthCertainty, EventKind, LegalStay, Outcome, Role
 from tests.conftest import TODAY, make_user
 from tests.unit.services.test_cases import assign_contact, register
@@ -181,3 +181,16 @@ def test_view_tells_when_everyone_was_last_recomputed(
     report = services.dashboard.refresh_all(admin)
     assert report.persons == 0
     assert services.dashboard.dashboard(admin, "site", site_ids["shelter"]).refreshed_on == TODAY
+
+
+def test_lists_are_capped_per_category_but_counts_are_not(
+    services: Services, admin: Actor, site_ids: dict[str, int], people: dict[str, int]
+) -> None:
+    full = services.dashboard.dashboard(admin, "site", site_ids["shelter"], per_category=None)
+    capped = services.dashboard.dashboard(admin, "site", site_ids["shelter"], per_category=1)
+    assert capped.counts == full.counts and capped.counts_by_kind == full.counts_by_kind
+    assert [len(capped.of(c)) for c in CATEGORIES] == [min(1, full.counts[c]) for c in CATEGORIES]
+    assert capped.items == tuple(full.of(c)[0] for c in CATEGORIES if full.counts[c])
+    with pytest.raises(Invalid) as err:
+        services.dashboard.dashboard(admin, "site", site_ids["shelter"], per_category=0)
+    assert err.value.field == "per_category"
