@@ -27,7 +27,7 @@ from sqlalchemy import select  # noqa: E402
 
 from clinic_app.documents.data import Letterhead  # noqa: E402
 from clinic_app.models import ActionPlan, GuardianAssignment, Person, Visit  # noqa: E402
-from clinic_app.rules import compute_timeline  # noqa: E402
+from clinic_app.rules import compute_entitlements, compute_timeline  # noqa: E402
 from clinic_app.security.context import Actor  # noqa: E402
 from clinic_app.services.consents import ConsentInput, Purpose  # noqa: E402
 from clinic_app.services.container import (  # noqa: E402
@@ -49,11 +49,12 @@ DAY = dt.date(2026, 11, 26)
 LANGUAGES = ("en", "da")
 
 
-def pick_people(svc: Services) -> tuple[int, int, int]:
+def pick_people(svc: Services) -> tuple[int, int, int, int]:
     """(an identified adult in the reflection period with a plan, a minor with a current
-    guardian, the person of a visit with clinical notes)."""
+    guardian, the person of a visit with clinical notes, a person with covered health care
+    today)."""
     with svc.db.read() as s:
-        adult = minor = visit_person = None
+        adult = minor = visit_person = covered = None
         guarded = set(
             s.scalars(
                 select(GuardianAssignment.person_id).where(GuardianAssignment.ended_date.is_(None))
@@ -61,7 +62,10 @@ def pick_people(svc: Services) -> tuple[int, int, int]:
         )
         planned = set(s.scalars(select(ActionPlan.person_id)))
         for person in s.scalars(select(Person).where(Person.archived_at.is_(None))):
-            t = compute_timeline(load_facts(s, person), DAY)
+            facts = load_facts(s, person)
+            t = compute_timeline(facts, DAY)
+            if covered is None and any(e.covered for e in compute_entitlements(facts, DAY)):
+                covered = person.id
             if minor is None and t.is_minor and person.id in guarded:
                 minor = person.id
             if (
@@ -78,9 +82,9 @@ def pick_people(svc: Services) -> tuple[int, int, int]:
             .order_by(Visit.id)
             .limit(1)
         )
-    if adult is None or minor is None or visit_person is None:
+    if adult is None or minor is None or visit_person is None or covered is None:
         raise SystemExit("the demo data lacks a person for some document; try another seed")
-    return adult, minor, visit_person
+    return adult, minor, visit_person, covered
 
 
 def consent(svc: Services, actor: Actor, person: int, partner: int, purpose: Purpose) -> None:
@@ -116,7 +120,7 @@ def prepare_all(svc: Services) -> list[PreparedDocument]:
             "kontakt@example.org",
         ),
     )
-    adult, minor, visit_person = pick_people(svc)
+    adult, minor, visit_person, covered = pick_people(svc)
     lawyer = svc.reference.partners(PartnerKind.LEGAL)[0].id
     iom = svc.reference.partners(PartnerKind.IOM)[0].id
     doctor = next(p.id for p in svc.reference.partners(PartnerKind.MEDICAL) if "Tand" in p.name)
@@ -125,6 +129,8 @@ def prepare_all(svc: Services) -> list[PreparedDocument]:
     consent(svc, admin, adult, iom, Purpose.ASSISTED_RETURN)
     consent(svc, admin, adult, doctor, Purpose.HEALTH_CARE)
     consent(svc, admin, visit_person, doctor, Purpose.HEALTH_CARE)
+    if covered not in (adult, visit_person):
+        consent(svc, admin, covered, doctor, Purpose.HEALTH_CARE)
     with svc.db.read() as s:
         visit = s.scalar(
             select(Visit.id)
@@ -140,7 +146,7 @@ def prepare_all(svc: Services) -> list[PreparedDocument]:
         out.append(docs.prepare(admin, DocumentType.CONSENT_FORM, adult, lawyer, lang))
         out.append(
             docs.prepare(
-                nurse, DocumentType.HEALTH_REFERRAL, adult, doctor, lang, include_name=True
+                nurse, DocumentType.HEALTH_REFERRAL, covered, doctor, lang, include_name=True
             )
         )
         out.append(
@@ -189,6 +195,8 @@ def render_png(pdf: bytes, path: Path, dpi: int) -> None:
     painter = QPainter(image)
     painter.drawImage(0, 0, page)
     painter.end()
+    # Documents are black and grey on white: 8-bit grey keeps the files small.
+    image = image.convertToFormat(QImage.Format.Format_Grayscale8)
     if not image.save(str(path), "PNG"):
         raise RuntimeError(f"could not write {path}")
     document.close()
