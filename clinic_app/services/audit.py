@@ -309,10 +309,13 @@ class AuditService:
         return days
 
     def purge(self, actor: Actor, before: dt.date) -> PurgeResult:
-        """Delete audit rows from before ``before`` (UTC), which must lie outside retention.
+        """Delete audit rows from before ``before`` (a UTC day outside the retention period).
 
-        The anchor then records the first remaining row and the hash it chains to, so the
-        shortened log still verifies. The purge is itself the newest audited event.
+        Rows go from the start of the log up to the first row stamped on or after
+        ``before`` (the log stays one unbroken chain, so a row with an earlier time after it,
+        e.g. from a clock set back, is kept). The anchor then records the first remaining
+        row and the hash it chains to, sealed with the key, so the shortened log still
+        verifies. The purge is itself the newest audited event.
         """
         require(actor, Action.AUDIT_PURGE)
         with self._db.write() as s:
