@@ -124,6 +124,18 @@ def test_exports_csv_chart_and_summary(
     assert summary.read_bytes().startswith(b"%PDF")
 
 
+def test_too_long_a_period_is_refused_before_counting(
+    qtbot: QtBot, admin: Actor, data: dict[str, int], make_window: MakeWindow
+) -> None:
+    page = _open(qtbot, make_window(admin))
+    before = page.report
+    find(page, "From year", QSpinBox).setValue(1990)
+    find(page, "To year", QSpinBox).setValue(2100)
+    qtbot.mouseClick(find(page, "Show figures", QPushButton), _left())
+    assert "at most 50 years" in find(page, "Statistics status").text()
+    assert page.report is before
+
+
 def test_lock_clears_the_figures(
     qtbot: QtBot, admin: Actor, data: dict[str, int], make_window: MakeWindow
 ) -> None:

@@ -292,6 +292,10 @@
         <translation>Å&amp;rsoversigt (PDF)…</translation>
     </message>
     <message>
+        <source>Choose at most %1 years at a time.</source>
+        <translation>Vælg højst %1 år ad gangen.</translation>
+    </message>
+    <message>
         <source>Counting…</source>
         <translation>Tæller…</translation>
     </message>

@@ -39,6 +39,7 @@ from clinic_app.services.statistics import (
     BY_AGE,
     BY_EXPLOITATION,
     BY_NATIONALITY,
+    MAX_YEARS,
     TABLE_KEYS,
     StatisticsReport,
     StatsQuery,
@@ -278,6 +279,11 @@ class StatisticsPage(QWidget):
         """Recompute the figures for the chosen period and site on a worker thread."""
         self._generation += 1
         generation = self._generation
+        if abs(self.year_to.value() - self.year_from.value()) >= MAX_YEARS:
+            self.status.setText(
+                self.tr("Choose at most %1 years at a time.").replace("%1", str(MAX_YEARS))
+            )
+            return
         query = self.query()
         actor = self.ctx.actor
         stats = self.ctx.services.statistics
