@@ -67,7 +67,7 @@ def _file_pool(kwargs: dict[str, Any]) -> dict[str, Any]:
     connections hold no transaction (and so no lock) while idle; any thread may use one.
     """
     connect_args = {"check_same_thread": False, **kwargs.pop("connect_args", {})}
-    return {"poolclass": QueuePool, "connect_args": connect_args, **kwargs}
+    return {"poolclass": QueuePool, "pool_use_lifo": True, "connect_args": connect_args, **kwargs}
 
 
 def make_cipher_engine(path: Path, key: bytes, **kwargs: Any) -> Engine:
