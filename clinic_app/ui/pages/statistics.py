@@ -422,6 +422,7 @@ class StatisticsPage(QWidget):
         axis_y.setLabelFormat("%d")
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_y)
+        axis_y.applyNiceNumbers()  # round tick values
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         view.setChart(chart)
         return hidden
@@ -455,6 +456,7 @@ class StatisticsPage(QWidget):
         axis_x.setLabelFormat("%d")
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)
+        axis_x.applyNiceNumbers()  # round tick values
         chart.legend().setVisible(False)
         self.nationality_chart.setChart(chart)
         return any(t is None for t in totals)
