@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pytest
 
@@ -26,13 +26,14 @@ from clinic_app.security.permissions import (
     matrix,
     needs_break_glass,
 )
-from clinic_app.services.action_plans import PlanInput
+from clinic_app.services.action_plans import GoalInput, PlanInput, PlanStamp
 from clinic_app.services.audit import AuditFilter
 from clinic_app.services.cases import EventInput
 from clinic_app.services.contacts import GuardianInput
 from clinic_app.services.container import Services
 from clinic_app.services.entitlements import ManualEntitlementInput
 from clinic_app.services.persons import NameInput, PersonFilter, PersonInput
+from clinic_app.services.plan_templates import TemplateGoal, TemplateInput
 from clinic_app.services.referrals import ReferralInput
 from clinic_app.services.statistics import StatsQuery
 from clinic_app.services.visits import VisitInput
@@ -42,6 +43,7 @@ from clinic_app.vocabulary import (
     HealthService,
     PartnerKind,
     Payer,
+    PlanArea,
     Role,
     SiteKind,
     VisitService,
@@ -75,6 +77,7 @@ class World:
     shelter: int
     clinic: int
     actors: dict[Role, Actor]
+    stamps: dict[int, PlanStamp] = field(default_factory=dict)
 
     def person(self, actor: Actor, rel: Rel, n: int) -> int:
         """A fresh person in relation ``rel`` to ``actor``."""
@@ -143,6 +146,22 @@ def _event(w: World, pid: int) -> int:
             kind=EventKind.FIRST_CONTACT, date=TODAY, channel=ContactChannel.STREET_OUTREACH
         ),
     ).id
+
+
+def _plan(w: World, pid: int) -> int:
+    """A plan with a health goal and a legal goal, agreed-ready; its stamp is kept in ``w``."""
+    plans = w.services.plans
+    detail = plans.create(w.admin, pid, PlanInput("Plan", TODAY))
+    for area in (PlanArea.HEALTH, PlanArea.LEGAL):
+        detail = plans.add_goal(
+            w.admin, detail.id, GoalInput(area, f"{area.value} goal"), expected=detail.stamp
+        )
+    w.stamps[detail.id] = detail.stamp
+    return detail.id
+
+
+def _plan_areas(w: World, a: Actor, plan_id: int) -> set[PlanArea]:
+    return {g.area for g in w.services.plans.get(a, plan_id).shown.goals}
 
 
 def _ok(call: Callable[[World, Actor, int, int], object]) -> Probe:
@@ -290,6 +309,26 @@ PROBES: dict[Action, Case] = {
     Action.PLAN_EDIT: Case(
         _ok(lambda w, a, p, t: w.services.plans.create(a, p, PlanInput("First plan", TODAY)))
     ),
+    Action.PLAN_VIEW: Case(
+        lambda w, a, p, t: PlanArea.LEGAL in _plan_areas(w, a, t), prepare=_plan
+    ),
+    Action.PLAN_VIEW_HEALTH_GOALS: Case(
+        lambda w, a, p, t: PlanArea.HEALTH in _plan_areas(w, a, t), prepare=_plan
+    ),
+    Action.PLAN_AGREE: Case(
+        _ok(lambda w, a, p, t: w.services.plans.agree(a, t, True, None, expected=w.stamps[t])),
+        prepare=_plan,
+    ),
+    Action.PLAN_TEMPLATE_EDIT: Case(
+        _ok(
+            lambda w, a, p, t: w.services.plans.save_template(
+                a,
+                TemplateInput(
+                    f"tpl_{next(_n)}", "Template", False, (TemplateGoal(PlanArea.LEGAL, "Lawyer"),)
+                ),
+            )
+        )
+    ),
     Action.STATISTICS_VIEW: Case(
         _ok(lambda w, a, p, t: w.services.statistics.report(a, StatsQuery.for_years(2025)))
     ),
@@ -302,15 +341,10 @@ PROBES: dict[Action, Case] = {
     ),
 }
 
-# Actions not probed here. Consent and printing have no service yet; the plan views and
-# agreement answer with partial plans rather than a refusal and need a richer probe. Listing
-# them keeps the table honest: every action is either probed or named here.
+# Actions with no service yet (a probe is added with the service). Listing them keeps the
+# table honest: every action is either probed or named here.
 NOT_YET_A_SERVICE: frozenset[Action] = frozenset(
     {
-        Action.PLAN_VIEW,
-        Action.PLAN_VIEW_HEALTH_GOALS,
-        Action.PLAN_AGREE,
-        Action.PLAN_TEMPLATE_EDIT,
         Action.CONSENT_EDIT,
         Action.DOCUMENT_PRINT,
         Action.DOCUMENT_PRINT_WITHOUT_CONSENT,
