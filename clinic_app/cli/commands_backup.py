@@ -16,6 +16,7 @@ from clinic_app.storage.engine import is_encrypted_url
 from clinic_app.storage.open import (
     ENV_RECOVERY_KEY,
     encrypted_url,
+    keyfile_path,
     store_key_in_keychain,
 )
 
@@ -123,15 +124,10 @@ def cmd_restore(ctx: CommandContext) -> int:
         ctx.print(f"Safety copy of the previous state: {result.safety_copy}")
         return 0
     target = Path(ctx.args.to).expanduser().resolve()
-    result = restore_to_new(
-        backup, target, recovery_key=_recovery_key(ctx, prompt=False), progress=_progress
-    )
-    url = (
-        encrypted_url(target)
-        if backup.with_name(backup.name + ".keywrap").exists()
-        else f"sqlite:///{target}"
-    )
-    db = open_database(url)
+    recovery_key = _recovery_key(ctx, prompt=False)
+    result = restore_to_new(backup, target, recovery_key=recovery_key, progress=_progress)
+    url = encrypted_url(target) if keyfile_path(backup).exists() else f"sqlite:///{target}"
+    db = open_database(url, recovery_key=recovery_key)
     try:
         build_services(db).backup.record_restored(backup.name, result.rows)
     finally:

@@ -247,3 +247,27 @@ def test_cli_backup_and_restore(tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert main(["restore", str(made[0]), "--to", str(tmp_path / "r.db")]) == 0
     assert (tmp_path / "r.db").exists() and keyfile_path(tmp_path / "r.db").exists()
     assert main(["restore", str(made[0]), "--over-live", "--yes"]) == 0
+
+
+def test_cli_restore_on_a_new_computer(
+    tmp_path: Path, memory_keyring: MemoryKeyring, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from clinic_app.cli import main
+
+    url, keys = new_encrypted(tmp_path)
+    svc = open_services(url)
+    admin = admin_of(svc)
+    pid = register(svc, admin, SENTINELS[2])
+    made = svc.backup.run(admin, str(tmp_path / "bk"))
+    svc.close()
+    memory_keyring.store.clear()
+    target = tmp_path / "new-computer" / "clinic.db"
+    assert main(["restore", made.path, "--to", str(target)]) == 5
+    assert "recovery key" in capsys.readouterr().err
+    assert not target.exists()
+    args = ["restore", made.path, "--to", str(target), "--recovery-key", keys.recovery_key]
+    assert main(args) == 0
+    svc = open_services(encrypted_url(target))
+    assert svc.persons.get(admin_of(svc), pid).display_name == SENTINELS[2]
+    assert "restore.run" in _actions(svc)
+    svc.close()
