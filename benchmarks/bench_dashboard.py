@@ -115,6 +115,12 @@ def main() -> None:
             args.rounds,
             SITE_MEDIAN_TARGET_MS,
         )
+        _measure(
+            "site, every item (per_category=None)",
+            lambda: dash.dashboard(admin, "site", site_id, per_category=None),
+            args.rounds,
+            SITE_MEDIAN_TARGET_MS,
+        )
         # A typical contact person (the median caseload in the data) and the largest one.
         for label, row in (
             ("median caseload", caseloads[len(caseloads) // 2]),

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
-from sqlalchemy import Row, Select, case, func, select
+from sqlalchemy import Row, Select, case, select
 
 from clinic_app.errors import Invalid, NotFound
 from clinic_app.models import AppSetting, ContactPersonAssignment, Person, PersonDeadline, Site
@@ -148,24 +148,11 @@ class DashboardService:
         start = today - dt.timedelta(days=OVERDUE_WINDOW_DAYS)
         end = today + dt.timedelta(days=DUE_LATER_DAYS)
         due = PersonDeadline.due_date
-        windows = {
-            "overdue": (due >= start) & (due < today),
-            "due_7_days": (due >= today) & (due <= soon),
-            "due_30_days": (due > soon) & (due <= end),
-        }
         scoped = self._scope_filter(actor, scope, site_id)
         if scope == "site":
             site_id = site_id if site_id is not None else actor.site_id
-        category = case((due < today, "overdue"), (due <= soon, "due_7_days"), else_="due_30_days")
-        counts_query = scoped(
-            select(category, PersonDeadline.kind, func.count())
-            .select_from(PersonDeadline)
-            .join(Person, Person.id == PersonDeadline.person_id)
-            .where(Person.archived_at.is_(None), due >= start, due <= end)
-            .group_by(category, PersonDeadline.kind)
-        )
         urgency = case(_URGENCY_BY_VALUE, value=PersonDeadline.kind, else_=len(_URGENCY))
-        items_query = scoped(
+        query = scoped(
             select(
                 PersonDeadline.person_id,
                 Person.case_ref,
@@ -177,25 +164,28 @@ class DashboardService:
                 PersonDeadline.rule_set,
             )
             .join(Person, Person.id == PersonDeadline.person_id)
-            .where(Person.archived_at.is_(None))
+            .where(Person.archived_at.is_(None), due >= start, due <= end)
             .order_by(due, urgency, Person.case_ref, PersonDeadline.person_id, PersonDeadline.id)
         )
+        cap = per_category if per_category is not None else MAX_PER_CATEGORY
         with self._db.write() as s:
             if scope == "site" and s.get(Site, site_id) is None:
                 raise NotFound("site", site_id)
-            # Core rows (no ORM loading); sorting and counting happen in the database.
-            conn = s.connection()
+            # One query, ordered by the database (due date first, so the categories come out
+            # in order too); Core rows, no ORM loading. Every row is counted, but only the
+            # first ``cap`` of each category become items.
             counts: Counter[str] = Counter()
             by_kind: Counter[str] = Counter()
-            for cat, kind, n in conn.execute(counts_query):
-                counts[cat] += n
-                by_kind[kind] += n
             items: list[DashboardItem] = []
-            for name in CATEGORIES:
-                query = items_query.where(windows[name])
-                if per_category is not None:
-                    query = query.limit(per_category)
-                items.extend(_item(row, name, today) for row in conn.execute(query))
+            for row in s.connection().execute(query):
+                day, kind = row[4], row[3]
+                name: Category = (
+                    "overdue" if day < today else "due_7_days" if day <= soon else "due_30_days"
+                )
+                counts[name] += 1
+                by_kind[kind] += 1
+                if counts[name] <= cap:
+                    items.append(_item(row, name, today))
             refreshed = s.get(AppSetting, LAST_REFRESH_SETTING)
             self._audit.record(
                 s,
