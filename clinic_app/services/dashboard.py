@@ -1,9 +1,8 @@
 """What is due: overdue, due within 7 days and within 30 days, for one contact person's caseload
 or for a whole site, sorted by urgency.
 
-Reads the stored ``PersonDeadline`` rows with indexed queries (no rule computation per
-person; counting and ordering in the database), so it stays fast on tens of thousands of
-persons. The rows are kept current by
+Reads the stored ``PersonDeadline`` rows with one indexed, ordered query (no rule computation
+per person), so it stays fast on tens of thousands of persons. The rows are kept current by
 ``facts_loader.refresh_person`` on every change and by the daily ``refresh_all``.
 """
 
