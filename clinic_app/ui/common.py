@@ -6,12 +6,23 @@ Message boxes go through :data:`prompter` so tests can answer them without a blo
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import StrEnum
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QMessageBox, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QLabel,
+    QMessageBox,
+    QTableView,
+    QWidget,
+)
 
 from clinic_app.errors import ClinicError, Conflict, Forbidden, Invalid, NotFound, StorageError
 from clinic_app.ui.tr import QT_TRANSLATE_NOOP
+
+E = TypeVar("E", bound=StrEnum)
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -180,6 +191,12 @@ def error_message(exc: BaseException) -> str:
             "Something went wrong; the action was not completed and nothing was saved.",
         )
     )
+
+
+def enum_data(combo: QComboBox, enum: type[E]) -> E | None:
+    """The combo's current item data as ``enum`` (Qt hands enum members back as plain str)."""
+    data = combo.currentData()
+    return None if data is None else enum(data)
 
 
 def make_table(model: object, name: str) -> QTableView:

@@ -66,19 +66,15 @@ class MainWindow(QMainWindow):
         self.person_windows: dict[int, PersonWindow] = {}
         self._hidden_windows: list[QWidget] = []
         self._areas: list[Area] = []
-        self.setAccessibleName(self.tr("Main window"))
-        self.setWindowTitle(self.tr("Clinic App"))
         self.resize(1200, 780)
 
         self.stack = QStackedWidget()
         self.content = QSplitter()
         self.sidebar = QListWidget()
-        self.sidebar.setAccessibleName(self.tr("Navigation"))
         self.sidebar.setMaximumWidth(220)
         self.sidebar.setMinimumWidth(150)
         self.sidebar.setIconSize(self.sidebar.iconSize() * 1.2)
         self.page_stack = QStackedWidget()
-        self.page_stack.setAccessibleName(self.tr("Page"))
         self.content.addWidget(self.sidebar)
         self.content.addWidget(self.page_stack)
         self.content.setStretchFactor(1, 1)
@@ -91,12 +87,11 @@ class MainWindow(QMainWindow):
         self.lock_screen.unlock_requested.connect(self.unlock)
         self.lock_screen.switch_requested.connect(self.switch_user)
 
-        self.user_label = plain_label("", self.tr("Logged-in user"))
-        self.site_label = plain_label("", self.tr("Site"))
-        self.db_label = plain_label("", self.tr("Database location"))
-        self.busy_label = plain_label("", self.tr("Background work"))
+        self.user_label = plain_label()
+        self.site_label = plain_label()
+        self.db_label = plain_label()
+        self.busy_label = plain_label()
         bar = self.statusBar()
-        bar.setAccessibleName(self.tr("Status bar"))
         bar.addPermanentWidget(self.busy_label)
         bar.addPermanentWidget(self.user_label)
         bar.addPermanentWidget(self.site_label)
@@ -114,8 +109,21 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self._build_sidebar()
+        self._name_widgets()
         self._update_status()
         self._restore_geometry()
+
+    def _name_widgets(self) -> None:
+        """Accessible names of the shell's own widgets (again after a language switch)."""
+        self.setAccessibleName(self.tr("Main window"))
+        self.setWindowTitle(self.tr("Clinic App"))
+        self.sidebar.setAccessibleName(self.tr("Navigation"))
+        self.page_stack.setAccessibleName(self.tr("Page"))
+        self.user_label.setAccessibleName(self.tr("Logged-in user"))
+        self.site_label.setAccessibleName(self.tr("Site"))
+        self.db_label.setAccessibleName(self.tr("Database location"))
+        self.busy_label.setAccessibleName(self.tr("Background work"))
+        self.statusBar().setAccessibleName(self.tr("Status bar"))
 
     # -- building --------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -264,6 +272,8 @@ class MainWindow(QMainWindow):
                 page.retranslate_ui()
                 continue
             self.page_stack.removeWidget(page)
+            page.hide()
+            page.setParent(None)  # out of the window now, not at the next event loop turn
             page.deleteLater()
             del self.pages[key]
 
@@ -451,9 +461,7 @@ class MainWindow(QMainWindow):
         if current:
             self.show_area(current)
         self._update_status()
-        self.setWindowTitle(self.tr("Clinic App"))
-        self.setAccessibleName(self.tr("Main window"))
-        self.sidebar.setAccessibleName(self.tr("Navigation"))
+        self._name_widgets()
         self.lock_screen.deleteLater()
         self.lock_screen = LockScreen()
         self.stack.addWidget(self.lock_screen)

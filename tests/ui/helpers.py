@@ -65,7 +65,11 @@ def visible_texts() -> list[str]:
                 texts.append(w.currentText())
             elif isinstance(w, QAbstractItemView) and w.model() is not None:
                 model = w.model()
-                for row in range(model.rowCount()):
-                    for col in range(model.columnCount()):
+                try:
+                    columns = model.columnCount(QModelIndex())
+                except TypeError:  # list models hide columnCount: one column
+                    columns = 1
+                for row in range(model.rowCount(QModelIndex())):
+                    for col in range(columns):
                         texts.append(str(model.data(model.index(row, col, QModelIndex())) or ""))
     return texts

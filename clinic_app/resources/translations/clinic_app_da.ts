@@ -12,8 +12,16 @@
         <translation>Personer</translation>
     </message>
     <message>
+        <source>Clinic</source>
+        <translation>Klinik</translation>
+    </message>
+    <message>
         <source>Action plans</source>
         <translation>Handleplaner</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
     </message>
     <message>
         <source>Administration</source>
@@ -2085,6 +2093,10 @@
     <message>
         <source>Action plans</source>
         <translation>Handleplaner</translation>
+    </message>
+    <message>
+        <source>Clinic visits</source>
+        <translation>Klinikbesøg</translation>
     </message>
     <message>
         <source>History</source>

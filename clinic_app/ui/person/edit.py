@@ -7,6 +7,7 @@ the field; a record changed by someone else is reloaded only when the user says 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 from dataclasses import dataclass
 
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clinic_app.errors import Conflict, Invalid
+from clinic_app.errors import ClinicError, Conflict, Invalid
 from clinic_app.services.persons import (
     DuplicateCandidate,
     NameInput,
@@ -40,6 +41,7 @@ from clinic_app.services.persons import (
     PersonInput,
 )
 from clinic_app.ui.common import (
+    enum_data,
     error_label,
     error_message,
     invalid_message,
@@ -47,10 +49,12 @@ from clinic_app.ui.common import (
     prompter,
     show_error,
 )
-from clinic_app.ui.context import UiContext
+from clinic_app.ui.context import UiContext, safe_traceback
 from clinic_app.ui.countries import countries
 from clinic_app.ui.labels import BIRTH_CERTAINTY, EXPLOITATION, SAFETY_FLAGS, SEXES, label
 from clinic_app.vocabulary import BirthCertainty, ExploitationForm, SafetyFlag, Sex
+
+log = logging.getLogger(__name__)
 
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
@@ -87,6 +91,7 @@ class PersonDialog(QDialog):
         self, ctx: UiContext, detail: PersonDetail | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.ctx = ctx
         self.detail = detail
         self._busy = False
@@ -272,7 +277,7 @@ class PersonDialog(QDialog):
         self.form.addRow(group)
 
     def _certainty_changed(self) -> None:
-        cert = self.certainty.currentData()
+        cert = enum_data(self.certainty, BirthCertainty)
         shown = {
             "birth_date": cert is BirthCertainty.EXACT,
             "birth_year": cert is BirthCertainty.ESTIMATED_YEAR,
@@ -372,8 +377,8 @@ class PersonDialog(QDialog):
             site_id = self.detail.site_id
         return PersonInput(
             names=self._names(),
-            sex=self.sex.currentData(),
-            birth_certainty=self.certainty.currentData(),
+            sex=enum_data(self.sex, Sex) or Sex.UNKNOWN,
+            birth_certainty=enum_data(self.certainty, BirthCertainty) or BirthCertainty.UNKNOWN,
             birth_date=parse_date(self.birth_date.text()),
             birth_year=self._int(self.birth_year),
             assessment_date=parse_date(self.assessment_date.text()),
@@ -400,7 +405,7 @@ class PersonDialog(QDialog):
         names = [self.name.text().strip(), *self.alias_names()]
         if len(set(names)) != len(names):
             errors["aliases"] = ("duplicate", self.tr("The same name is entered twice."))
-        cert = self.certainty.currentData()
+        cert = enum_data(self.certainty, BirthCertainty)
 
         def check_date(key: str, edit: QLineEdit, required_msg: str) -> None:
             try:
@@ -556,6 +561,8 @@ class PersonDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
+        if not isinstance(exc, ClinicError):
+            log.error("Saving a person failed:\n%s", safe_traceback(exc))
         if isinstance(exc, Conflict) and self.detail is not None:
             reload = prompter.confirm(
                 self,
@@ -608,6 +615,7 @@ class DuplicateDialog(QDialog):
 
     def __init__(self, candidates: tuple[DuplicateCandidate, ...], parent: QWidget) -> None:
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.choice = self.BACK
         self.selected: int | None = None
         self.setWindowTitle(self.tr("Possible duplicates"))

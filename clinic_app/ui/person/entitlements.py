@@ -203,6 +203,7 @@ class OverrideDialog(QDialog):
 
     def __init__(self, ctx: UiContext, person_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.ctx = ctx
         self.person_id = person_id
         self.setWindowTitle(self.tr("Manual entitlement decision"))
@@ -273,8 +274,8 @@ class OverrideDialog(QDialog):
         if not self.validate():
             return
         data = ManualEntitlementInput(
-            service=self.service.currentData(),
-            payer=self.payer.currentData(),
+            service=HealthService(self.service.currentData()),
+            payer=Payer(self.payer.currentData()),
             reason=self.reason.text(),
             valid_from=parse_date(self.valid_from.text()),
             valid_to=parse_date(self.valid_to.text()),

@@ -35,6 +35,8 @@ from clinic_app.services.cases import EventInput, EventView
 from clinic_app.services.timeline import TimelineView
 from clinic_app.ui.areas import can_ever
 from clinic_app.ui.common import (
+    E,
+    enum_data,
     error_label,
     error_message,
     fmt_date,
@@ -342,6 +344,7 @@ class EventDialog(QDialog):
 
     def __init__(self, ctx: UiContext, person_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.ctx = ctx
         self.person_id = person_id
         self.saved: EventView | None = None
@@ -421,7 +424,7 @@ class EventDialog(QDialog):
         self.rows[key] = (lab, box)
 
     def _kind_changed(self) -> None:
-        used = FIELDS_FOR.get(self.kind.currentData(), ())
+        used = FIELDS_FOR.get(EventKind(self.kind.currentData()), ())
         for key in ("end_date", "authority", "outcome", "legal_stay", "channel", "applicant"):
             lab, box = self.rows[key]
             lab.setVisible(key in used)
@@ -439,7 +442,7 @@ class EventDialog(QDialog):
                 errors["date"] = self.tr("The date is in the future.")
         except ValueError:
             errors["date"] = self.tr("Enter the date as YYYY-MM-DD.")
-        if "end_date" in FIELDS_FOR.get(self.kind.currentData(), ()):
+        if "end_date" in FIELDS_FOR.get(EventKind(self.kind.currentData()), ()):
             try:
                 parse_date(self.end_date.text())
             except ValueError:
@@ -454,11 +457,11 @@ class EventDialog(QDialog):
         return not errors
 
     def input(self) -> EventInput:
-        kind: EventKind = self.kind.currentData()
+        kind = EventKind(self.kind.currentData())
         used = FIELDS_FOR.get(kind, ())
 
-        def pick(key: str, combo: QComboBox) -> object:
-            return combo.currentData() if key in used else None
+        def pick(key: str, combo: QComboBox, enum: type[E]) -> E | None:
+            return enum_data(combo, enum) if key in used else None
 
         day = parse_date(self.date.text())
         assert day is not None
@@ -466,11 +469,11 @@ class EventDialog(QDialog):
             kind=kind,
             date=day,
             end_date=parse_date(self.end_date.text()) if "end_date" in used else None,
-            authority=pick("authority", self.authority),  # type: ignore[arg-type]
-            outcome=pick("outcome", self.outcome),  # type: ignore[arg-type]
-            legal_stay=pick("legal_stay", self.legal_stay),  # type: ignore[arg-type]
-            channel=pick("channel", self.channel),  # type: ignore[arg-type]
-            applicant=pick("applicant", self.applicant),  # type: ignore[arg-type]
+            authority=pick("authority", self.authority, Authority),
+            outcome=pick("outcome", self.outcome, Outcome),
+            legal_stay=pick("legal_stay", self.legal_stay, LegalStay),
+            channel=pick("channel", self.channel, ContactChannel),
+            applicant=pick("applicant", self.applicant, Authority),
             notes=self.notes.toPlainText(),
         )
 
