@@ -21,7 +21,15 @@ from clinic_app.errors import ClinicError
 
 log = logging.getLogger("clinic_app")
 
-EXIT_OK, EXIT_STORAGE = 0, 5
+EXIT_OK, EXIT_NO_DISPLAY, EXIT_STORAGE = 0, 1, 5
+
+
+def has_display() -> bool:
+    """False on a Linux machine with no X11/Wayland display and no Qt platform chosen
+    (Qt would abort the process instead of failing politely)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    return any(os.environ.get(k) for k in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
 def database_label(url: str) -> str:
@@ -77,6 +85,13 @@ def run_gui(
 
     setup_logging()
     existing = QApplication.instance()
+    if existing is None and not has_display():
+        print(
+            "clinic-app: no display to show the window on. Run it in a desktop session, "
+            "under `xvfb-run -a`, or use `clinic-app demo --no-gui`.",
+            file=sys.stderr,
+        )
+        return EXIT_NO_DISPLAY
     app = (
         existing if isinstance(existing, QApplication) else QApplication(list(argv or sys.argv[:1]))
     )

@@ -159,4 +159,9 @@ def cmd_demo(ctx: CommandContext) -> int:
     if fresh:
         ctx.print(fill_demo(url, ctx.args.persons, 1))
     ctx.print(f"Demo database ready: {url}")
-    return 0
+    if ctx.args.no_gui:
+        return 0
+    # Imported here: the command line itself never loads Qt.
+    from clinic_app.app import run_gui
+
+    return run_gui(url, demo=True)
