@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from clinic_app.errors import Conflict, Forbidden, Invalid, NotFound
@@ -345,11 +345,10 @@ class ActionPlanService:
             plans = s.scalars(
                 select(ActionPlan)
                 .where(ActionPlan.person_id == person_id)
-                .options(selectinload(ActionPlan.versions).selectinload(ActionPlanVersion.goals))
                 .order_by(ActionPlan.period_from.desc(), ActionPlan.id.desc())
             ).all()
             self._audit.record(s, actor, "plan.list", person_id=person_id)
-            return tuple(self._summary(s, p, person) for p in plans)
+            return self._summaries(s, [(p, person) for p in plans])
 
     def due_for_review(
         self, actor: Actor, within_days: int = 30, *, caseload_only: bool = True
@@ -371,7 +370,6 @@ class ActionPlanService:
                     ActionPlan.review_date <= horizon,
                     Person.archived_at.is_(None),
                 )
-                .options(selectinload(ActionPlan.versions).selectinload(ActionPlanVersion.goals))
                 .order_by(ActionPlan.review_date, ActionPlan.id)
             )
             if caseload_only:
@@ -380,20 +378,26 @@ class ActionPlanService:
                     (ContactPersonAssignment.person_id == Person.id)
                     & ContactPersonAssignment.to_date.is_(None),
                 ).where(ContactPersonAssignment.user_id == actor.user_id)
-            out = []
-            for plan, person in s.execute(q).all():
-                rel = relation_to(s, actor, person)
+            rows = s.execute(q).all()
+            contacts = _current_contacts(s, [person.id for _plan, person in rows])
+            visible = [
+                (plan, person)
+                for plan, person in rows
                 if allowed(
-                    actor, Action.PLAN_VIEW, own_caseload=rel.own_caseload, same_site=rel.same_site
-                ):
-                    out.append(self._summary(s, plan, person))
+                    actor,
+                    Action.PLAN_VIEW,
+                    own_caseload=contacts.get(person.id) == actor.user_id,
+                    same_site=actor.at_site(person.current_site_id),
+                )
+            ]
+            out = self._summaries(s, visible)
             self._audit.record(
                 s,
                 actor,
                 "plan.review_list",
                 details={"within_days": within_days, "caseload_only": caseload_only},
             )
-            return tuple(out)
+            return out
 
     # --- versions ---------------------------------------------------------------------------
 
@@ -771,25 +775,56 @@ class ActionPlanService:
         require(actor, Action.PLAN_VIEW, **kw)
         raise Forbidden(str(Action.PLAN_VIEW))  # pragma: no cover - require raised already
 
-    def _summary(self, s: Session, plan: ActionPlan, person: Person) -> PlanSummary:
-        latest = _latest(plan)
-        agreed = next((v for v in plan.versions if v.state is PlanState.AGREED), None)
+    def _summaries(
+        self, s: Session, rows: Sequence[tuple[ActionPlan, Person]]
+    ) -> tuple[PlanSummary, ...]:
+        """Summaries of many plans with two aggregate queries per 500 plans (no goal rows)."""
         today = self._today()
-        return PlanSummary(
-            id=plan.id,
-            person_id=person.id,
-            case_ref=person.case_ref,
-            display_name=person.display_name,
-            title=plan.title,
-            period_from=plan.period_from,
-            period_to=plan.period_to,
-            review_date=plan.review_date,
-            review_due=plan.review_date is not None and plan.review_date <= today,
-            latest_number=latest.number,
-            latest_state=latest.state,
-            agreed_number=agreed.number if agreed else None,
-            open_tasks=sum(1 for g in latest.goals for t in g.tasks if t.status in OPEN_STATUSES),
-        )
+        versions: dict[int, list[tuple[int, PlanState]]] = {}
+        open_tasks: dict[tuple[int, int], int] = {}
+        ids = [plan.id for plan, _person in rows]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            for plan_id, number, state in s.execute(
+                select(
+                    ActionPlanVersion.plan_id, ActionPlanVersion.number, ActionPlanVersion.state
+                ).where(ActionPlanVersion.plan_id.in_(chunk))
+            ):
+                versions.setdefault(plan_id, []).append((number, state))
+            for plan_id, number, count in s.execute(
+                select(ActionPlanVersion.plan_id, ActionPlanVersion.number, func.count(PlanTask.id))
+                .join(PlanGoal, PlanGoal.plan_version_id == ActionPlanVersion.id)
+                .join(PlanTask, PlanTask.goal_id == PlanGoal.id)
+                .where(
+                    ActionPlanVersion.plan_id.in_(chunk),
+                    PlanTask.status.in_(sorted(OPEN_STATUSES)),
+                )
+                .group_by(ActionPlanVersion.plan_id, ActionPlanVersion.number)
+            ):
+                open_tasks[(plan_id, number)] = count
+        out = []
+        for plan, person in rows:
+            numbered = sorted(versions.get(plan.id, []))
+            latest_number, latest_state = numbered[-1] if numbered else (0, PlanState.DRAFT)
+            agreed = next((n for n, st in numbered if st is PlanState.AGREED), None)
+            out.append(
+                PlanSummary(
+                    id=plan.id,
+                    person_id=person.id,
+                    case_ref=person.case_ref,
+                    display_name=person.display_name,
+                    title=plan.title,
+                    period_from=plan.period_from,
+                    period_to=plan.period_to,
+                    review_date=plan.review_date,
+                    review_due=plan.review_date is not None and plan.review_date <= today,
+                    latest_number=latest_number,
+                    latest_state=latest_state,
+                    agreed_number=agreed,
+                    open_tasks=open_tasks.get((plan.id, latest_number), 0),
+                )
+            )
+        return tuple(out)
 
     def _detail(
         self, s: Session, actor: Actor, plan: ActionPlan, person: Person, number: int | None
@@ -836,6 +871,21 @@ class ActionPlanService:
 
 
 # --- module helpers ----------------------------------------------------------------------------
+
+
+def _current_contacts(s: Session, person_ids: list[int]) -> dict[int, int]:
+    """person id -> user id of the current contact person, for many persons in one query."""
+    found: dict[int, int] = {}
+    for chunk_start in range(0, len(person_ids), 500):
+        chunk = person_ids[chunk_start : chunk_start + 500]
+        for pid, uid in s.execute(
+            select(ContactPersonAssignment.person_id, ContactPersonAssignment.user_id).where(
+                ContactPersonAssignment.person_id.in_(chunk),
+                ContactPersonAssignment.to_date.is_(None),
+            )
+        ):
+            found[pid] = uid
+    return found
 
 
 def _load_person(s: Session, person_id: int) -> Person:
