@@ -260,7 +260,8 @@ def engine_for_key(path: Path, key: bytes, *, known_good: bool = False) -> Engin
     """
     engine = make_cipher_engine(path, key)
     try:
-        with engine.connect() as conn:
+        # A read: no write lock is taken, so another program's long write does not block it.
+        with engine.execution_options(write=False).connect() as conn:
             conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
     except DBAPIError as exc:
         engine.dispose()

@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import event
 
 from clinic_app.errors import StorageError
+from clinic_app.models import Person
 from clinic_app.services.container import audit_key_for, build_services
 from clinic_app.services.database import Database
 from clinic_app.storage.engine import make_engine
@@ -65,3 +66,31 @@ def test_read_only_database_is_not_saved_and_unchanged(tmp_path: Path) -> None:
     again = open_services(f"sqlite:///{path}")
     assert again.persons.get(admin_of(again), pid).display_name == "Before Read Only"
     again.close()
+
+
+def test_locked_by_another_program_is_not_saved(tmp_path: Path) -> None:
+    url, _ = new_encrypted(tmp_path)
+    svc = open_services(url)
+    admin = admin_of(svc)
+    pid = register(svc, admin, "Before Lock")
+
+    @event.listens_for(svc.db.engine, "connect")
+    def _impatient(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.execute("PRAGMA busy_timeout = 200")  # not the usual 10 s, in a test
+
+    svc.db.engine.dispose()
+    other = svc.db.engine.raw_connection()  # another program holding the write lock
+    other.driver_connection.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(StorageError) as err:
+            register(svc, admin, "Never Saved")
+        assert err.value.code == "locked"
+        # Plain reads still work while another program writes (WAL).
+        with svc.db.read() as s:
+            person = s.get(Person, pid)
+            assert person is not None and person.display_name == "Before Lock"
+    finally:
+        other.driver_connection.execute("ROLLBACK")
+        other.close()
+    assert svc.persons.search(admin, "never saved").total == 0
+    svc.close()
