@@ -13,6 +13,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from clinic_app.security.context import Actor
@@ -173,12 +174,16 @@ class UiContext(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None] | None = None,
         progress_label: str = "",
+        *,
+        owner: QObject | None = None,
     ) -> None:
         """Run ``fn`` on a worker thread; ``on_done(result)`` / ``on_error(exc)`` run in the
         UI thread. ``progress_label`` is shown in the status bar while the task runs.
 
         ``fn`` must not touch widgets; call services only (each opens its own unit of work).
-        Without ``on_error`` the error goes to the application's exception hook.
+        Without ``on_error`` the error goes to the application's exception hook. Pass the
+        widget that asked as ``owner``: if it is deleted meanwhile (a page rebuilt after a
+        language switch, a closed record), the answer is dropped instead of reaching it.
         """
         key = object()
         self._labels[key] = progress_label
@@ -188,12 +193,18 @@ class UiContext(QObject):
             labels = [label for label in self._labels.values() if label]
             self.busy_changed.emit(labels[0] if labels else "")
 
+        def gone() -> bool:
+            return owner is not None and not shiboken6.isValid(owner)
+
         def done(result: object) -> None:
             finish()
-            on_done(result)
+            if not gone():
+                on_done(result)
 
         def failed(exc: BaseException) -> None:
             finish()
+            if gone():
+                return
             if on_error is not None:
                 on_error(exc)
             else:

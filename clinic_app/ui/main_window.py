@@ -365,6 +365,7 @@ class MainWindow(QMainWindow):
             lambda: users.verify_password(actor, password),
             done,
             lambda exc: self.lock_screen.failed(error_message(exc)),
+            owner=self,
         )
 
     def _unlocked(self) -> None:

@@ -78,7 +78,7 @@ class DashboardSection(QWidget):
         layout.addWidget(self.kinds)
         self.model = RowsModel("DashboardPage", HEADERS, self)
         self.table = make_table(self.model, title + " " + self.tr("items"))
-        for col, w in enumerate((130, 95, 80, 200, 230)):
+        for col, w in enumerate((165, 95, 80, 200, 230)):
             self.table.setColumnWidth(col, w)
         self.table.activated.connect(self._open)
         self.table.doubleClicked.connect(self._open)
@@ -110,7 +110,9 @@ class DashboardSection(QWidget):
                 self.model.clear()
                 self.message.setText(error_message(exc))
 
-        self.ctx.run_in_background(lambda: dashboard.dashboard(actor, scope, site_id), done, failed)
+        self.ctx.run_in_background(
+            lambda: dashboard.dashboard(actor, scope, site_id), done, failed, owner=self
+        )
 
     def show_view(self, view: DashboardView) -> None:
         counts: dict[str, int] = {str(k): v for k, v in view.counts.items()}

@@ -101,8 +101,8 @@ class PersonsPage(QWidget):
         header.setSortIndicator(1, Qt.SortOrder.AscendingOrder)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.setDefaultSectionSize(130)
-        header.resizeSection(1, 260)
+        for column, width in enumerate((90, 240, 70, 95, 230, 60, 160, 170)):
+            header.resizeSection(column, width)
         self.model.sort_requested.connect(self._sort_by)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
@@ -206,7 +206,7 @@ class PersonsPage(QWidget):
             self.count.setText(error_message(exc))
 
         self.searching = True
-        self.ctx.run_in_background(lambda: fetch(0, PAGE_SIZE), done, failed)
+        self.ctx.run_in_background(lambda: fetch(0, PAGE_SIZE), done, failed, owner=self)
 
     def _show_count(self) -> None:
         total = self.model.total

@@ -127,11 +127,13 @@ class PersonDialog(QDialog):
         self.sex = QComboBox()
         for sex in Sex:
             self.sex.addItem(label(SEXES, sex), sex)
+        self.sex.setCurrentIndex(self.sex.findData(Sex.UNKNOWN))
         self._row("sex", self.tr("&Sex:"), self.sex, self.tr("Sex"))
 
         self.certainty = QComboBox()
         for cert in BirthCertainty:
             self.certainty.addItem(label(BIRTH_CERTAINTY, cert), cert)
+        self.certainty.setCurrentIndex(self.certainty.findData(BirthCertainty.UNKNOWN))
         self._row(
             "birth_certainty",
             self.tr("&Birth known as:"),
@@ -520,6 +522,7 @@ class PersonDialog(QDialog):
             lambda: persons.find_similar(actor, names, data.birth_year, data.nationality),
             done,
             self._failed,
+            owner=self,
         )
 
     def _after_duplicates(self, dialog: DuplicateDialog, data: PersonInput) -> None:
@@ -541,7 +544,7 @@ class PersonDialog(QDialog):
         else:
             work = lambda: persons.update(actor, detail.id, data, detail.version)  # noqa: E731
         self._set_busy(True)
-        self.ctx.run_in_background(work, self._saved, self._failed, self.tr("Saving…"))
+        self.ctx.run_in_background(work, self._saved, self._failed, self.tr("Saving…"), owner=self)
 
     def _saved(self, detail: PersonDetail) -> None:
         self._set_busy(False)
@@ -591,7 +594,9 @@ class PersonDialog(QDialog):
             self._initial = self.snapshot()
             self.validate()
 
-        self.ctx.run_in_background(lambda: persons.get(actor, person_id), done, self._failed)
+        self.ctx.run_in_background(
+            lambda: persons.get(actor, person_id), done, self._failed, owner=self
+        )
 
     def reject(self) -> None:
         if self.has_unsaved_changes() and not prompter.confirm(

@@ -116,7 +116,7 @@ class EntitlementsTab(QWidget):
             if generation == self._generation:
                 self.message.setText(error_message(exc))
 
-        self.ctx.run_in_background(work, done, failed)
+        self.ctx.run_in_background(work, done, failed, owner=self)
 
     def show_entitlements(
         self, view: TimelineView, manual: tuple[ManualEntitlementView, ...]
@@ -195,6 +195,7 @@ class EntitlementsTab(QWidget):
             lambda: service.revoke(actor, ent_id),
             lambda _v: self._changed(),
             lambda exc: prompter.warn(self, self.tr("Revoke override"), error_message(exc)),
+            owner=self,
         )
 
 
@@ -283,7 +284,10 @@ class OverrideDialog(QDialog):
         service, actor, pid = self.ctx.services.entitlements, self.ctx.actor, self.person_id
         self.save_button.setEnabled(False)
         self.ctx.run_in_background(
-            lambda: service.add_manual(actor, pid, data), lambda _v: self.accept(), self._failed
+            lambda: service.add_manual(actor, pid, data),
+            lambda _v: self.accept(),
+            self._failed,
+            owner=self,
         )
 
     def _failed(self, exc: BaseException) -> None:

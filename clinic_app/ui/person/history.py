@@ -56,7 +56,7 @@ class HistoryTab(QWidget):
                 self.message.setText(error_message(exc))
 
         self.ctx.run_in_background(
-            lambda: cases.history(actor, pid, include_voided=True), done, failed
+            lambda: cases.history(actor, pid, include_voided=True), done, failed, owner=self
         )
 
     def show_events(self, events: tuple[EventView, ...]) -> None:

@@ -168,6 +168,7 @@ class OverviewTab(QWidget):
             lambda: persons.add_alias(actor, pid, NameInput(name.strip(), is_alias=True)),
             self._apply,
             lambda exc: prompter.warn(self, self.tr("Add alias"), error_message(exc)),
+            owner=self,
         )
 
     def remove_alias(self) -> None:
@@ -185,4 +186,5 @@ class OverviewTab(QWidget):
             lambda: persons.remove_alias(actor, pid, name_id),
             self._apply,
             lambda exc: prompter.warn(self, self.tr("Remove name"), error_message(exc)),
+            owner=self,
         )

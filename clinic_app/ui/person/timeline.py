@@ -214,7 +214,7 @@ class TimelineTab(QWidget):
                 self.violations.setText(error_message(exc))
 
         self.loading = True
-        self.ctx.run_in_background(work, done, failed)
+        self.ctx.run_in_background(work, done, failed, owner=self)
 
     def show_timeline(self, view: TimelineView, events: tuple[EventView, ...]) -> None:
         self.view = view
@@ -336,6 +336,7 @@ class TimelineTab(QWidget):
             lambda: cases.void_event(actor, event_id, reason),
             lambda _v: self._changed(),
             lambda exc: prompter.warn(self, self.tr("Void event"), error_message(exc)),
+            owner=self,
         )
 
 
@@ -484,7 +485,7 @@ class EventDialog(QDialog):
         cases, actor, pid = self.ctx.services.cases, self.ctx.actor, self.person_id
         self.save_button.setEnabled(False)
         self.ctx.run_in_background(
-            lambda: cases.record_event(actor, pid, data), self._saved, self._failed
+            lambda: cases.record_event(actor, pid, data), self._saved, self._failed, owner=self
         )
 
     def _saved(self, view: EventView) -> None:

@@ -255,7 +255,10 @@ class PersonWindow(QWidget):
             self.ctx.data_changed.emit("persons")
 
         self.ctx.run_in_background(
-            work, done, lambda exc: prompter.warn(self, self.windowTitle(), error_message(exc))
+            work,
+            done,
+            lambda exc: prompter.warn(self, self.windowTitle(), error_message(exc)),
+            owner=self,
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
