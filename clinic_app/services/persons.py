@@ -27,7 +27,7 @@ from clinic_app.models import (
 from clinic_app.rules.dates import age_on
 from clinic_app.rules.facts import BirthFact
 from clinic_app.security.context import Actor
-from clinic_app.security.permissions import Action, allowed, require
+from clinic_app.security.permissions import Action, Scope, allowed, require, scope_for
 from clinic_app.services.audit_trail import AuditTrail
 from clinic_app.services.common import (
     Clock,
@@ -327,12 +327,11 @@ class PersonService:
     ) -> Page[PersonSummary]:
         """Find persons by name or alias (accent/case-insensitive, any script), case reference
         or birth year. Every word must match. Audited without the search terms."""
-        require(actor, Action.PERSON_SEARCH)
         check_paging(offset, limit)
         if sort not in SORT_COLUMNS:
             raise Invalid("sort", "unknown_column")
         flt = flt or PersonFilter()
-        query = self._search_query(text, flt, self._today())
+        query = _within_search_scope(actor, self._search_query(text, flt, self._today()))
         order = SORT_COLUMNS[sort]
         with self._db.write() as s:
             total = s.scalar(select(func.count()).select_from(query.subquery())) or 0
@@ -378,7 +377,6 @@ class PersonService:
     ) -> tuple[DuplicateCandidate, ...]:
         """Persons whose names sound alike (accents, transliteration, doubled letters) and
         whose birth year (±1) and nationality match where both are known."""
-        require(actor, Action.PERSON_SEARCH)
         keys = {name_similarity_key(n) for n in names if n.strip()}
         keys.discard("")
         if not keys:
@@ -804,6 +802,31 @@ def _similar(key: str, keys: set[str]) -> bool:
         if words and other and (words <= other or other <= words):
             return True
     return False
+
+
+def _within_search_scope(actor: Actor, query: Select[*tuple[Any, ...]]) -> Select[*tuple[Any, ...]]:
+    """Narrow a person query to what the actor's search scope reaches (Forbidden if none).
+
+    A scoped role searches only its own site and/or caseload, rather than being refused, so
+    the results never include persons the actor may not open.
+    """
+    scope = scope_for(actor.role, Action.PERSON_SEARCH)
+    if scope is Scope.ALL:
+        require(actor, Action.PERSON_SEARCH)
+        return query
+    require(actor, Action.PERSON_SEARCH, own_caseload=True, same_site=True)
+    at_site = Person.current_site_id == actor.site_id if actor.site_id is not None else None
+    caseload = Person.id.in_(
+        select(ContactPersonAssignment.person_id).where(
+            ContactPersonAssignment.user_id == actor.user_id,
+            ContactPersonAssignment.to_date.is_(None),
+        )
+    )
+    if scope is Scope.SAME_SITE:
+        return query.where(at_site if at_site is not None else Person.id.is_(None))
+    if scope is Scope.OWN_CASELOAD:
+        return query.where(caseload)
+    return query.where(or_(at_site, caseload) if at_site is not None else caseload)
 
 
 def _contact_names(s: Session, person_ids: list[int]) -> dict[int, str]:

@@ -202,3 +202,17 @@ def test_location_hidden_from_staff_of_other_sites(
     assert services.persons.get(here, p.id).site_name == "Shelter North"
     hidden = services.persons.search(there, "").items[0]
     assert hidden.site_name is None
+
+
+def test_scoped_roles_search_only_their_site_or_caseload(
+    services: Services, admin: Actor, site_ids: dict[str, int]
+) -> None:
+    here = services.persons.register(admin, person_input(site_id=site_ids["shelter"]))
+    services.persons.register(
+        admin, person_input("Grace Okafor", nationality="NG", site_id=site_ids["clinic"])
+    )
+    staff = make_user(services, admin, "hanne", Role.SHELTER_STAFF, site_ids["shelter"])
+    assert [p.id for p in services.persons.search(staff, "").items] == [here.id]
+    assert [c.id for c in services.persons.find_similar(staff, ["Grace Okafor"], 1998, "NG")] == []
+    contact = make_user(services, admin, "carl", Role.CONTACT_PERSON, None)
+    assert services.persons.search(contact, "").total == 0
