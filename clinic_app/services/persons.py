@@ -377,16 +377,18 @@ class PersonService:
     ) -> tuple[DuplicateCandidate, ...]:
         """Persons whose names sound alike (accents, transliteration, doubled letters) and
         whose birth year (±1) and nationality match where both are known."""
+        require(actor, Action.PERSON_SEARCH, own_caseload=True, same_site=True)
         keys = {name_similarity_key(n) for n in names if n.strip()}
         keys.discard("")
         if not keys:
             return ()
         tokens = {tok for k in keys for tok in k.split() if len(tok) >= 3}
         with self._db.write() as s:
-            q = (
+            q = _within_search_scope(
+                actor,
                 select(Person)
                 .options(selectinload(Person.names))
-                .where(Person.archived_at.is_(None))
+                .where(Person.archived_at.is_(None)),
             )
             if nationality:
                 q = q.where(
