@@ -17,7 +17,14 @@ from clinic_app.models import Person, User
 from clinic_app.services.container import is_demo, mark_demo, open_database
 from clinic_app.storage.engine import is_encrypted_url, make_engine
 from clinic_app.storage.migrate import current_revision, head_revision, upgrade
-from clinic_app.storage.open import create_encrypted_database, database_exists, database_path
+from clinic_app.storage.open import (
+    create_encrypted_database,
+    database_exists,
+    database_path,
+    engine_key,
+    new_recovery_key_for,
+    take_new_recovery_key,
+)
 
 
 def register(sub: Any) -> None:
@@ -71,9 +78,18 @@ def show_recovery_key(ctx: CommandContext, recovery_key: str) -> None:
 
 def cmd_init(ctx: CommandContext) -> int:
     recovery_key = create_if_missing(ctx.db_url)
+    services = ctx.services()
+    if recovery_key is None:
+        recovery_key = take_new_recovery_key(services.db.engine)
+    if (
+        recovery_key is None
+        and engine_key(services.db.engine) is not None
+        and not services.users.has_users()
+    ):
+        # Set-up of a database created earlier without showing its key: a fresh one now.
+        recovery_key = new_recovery_key_for(services.db.engine)
     if recovery_key is not None:
         show_recovery_key(ctx, recovery_key)
-    services = ctx.services()
     if services.users.has_users():
         ctx.print("The database is ready; an administrator already exists.")
         return 0

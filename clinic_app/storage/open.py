@@ -42,6 +42,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 # The key of every open encrypted engine, for backups and sub-key derivation. Weak, so a
 # disposed and forgotten engine takes its key with it.
 _ENGINE_KEYS: weakref.WeakKeyDictionary[Engine, bytes] = weakref.WeakKeyDictionary()
+# The recovery key of a database created on first open, until set-up takes it to show it.
+_PENDING_RECOVERY: weakref.WeakKeyDictionary[Engine, str] = weakref.WeakKeyDictionary()
 
 
 @dataclass(frozen=True)
@@ -241,9 +243,19 @@ def open_engine(url: str, *, recovery_key: str | None = None) -> Engine:
     if path is None:
         raise StorageError("no_database", "An encrypted database must be a file.")
     if not path.exists():
-        raise StorageError(
-            "no_database", f"There is no database at {path}; create it with `clinic-app init`."
-        )
+        if keyfile_path(path).exists():
+            raise StorageError(
+                "no_database",
+                f"The database {path.name} is missing (its key file is there): restore a "
+                "backup with `clinic-app restore`; no empty database is put in its place.",
+            )
+        # First start at this location: a new encrypted database. Set-up shows its
+        # recovery key (take_new_recovery_key); it exists nowhere else.
+        created = create_encrypted_database(path)
+        key, _kf = resolve_key(path)
+        engine = engine_for_key(path, key, known_good=True)
+        _PENDING_RECOVERY[engine] = created.recovery_key
+        return engine
     if path.stat().st_size >= len(SQLITE_HEADER) and looks_plain_sqlite(path):
         raise StorageError(
             "not_encrypted",
@@ -286,6 +298,11 @@ def classify(exc: DBAPIError, *, known_good: bool = True) -> StorageError:
     if "unable to open" in text:
         return StorageError("cannot_open", "The database file cannot be opened (permissions?).")
     return StorageError("io", "The database could not be opened.")
+
+
+def take_new_recovery_key(engine: Engine) -> str | None:
+    """The recovery key of a database this engine created, once (then None)."""
+    return _PENDING_RECOVERY.pop(engine, None)
 
 
 def engine_key(engine: Engine) -> bytes | None:

@@ -23,6 +23,7 @@ from clinic_app.storage.open import (
     keyfile_path,
     read_keyfile,
     store_key_in_keychain,
+    take_new_recovery_key,
 )
 from tests.fakes import MemoryKeyring
 from tests.unit.storage.helpers import (
@@ -176,12 +177,20 @@ def test_a_missing_file_is_never_replaced_by_an_empty_database(tmp_path: Path) -
     assert err.value.code == "no_database"
     assert not (tmp_path / "clinic.db").exists()
     with pytest.raises(StorageError) as err:
-        open_database(encrypted_url(tmp_path / "never.db"))
-    assert err.value.code == "no_database"
-    assert not (tmp_path / "never.db").exists()
-    with pytest.raises(StorageError) as err:
         create_encrypted_database(tmp_path / "clinic.db")  # its key file is still there
     assert err.value.code == "exists"
+
+
+def test_first_open_of_a_new_location_creates_it_and_keeps_the_recovery_key(
+    tmp_path: Path,
+) -> None:
+    url = encrypted_url(tmp_path / "first.db")
+    db = open_database(url)
+    recovery_key = take_new_recovery_key(db.engine)
+    assert recovery_key is not None and take_new_recovery_key(db.engine) is None
+    db.dispose()
+    assert not (tmp_path / "first.db").read_bytes().startswith(SQLITE_HEADER)
+    assert store_key_in_keychain(url, recovery_key)
 
 
 def test_missing_key_file_and_plain_file_are_named(tmp_path: Path) -> None:
@@ -264,3 +273,24 @@ def test_key_file_round_trip_and_new_recovery_key(tmp_path: Path) -> None:
     assert store_key_in_keychain(url, new_key) == keys.key_id
     kf = read_keyfile(keyfile_path(tmp_path / "clinic.db"))
     assert kf is not None and kf.key_id == keys.key_id
+
+
+def test_init_shows_a_working_recovery_key(
+    tmp_path: Path,
+    memory_keyring: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import re
+
+    from clinic_app.cli import main
+    from tests.conftest import PASSWORD
+
+    monkeypatch.setenv("CLINIC_APP_PASSWORD", PASSWORD)
+    url = encrypted_url(tmp_path / "c.db")
+    open_database(url).dispose()  # created by an earlier start; its key was never shown
+    assert main(["--db", url, "init"]) == 0
+    found = re.search(r"[A-Z2-7]{4}(?:-[A-Z2-7]{4}){8}", capsys.readouterr().out)
+    assert found is not None
+    memory_keyring.store.clear()
+    open_database(url, recovery_key=found.group(0)).dispose()
