@@ -10,14 +10,17 @@ import argparse
 import logging
 import logging.handlers
 import os
+import re
 import sys
 from collections.abc import Sequence
-
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from clinic_app.config import data_dir, default_db_url, workstation_name
-from clinic_app.errors import ClinicError
+
+if TYPE_CHECKING:
+    from clinic_app.services.container import Services
+    from clinic_app.ui.login import DemoAccount
 
 log = logging.getLogger("clinic_app")
 
@@ -33,11 +36,15 @@ def has_display() -> bool:
 
 
 def database_label(url: str) -> str:
-    """Where the data lives, for the status bar: a file path, or the URL without password."""
-    parsed = make_url(url)
-    if parsed.get_backend_name() == "sqlite":
-        return parsed.database or ":memory:"
-    return parsed.render_as_string(hide_password=True)
+    """Where the data lives, for the status bar: a file path, or the URL without password.
+
+    Parsed by hand: importing SQLAlchemy here would delay the log-in window.
+    """
+    scheme, _sep, rest = url.partition("://")
+    if scheme.startswith("sqlite"):
+        path = re.sub(r"^[^/]*@", "", rest.split("?", 1)[0])  # never a key given in the URL
+        return path[1:] if path.startswith("/") else path or ":memory:"
+    return f"{scheme}://" + re.sub(r"^([^:/@]*):[^@]*@", r"\1:***@", rest)
 
 
 def setup_logging() -> None:
@@ -71,16 +78,16 @@ def run_gui(
     ``demo``: the caller promises a demo database (``clinic-app demo``); it is refused if the
     database is not marked as one. Demo accounts are listed on the log-in screen only for a
     database marked as demo. Returns the process exit code.
+
+    The log-in window appears first; the database opens (migrations, every service) on a
+    worker thread meanwhile, so typing can start at once.
     """
     from PySide6.QtWidgets import QApplication, QDialog
 
     from clinic_app.i18n import Translations
-    from clinic_app.services.container import build_services, is_demo, open_database
-    from clinic_app.ui.common import error_message, prompter
-    from clinic_app.ui.context import UiContext
+    from clinic_app.ui.context import run_task
     from clinic_app.ui.crash import ExceptionHook
-    from clinic_app.ui.login import FirstRunDialog, LoginDialog, demo_accounts_for
-    from clinic_app.ui.main_window import MainWindow, ShellOptions
+    from clinic_app.ui.login import LoginDialog
     from clinic_app.ui.settings import APPLICATION, ORGANISATION, AppSettings
 
     setup_logging()
@@ -104,57 +111,93 @@ def run_gui(
     translations.switch(language or settings.language)
     if language:
         settings.language = language
-    title = app.translate("Startup", "Clinic App")
     label = database_label(db_url)
-    try:
-        db = open_database(db_url)
-    except (ClinicError, SQLAlchemyError) as exc:
+    workstation = workstation_name()
+    opened: list[Opened] = []
+    failure: list[BaseException] = []
+
+    login = LoginDialog(
+        None, database_label=label, workstation=workstation, username=settings.last_username
+    )
+
+    def ready(result: Opened) -> None:
+        opened.append(result)
+        if demo and not result.demo:
+            login.cannot_open(app.translate("Startup", "This database is not a demo database."))
+            return
+        login.set_services(result.services, result.accounts, has_users=result.has_users)
+
+    def failed(exc: BaseException) -> None:
+        failure.append(exc)
+        from clinic_app.ui.common import error_message
+
         log.error("Opening the database failed: %s", type(exc).__name__)
-        prompter.warn(
-            None,
-            title,
+        login.cannot_open(
             app.translate("Startup", "The database could not be opened: %1").replace(
                 "%1", error_message(exc)
-            ),
+            )
         )
-        hook.uninstall()
-        return EXIT_STORAGE
-    services = build_services(db)
+
+    run_task(lambda: open_services(db_url), ready, failed)
     try:
-        demo_db = is_demo(db)
-        if demo and not demo_db:
-            prompter.warn(
-                None, title, app.translate("Startup", "This database is not a demo database.")
-            )
+        result = login.exec()
+        if not opened:
+            from clinic_app.ui.context import wait_for_background_work
+
+            wait_for_background_work(60_000)  # never leave a half-opened database behind
+            app.processEvents()
+        if not opened:
+            return EXIT_STORAGE if failure else EXIT_OK
+        services = opened[0].services
+        if demo and not opened[0].demo:
             return EXIT_STORAGE
-        accounts = demo_accounts_for(db)
-        workstation = workstation_name()
-        dialog: QDialog
-        if not services.users.has_users():
-            dialog = FirstRunDialog(services, database_label=label, workstation=workstation)
-        else:
-            dialog = LoginDialog(
-                services,
-                database_label=label,
-                workstation=workstation,
-                demo_accounts=accounts,
-                username=settings.last_username,
-            )
-        if dialog.exec() != QDialog.DialogCode.Accepted:
+        actor = login.actor
+        if result == LoginDialog.FIRST_RUN:
+            from clinic_app.ui.login import FirstRunDialog
+
+            first = FirstRunDialog(services, database_label=label, workstation=workstation)
+            if first.exec() != QDialog.DialogCode.Accepted:
+                return EXIT_OK
+            actor = first.actor
+        elif result != QDialog.DialogCode.Accepted:
             return EXIT_OK
-        actor = getattr(dialog, "actor", None)
         if actor is None:
             return EXIT_OK
         settings.last_username = actor.username
-        ctx = UiContext(services, actor, settings, database_label=label, demo=demo_db)
+
+        from clinic_app.ui.context import UiContext
+        from clinic_app.ui.main_window import MainWindow, ShellOptions
+
+        ctx = UiContext(services, actor, settings, database_label=label, demo=opened[0].demo)
         window = MainWindow(
-            ctx, ShellOptions(label, workstation, accounts), translations=translations
+            ctx, ShellOptions(label, workstation, opened[0].accounts), translations=translations
         )
         window.show()
         return int(app.exec())
     finally:
-        services.close()
+        if opened:
+            opened[0].services.close()
         hook.uninstall()
+
+
+@dataclass(frozen=True)
+class Opened:
+    """What the worker thread hands back once the database is open."""
+
+    services: Services
+    demo: bool
+    has_users: bool
+    accounts: tuple[DemoAccount, ...]
+
+
+def open_services(db_url: str) -> Opened:
+    """Open (and migrate) the database and build every service: the slow part of start-up."""
+    from clinic_app.services.container import build_services, is_demo, open_database
+    from clinic_app.ui.login import demo_accounts_for
+
+    db = open_database(db_url)
+    services = build_services(db)
+    return Opened(services, is_demo(db), services.users.has_users(), demo_accounts_for(db))
 
 
 def build_parser() -> argparse.ArgumentParser:

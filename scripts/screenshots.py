@@ -112,7 +112,8 @@ def inner(args: argparse.Namespace) -> int:
     services = build_services(db)
     accounts = demo_accounts_for(db)
     password = next(a.password for a in accounts if a.username == USER)
-    login = LoginDialog(services, database_label=str(work / "demo.db"), demo_accounts=accounts)
+    label = "demo.db (fictional people)"
+    login = LoginDialog(services, database_label=label, demo_accounts=accounts)
     login.show()
     shot(login, "login.png")
     login.username.setText(USER)
@@ -124,8 +125,8 @@ def inner(args: argparse.Namespace) -> int:
     login.close()
 
     settings = AppSettings(str(work / "settings.ini"))
-    ctx = UiContext(services, actor, settings, database_label=str(work / "demo.db"), demo=True)
-    window = MainWindow(ctx, ShellOptions(str(work / "demo.db"), "demo-pc", accounts), translations)
+    ctx = UiContext(services, actor, settings, database_label=label, demo=True)
+    window = MainWindow(ctx, ShellOptions(label, "demo-pc", accounts), translations)
     window.resize(1320, 820)
     window.show()
     dashboard = window.show_area("dashboard")

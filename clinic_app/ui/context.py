@@ -11,14 +11,17 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from clinic_app.security.context import Actor
-from clinic_app.services.container import Services
 from clinic_app.ui.settings import AppSettings
+
+if TYPE_CHECKING:
+    # Only for types: importing every service is the slow part of start-up.
+    from clinic_app.services.container import Services
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +31,11 @@ Notifier = Callable[[str], None]
 
 class _TaskSignals(QObject):
     """Lives in the UI thread; its own slots receive the worker's signals (queued), so the
-    callbacks always run in the UI thread."""
+    callbacks always run in the UI thread.
+
+    It stays referenced (``_running``) until the answer was delivered *and* the worker has
+    returned from ``emit`` (``ran``), so the worker never emits from a deleted object.
+    """
 
     done = Signal(object)
     failed = Signal(object)
@@ -39,37 +46,33 @@ class _TaskSignals(QObject):
         super().__init__()
         self._on_done = on_done
         self._on_error = on_error
+        self.ran = threading.Event()
+        self.delivered = False
         self.done.connect(self._deliver_done)
         self.failed.connect(self._deliver_failed)
 
     @Slot(object)
     def _deliver_done(self, result: object) -> None:
+        self.delivered = True
         self._on_done(result)
 
     @Slot(object)
     def _deliver_failed(self, exc: BaseException) -> None:
+        self.delivered = True
         self._on_error(exc)
 
 
 class _Task(QRunnable):
-    """Runs ``fn`` on a pool thread; the result or exception goes back through signals.
+    """Runs ``fn`` on a pool thread; the result or exception goes back through ``signals``.
 
-    The task (and its signals object) stays referenced until both ``run`` has returned and
-    the result was delivered, so the worker never emits from a deleted object.
+    The pool deletes the runnable itself when ``run`` returns (auto-delete): nothing on the
+    Python side may free it while the pool still holds it.
     """
 
-    def __init__(
-        self,
-        fn: Callable[[], Any],
-        on_done: Callable[[Any], None],
-        on_error: Callable[[BaseException], None],
-    ) -> None:
+    def __init__(self, fn: Callable[[], Any], signals: _TaskSignals) -> None:
         super().__init__()
-        self.setAutoDelete(False)
         self.fn = fn
-        self.signals = _TaskSignals(on_done, on_error)
-        self.ran = threading.Event()
-        self.delivered = False
+        self.signals = signals
 
     def run(self) -> None:
         try:
@@ -79,7 +82,7 @@ class _Task(QRunnable):
         else:
             self.signals.done.emit(result)
         finally:
-            self.ran.set()
+            self.signals.ran.set()
 
 
 class UiContext(QObject):
@@ -219,7 +222,12 @@ class UiContext(QObject):
         return bool(self._labels)
 
 
-_running: set[_Task] = set()
+_running: set[_TaskSignals] = set()
+
+
+def _sweep() -> None:
+    for signals in [x for x in _running if x.delivered and x.ran.is_set()]:
+        _running.discard(signals)
 
 
 def run_task(
@@ -229,26 +237,19 @@ def run_task(
 ) -> None:
     """Run ``fn`` on the global thread pool; the callbacks run in the UI thread (queued
     signals). Used before a :class:`UiContext` exists (log-in) and by it."""
-    task: _Task
-
-    def sweep() -> None:
-        for t in [t for t in _running if t.delivered and t.ran.is_set()]:
-            _running.discard(t)
 
     def done(result: object) -> None:
-        task.delivered = True
-        sweep()
+        _sweep()
         on_done(result)
 
     def failed(exc: BaseException) -> None:
-        task.delivered = True
-        sweep()
+        _sweep()
         on_error(exc)
 
-    task = _Task(fn, done, failed)
-    sweep()
-    _running.add(task)
-    QThreadPool.globalInstance().start(task)
+    signals = _TaskSignals(done, failed)
+    _sweep()
+    _running.add(signals)
+    QThreadPool.globalInstance().start(_Task(fn, signals))
 
 
 def wait_for_background_work(timeout_ms: int = 10_000) -> bool:

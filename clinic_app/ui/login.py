@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -23,9 +24,6 @@ from PySide6.QtWidgets import (
 from clinic_app.errors import Invalid
 from clinic_app.security.context import Actor
 from clinic_app.security.passwords import check_password_policy
-from clinic_app.services.container import Services, is_demo
-from clinic_app.services.database import Database
-from clinic_app.services.users import LoginFailed
 from clinic_app.ui.common import (
     error_label,
     error_message,
@@ -35,6 +33,11 @@ from clinic_app.ui.common import (
 )
 from clinic_app.ui.context import run_task
 from clinic_app.ui.labels import ROLES, label
+
+if TYPE_CHECKING:
+    # Services load in the background while the log-in window is already shown.
+    from clinic_app.services.container import Services
+    from clinic_app.services.database import Database
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,8 @@ class DemoAccount:
 
 def demo_accounts_for(db: Database) -> tuple[DemoAccount, ...]:
     """The demo user accounts, for the log-in screen: only for a database marked as demo."""
+    from clinic_app.services.container import is_demo
+
     if not is_demo(db):
         return ()
     from clinic_app.services.demo_data import DEMO_USERS
@@ -56,12 +61,16 @@ def demo_accounts_for(db: Database) -> tuple[DemoAccount, ...]:
 class LoginDialog(QDialog):
     """User name and password; on a demo database, the demo accounts to click on.
 
-    ``actor`` holds the logged-in user after ``accept()``.
+    ``actor`` holds the logged-in user after ``accept()``. ``services`` may be None while the
+    database is still opening (start-up): typing is possible, logging in waits for
+    :meth:`set_services`.
     """
+
+    FIRST_RUN = 2  # exec() result: the database has no users yet
 
     def __init__(
         self,
-        services: Services,
+        services: Services | None,
         *,
         database_label: str,
         workstation: str = "",
@@ -74,6 +83,7 @@ class LoginDialog(QDialog):
         self.services = services
         self.workstation = workstation
         self.actor: Actor | None = None
+        self._login_waiting = False
         self.setWindowTitle(self.tr("Switch user") if switching else self.tr("Log in"))
         self.setAccessibleName(self.tr("Log-in window"))
         self.setMinimumWidth(420)
@@ -125,8 +135,17 @@ class LoginDialog(QDialog):
         layout.addWidget(buttons)
 
         self.demo_table: QTableWidget | None = None
+        self._demo_layout = QVBoxLayout()
+        self._demo_layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._demo_layout)
         if demo_accounts:
-            layout.addWidget(self._demo_box(demo_accounts))
+            self._demo_layout.addWidget(self._demo_box(demo_accounts))
+
+        self.status = plain_label("", self.tr("Start-up status"), wrap=True)
+        layout.addWidget(self.status)
+        if services is None:
+            self.status.setText(self.tr("Opening the database…"))
+        self.status.setVisible(services is None)
 
         self.db_label = plain_label(
             self.tr("Database: %1").replace("%1", database_label), self.tr("Database"), wrap=True
@@ -135,6 +154,29 @@ class LoginDialog(QDialog):
         layout.addWidget(self.db_label)
 
         (self.password if username else self.username).setFocus()
+
+    def set_services(
+        self, services: Services, demo_accounts: tuple[DemoAccount, ...], *, has_users: bool
+    ) -> None:
+        """The database is open: enable log-in (or hand over to the first-run window)."""
+        self.services = services
+        if not has_users:
+            self.done(self.FIRST_RUN)
+            return
+        if demo_accounts and self.demo_table is None:
+            self._demo_layout.addWidget(self._demo_box(demo_accounts))
+        self.status.setVisible(False)
+        self.login_button.setEnabled(True)
+        if self._login_waiting:
+            self._login_waiting = False
+            self.try_login()
+
+    def cannot_open(self, message: str) -> None:
+        """Opening the database failed: say why; only Quit remains."""
+        self.status.setText(message)
+        self.status.setStyleSheet("color: #b00020;")
+        self.status.setVisible(True)
+        self.login_button.setEnabled(False)
 
     def _demo_box(self, accounts: tuple[DemoAccount, ...]) -> QWidget:
         box = QWidget()
@@ -188,9 +230,13 @@ class LoginDialog(QDialog):
             show_error(self.error, self.tr("Enter your user name and password."))
             (self.username if not username else self.password).setFocus()
             return
+        services = self.services
+        if services is None:
+            self._login_waiting = True  # logs in as soon as the database is open
+            return
         self._busy(True)
         run_task(
-            lambda: self.services.users.authenticate(username, password, self.workstation),
+            lambda: services.users.authenticate(username, password, self.workstation),
             self._logged_in,
             self._failed,
         )
@@ -213,6 +259,8 @@ class LoginDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
+        from clinic_app.services.users import LoginFailed
+
         if isinstance(exc, LoginFailed):
             message = self.tr(
                 "The user name or password is not correct, or the account is locked. "

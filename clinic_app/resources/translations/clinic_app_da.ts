@@ -1333,6 +1333,14 @@
         <translation>&amp;Afslut</translation>
     </message>
     <message>
+        <source>Start-up status</source>
+        <translation>Status ved start</translation>
+    </message>
+    <message>
+        <source>Opening the database…</source>
+        <translation>Åbner databasen…</translation>
+    </message>
+    <message>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
@@ -2334,10 +2342,6 @@
 </context>
 <context>
     <name>Startup</name>
-    <message>
-        <source>Clinic App</source>
-        <translation>Clinic App</translation>
-    </message>
     <message>
         <source>The database could not be opened: %1</source>
         <translation>Databasen kunne ikke åbnes: %1</translation>

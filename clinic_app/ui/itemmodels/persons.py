@@ -24,7 +24,7 @@ from clinic_app.services.persons import PersonSummary
 from clinic_app.ui.labels import STATUSES, label
 from clinic_app.ui.tr import QT_TRANSLATE_NOOP
 
-PAGE_SIZE = 200
+PAGE_SIZE = 100
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 Fetcher = Callable[[int, int], Page[PersonSummary]]

@@ -1,0 +1,112 @@
+"""The composition root end to end: log-in window first, database opened meanwhile."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton
+from pytestqt.qtbot import QtBot
+
+from clinic_app.app import database_label, run_gui
+from clinic_app.security.context import Actor
+from clinic_app.services.container import Services, mark_demo
+from clinic_app.ui.login import FirstRunDialog, LoginDialog
+from clinic_app.ui.main_window import MainWindow
+from tests.conftest import PASSWORD
+from tests.ui.conftest import Prompts
+from tests.ui.helpers import find
+
+
+def _when(condition: object, then: object) -> None:
+    """Poll from the event loop (run_gui's dialogs block in exec)."""
+
+    def poll() -> None:
+        if condition():  # type: ignore[operator]
+            then()  # type: ignore[operator]
+        else:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+
+
+def _login_dialog() -> LoginDialog | None:
+    widget = QApplication.activeModalWidget()
+    return widget if isinstance(widget, LoginDialog) else None
+
+
+def _main_window() -> MainWindow | None:
+    found = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    return found[0] if found and found[0].isVisible() else None
+
+
+def test_log_in_and_quit(
+    qtbot: QtBot, services: Services, admin: Actor, db_url: str, tmp_path: Path, prompts: Prompts
+) -> None:
+    mark_demo(services.db)
+    seen: dict[str, object] = {}
+
+    def log_in() -> None:
+        dialog = _login_dialog()
+        assert dialog is not None
+        seen["demo_table"] = dialog.demo_table is not None
+        find(dialog, "User name", QLineEdit).setText("admin")
+        find(dialog, "Password", QLineEdit).setText(PASSWORD)
+        find(dialog, "Log in", QPushButton).click()
+
+    def quit_app() -> None:
+        window = _main_window()
+        assert window is not None
+        seen["user"] = window.ctx.actor.username
+        window.close()
+
+    _when(lambda: _login_dialog() is not None and _login_dialog().services is not None, log_in)  # type: ignore[union-attr]
+    _when(lambda: _main_window() is not None, quit_app)
+    code = run_gui(db_url, demo=True, settings_path=str(tmp_path / "s.ini"))
+    assert code == 0
+    assert seen == {"demo_table": True, "user": "admin"}
+
+
+def test_first_run_creates_the_administrator(
+    qtbot: QtBot, tmp_path: Path, prompts: Prompts
+) -> None:
+    url = f"sqlite:///{tmp_path / 'new.db'}"
+
+    def create() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, FirstRunDialog)
+        find(dialog, "Administrator full name", QLineEdit).setText("Ada Admin")
+        find(dialog, "New password", QLineEdit).setText(PASSWORD)
+        find(dialog, "Repeat password", QLineEdit).setText(PASSWORD)
+        find(dialog, "Create administrator", QPushButton).click()
+
+    _when(lambda: isinstance(QApplication.activeModalWidget(), FirstRunDialog), create)
+    _when(lambda: _main_window() is not None, lambda: _main_window().close())  # type: ignore[union-attr]
+    assert run_gui(url, settings_path=str(tmp_path / "s.ini")) == 0
+
+
+def test_a_plain_database_is_refused_as_demo(
+    qtbot: QtBot, services: Services, admin: Actor, db_url: str, tmp_path: Path, prompts: Prompts
+) -> None:
+    def check_and_quit() -> None:
+        dialog = _login_dialog()
+        assert dialog is not None
+        assert "not a demo database" in find(dialog, "Start-up status").text()  # type: ignore[attr-defined]
+        assert not find(dialog, "Log in", QPushButton).isEnabled()
+        dialog.reject()
+
+    _when(
+        lambda: (
+            _login_dialog() is not None
+            and "demo" in find(_login_dialog(), "Start-up status").text()
+        ),  # type: ignore[arg-type, attr-defined]
+        check_and_quit,
+    )
+    assert run_gui(db_url, demo=True, settings_path=str(tmp_path / "s.ini")) == 5
+
+
+def test_database_label_hides_secrets() -> None:
+    assert database_label("sqlite:////data/clinic.db") == "/data/clinic.db"
+    assert database_label("postgresql+psycopg://app:s3cret@db/clinic") == (
+        "postgresql+psycopg://app:***@db/clinic"
+    )
