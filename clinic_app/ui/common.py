@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QInputDialog,
     QLabel,
     QMessageBox,
     QTableView,
@@ -81,6 +82,7 @@ class Prompter:
         self.inform: Callable[[QWidget | None, str, str], None] = self._inform
         self.warn: Callable[[QWidget | None, str, str], None] = self._warn
         self.confirm: Callable[[QWidget | None, str, str], bool] = self._confirm
+        self.ask_text: Callable[[QWidget | None, str, str], str | None] = self._ask_text
 
     @staticmethod
     def _inform(parent: QWidget | None, title: str, text: str) -> None:
@@ -91,6 +93,18 @@ class Prompter:
     def _warn(parent: QWidget | None, title: str, text: str) -> None:
         ok = QMessageBox.StandardButton.Ok
         _box(parent, QMessageBox.Icon.Warning, title, text, ok, ok)
+
+    @staticmethod
+    def _ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
+        """One line of text (a reason, an alias); None when cancelled."""
+        dialog = QInputDialog(parent)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        dialog.setAccessibleName(title)
+        dialog.setInputMode(QInputDialog.InputMode.TextInput)
+        if dialog.exec() != QInputDialog.DialogCode.Accepted:
+            return None
+        return dialog.textValue()
 
     @staticmethod
     def _confirm(parent: QWidget | None, title: str, text: str) -> bool:

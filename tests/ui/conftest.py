@@ -26,6 +26,7 @@ class Prompts:
 
     calls: list[tuple[str, str, str]] = field(default_factory=list)
     answers: list[bool] = field(default_factory=list)
+    texts: list[str | None] = field(default_factory=list)
 
     def titles(self) -> list[str]:
         return [title for _kind, title, _text in self.calls]
@@ -45,6 +46,11 @@ def prompts(monkeypatch: pytest.MonkeyPatch) -> Prompts:
         rec.calls.append(("confirm", title, text))
         return rec.answers.pop(0) if rec.answers else True
 
+    def ask_text(_parent: QWidget | None, title: str, label: str) -> str | None:
+        rec.calls.append(("ask_text", title, label))
+        return rec.texts.pop(0) if rec.texts else None
+
+    monkeypatch.setattr(common.prompter, "ask_text", ask_text)
     monkeypatch.setattr(common.prompter, "inform", inform)
     monkeypatch.setattr(common.prompter, "warn", warn)
     monkeypatch.setattr(common.prompter, "confirm", confirm)

@@ -147,3 +147,34 @@ def test_conflict_offers_to_reload_and_keeps_input_when_declined(
     assert form.isVisible()
     assert notes.toPlainText() == "Met at the clinic"  # type: ignore[attr-defined]
     assert "changed this record" in find(form, "Form error", QLabel).text()
+
+
+def test_aliases_and_archiving_from_the_record(
+    qtbot: QtBot, services: Services, admin: Actor, make_window: MakeWindow, prompts: Prompts
+) -> None:
+    person = register(services, admin, "Ana Popescu")
+    window = make_window(admin)
+    window.open_person(person.id)
+    record = window.person_windows[person.id]
+    names = find(record, "Names and aliases")
+    prompts.texts.append("Anca P.")
+    qtbot.mouseClick(find(record, "Add alias", QPushButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: names.count() == 2)  # type: ignore[attr-defined]
+    assert [n.name for n in services.persons.get(admin, person.id).names] == [
+        "Ana Popescu",
+        "Anca P.",
+    ]
+    names.setCurrentRow(1)  # type: ignore[attr-defined]
+    qtbot.mouseClick(find(record, "Remove name", QPushButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: names.count() == 1)  # type: ignore[attr-defined]
+
+    prompts.texts.append("   ")  # a blank reason is refused, nothing archived
+    qtbot.mouseClick(find(record, "Archive person", QPushButton), Qt.MouseButton.LeftButton)
+    assert prompts.calls[-1][0] == "warn"
+    assert not services.persons.get(admin, person.id).archived
+    prompts.texts.append("Moved to another country")
+    qtbot.mouseClick(find(record, "Archive person", QPushButton), Qt.MouseButton.LeftButton)
+    notice = find(record, "Archived notice", QLabel)
+    qtbot.waitUntil(lambda: notice.isVisible())
+    assert notice.text() == "Archived: Moved to another country"
+    assert services.persons.get(admin, person.id).archived

@@ -6,9 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -158,10 +156,8 @@ class OverviewTab(QWidget):
         self.ctx.data_changed.emit("persons")
 
     def add_alias(self) -> None:
-        name, ok = QInputDialog.getText(
-            self, self.tr("Add alias"), self.tr("Other name or alias:"), QLineEdit.EchoMode.Normal
-        )
-        if not ok or not name.strip():
+        name = prompter.ask_text(self, self.tr("Add alias"), self.tr("Other name or alias:"))
+        if name is None or not name.strip():
             return
         persons, actor, pid = self.ctx.services.persons, self.ctx.actor, self.person_id
         self.ctx.run_in_background(

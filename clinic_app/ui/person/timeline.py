@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -320,13 +319,12 @@ class TimelineTab(QWidget):
         if row is None:
             prompter.inform(self, self.tr("Void event"), self.tr("Select an event first."))
             return
-        reason, ok = QInputDialog.getText(
+        reason = prompter.ask_text(
             self,
             self.tr("Void event"),
             self.tr("Why is this event wrong? It stays in the history, marked void."),
-            QLineEdit.EchoMode.Normal,
         )
-        if not ok:
+        if reason is None:
             return
         if not reason.strip():
             prompter.warn(self, self.tr("Void event"), self.tr("Give a reason."))

@@ -6,8 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QInputDialog,
-    QLineEdit,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -237,13 +235,12 @@ class PersonWindow(QWidget):
                 return
             work = lambda: persons.restore(actor, pid)  # noqa: E731
         else:
-            reason, ok = QInputDialog.getText(
+            reason = prompter.ask_text(
                 self,
                 self.tr("Archive person"),
                 self.tr("Why is the case closed and archived? (required)"),
-                QLineEdit.EchoMode.Normal,
             )
-            if not ok:
+            if reason is None:
                 return
             if not reason.strip():
                 prompter.warn(self, self.tr("Archive person"), self.tr("Give a reason."))
