@@ -1,5 +1,6 @@
 """Clinic benchmarks over a demo database with a year of visits: saving one visit (target:
-median under 50 ms) and opening the day view of a site with 200 visits (target: under 200 ms).
+median under 50 ms) and opening the day view of a site with 200 visits (target: under 200 ms);
+also the daily summary and the visitor search at the desk (shown against the 50 ms figure).
 
 Run from the repository root:
     .venv/bin/python benchmarks/bench_clinic.py [--persons N] [--rounds R]
@@ -127,6 +128,17 @@ def main() -> None:
             for _ in range(args.rounds)
         ]
         _report("daily summary (no target)", times, DAY_VIEW_TARGET_MS)
+        print("3) VisitorService.search at the desk (no target; typed as you go)")
+        with db.read() as s:
+            code = s.scalar(select(AnonymousVisitor.code).limit(1)) or "V-22222"
+            nick = s.scalar(
+                select(AnonymousVisitor.nickname).where(AnonymousVisitor.nickname != "").limit(1)
+            )
+        for what, text in (("card code", code), ("nickname prefix", (nick or "Ma")[:3])):
+            svc.visitors.search(nurse, text)  # warm-up
+            times = [_timed(lambda t=text: svc.visitors.search(nurse, t)) for _ in range(20)]
+            hits = len(svc.visitors.search(nurse, text))
+            _report(f"search by {what}", times, SAVE_MEDIAN_TARGET_MS, f"; {hits} hits")
         svc.close()
 
 
