@@ -10,9 +10,9 @@ def main(argv: list[str]) -> int:
         from clinic_app.app import main as gui_main
 
         return gui_main([])
-    from clinic_app.cli import main as cli_main
+    from clinic_app.cli import console_main
 
-    return int(cli_main(argv))
+    return int(console_main(argv))
 
 
 if __name__ == "__main__":

@@ -85,6 +85,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         ctx.close()
 
 
+def console_main(argv: Sequence[str] | None = None) -> int:
+    """The ``clinic-app`` entry point: a redacting log file and crash hook, then ``main``."""
+    from clinic_app.logs import configure_logging, install_crash_logging
+
+    configure_logging()
+    install_crash_logging()
+    return main(argv)
+
+
 def report(exc: ClinicError) -> int:
     """Print a plain message (no traceback, no personal data) and pick the exit code."""
     if isinstance(exc, Invalid):
