@@ -155,7 +155,7 @@ _EN: dict[str, str] = {
     "total_identified": "Identified victims",
     "category": "Category",
     "count": "Number",
-    "suppressed": "fewer than {n}",
+    "suppressed": "not shown",
     "stats_note": "Numbers below {n} are not shown, so that no person can be recognised.",
 }
 
@@ -290,7 +290,7 @@ _DA: dict[str, str] = {
     "total_identified": "Identificerede ofre",
     "category": "Kategori",
     "count": "Antal",
-    "suppressed": "færre end {n}",
+    "suppressed": "ikke vist",
     "stats_note": "Tal under {n} vises ikke, så ingen person kan genkendes.",
 }
 

@@ -139,7 +139,8 @@ def test_recipient_block(read_pdf) -> None:
 
 def test_statistics_suppressed_counts(read_pdf) -> None:
     pdf = read_pdf(render(DocumentType.STATISTICS_SUMMARY, "da"))
-    assert "færre end 5" in pdf.text
+    # A hidden cell may be small, or hidden only so a small one cannot be worked out.
+    assert "ikke vist" in pdf.text and "færre end" not in pdf.text
     assert len(pdf.pages) == 1
 
 
