@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar, cast
 
-from sqlalchemy import Connection, Table, func, insert, select, text
+from sqlalchemy import Connection, Table, bindparam, func, insert, select, text, update
 
 from clinic_app.errors import Conflict
 from clinic_app.models import (
@@ -59,6 +59,7 @@ from clinic_app.rules import (
 )
 from clinic_app.rules.dates import add_months, add_years
 from clinic_app.security.passwords import hash_password
+from clinic_app.services.clinic_common import CODE_ALPHABET, CODE_LENGTH, CODE_PREFIX
 from clinic_app.services.database import Database
 from clinic_app.services.demo_names import (
     GUARDIAN_NAMES,
@@ -155,6 +156,10 @@ _DEMO_PARTNERS: tuple[tuple[str, PartnerKind, str], ...] = (
 
 _ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # as persons._REF_ALPHABET
 _MINOR_SHARE = 0.08
+# Share of all persons with a current contact person at each site (measured on the data), and
+# the current caseload one contact person carries at most on average.
+_CURRENT_SHARE = {"SHC": 0.034, "SHJ": 0.023, "CVB": 0.14, "CAA": 0.045, "CFR": 0.046}
+_CASELOAD_TARGET = 250
 _VISITS_PER_YEAR = 1.5
 _BATCH_PERSONS = 2000
 
@@ -346,6 +351,9 @@ class _Context:
     nurses_by_site: dict[str, list[int]] = field(default_factory=dict)
     partners: dict[str, int] = field(default_factory=dict)
     outings: dict[str, list[tuple[int, dt.date]]] = field(default_factory=dict)
+    # Per outing: contacts without a recorded visit (condoms, a leaflet), and recorded visits.
+    outing_quick: dict[int, int] = field(default_factory=dict)
+    outing_visits: dict[int, int] = field(default_factory=dict)
     # situation -> (template key, name, for minors, goals)
     templates: dict[str, tuple[str, str, bool, list[dict[str, Any]]]] = field(default_factory=dict)
     case_refs: set[str] = field(default_factory=set)
@@ -395,14 +403,48 @@ def _add_sites(ctx: _Context) -> None:
         )
 
 
-def _add_users(ctx: _Context) -> None:
+def _caseload_colleagues(persons: int) -> list[tuple[str, Role, str]]:
+    """Further contact persons per site, so that at ``persons`` persons a contact person's
+    current caseload stays near ``_CASELOAD_TARGET`` (none on the log-in screen)."""
+    have: dict[str, int] = {}
+    for _, role, site in (*((u, r, s) for u, _, r, s in DEMO_USERS), *_COLLEAGUES):
+        if role is Role.CONTACT_PERSON and site:
+            have[site] = have.get(site, 0) + 1
+    extra: list[tuple[str, Role, str]] = []
+    for site, share in _CURRENT_SHARE.items():
+        needed = -(-int(persons * share) // _CASELOAD_TARGET)  # ceiling
+        extra += [
+            (f"cp.{site.lower()}.{n:02d}", Role.CONTACT_PERSON, site)
+            for n in range(1, needed - have.get(site, 0) + 1)
+        ]
+    return extra
+
+
+def _staff_names(rng: random.Random, count: int) -> list[str]:
+    """``count`` distinct staff names: the listed ones, then recombined first and last names."""
+    names = list(STAFF_NAMES)
+    rng.shuffle(names)
+    given = [n.split()[0] for n in STAFF_NAMES]
+    family = [n.split()[-1] for n in STAFF_NAMES]
+    seen = set(names)
+    k = 0
+    while len(names) < count:
+        name = f"{given[k % len(given)]} {family[(k // len(given) + k + 1) % len(family)]}"
+        k += 1
+        if name not in seen:
+            seen.add(name)
+            names.append(name)
+    return names
+
+
+def _add_users(ctx: _Context, persons: int) -> None:
     # Production-cost hashes, but each distinct password only once (they are salted anyway,
     # and sharing one hash among demo accounts with the same password changes nothing).
     hashes = {pw: hash_password(pw) for pw in dict.fromkeys(u[1] for u in DEMO_USERS)}
-    staff_names = list(STAFF_NAMES)
-    ctx.rng.shuffle(staff_names)
     accounts = [(u, hashes[pw], role, site) for u, pw, role, site in DEMO_USERS]
-    accounts += [(u, hashes[STAFF_PASSWORD], role, site) for u, role, site in _COLLEAGUES]
+    colleagues = [*_COLLEAGUES, *_caseload_colleagues(persons)]
+    accounts += [(u, hashes[STAFF_PASSWORD], role, site) for u, role, site in colleagues]
+    staff_names = _staff_names(ctx.rng, len(accounts))
     for i, (username, pw_hash, role, site) in enumerate(accounts):
         uid = ctx.w.new_id(User)
         ctx.users[username] = uid
@@ -416,7 +458,7 @@ def _add_users(ctx: _Context) -> None:
             {
                 "id": uid,
                 "username": username,
-                "display_name": staff_names[i % len(staff_names)],
+                "display_name": staff_names[i],
                 "password_hash": pw_hash,
                 "role": role,
                 "site_id": site_id,
@@ -524,6 +566,7 @@ def _add_outings(ctx: _Context) -> None:
         while day <= ctx.today:
             oid = ctx.w.new_id(MobileOuting)
             ctx.outings[code].append((oid, day))
+            ctx.outing_quick[oid] = ctx.rng.randint(4, 25)
             ctx.w.add(
                 MobileOuting,
                 {
@@ -532,7 +575,7 @@ def _add_outings(ctx: _Context) -> None:
                     "outing_date": day,
                     "area": ctx.rng.choice(_OUTING_AREAS[code]),
                     "staff": "Nurse and outreach worker",
-                    "contacts_made": ctx.rng.randint(4, 25),
+                    "contacts_made": ctx.outing_quick[oid],  # visits added in _count_outings
                     "materials": "Condoms, information leaflets in 8 languages",
                     "notes": "",
                     "created_by_id": ctx.users["nurse"],
@@ -1349,9 +1392,22 @@ def _action_plan(
             **_stamps(ctx.at(start)),
         },
     )
-    agreed_on = min(start + _days(rng.randint(3, 14)), today)
-    versions = [PlanState.AGREED] + ([PlanState.DRAFT] if rng.random() < 0.45 else [])
-    for number, state in enumerate(versions, start=1):
+    # Drafted soon after identification, agreed some days later (or later that day).
+    drafted_on = min(start + _days(rng.randint(0, 3)), today)
+    agreed_on = min(drafted_on + _days(rng.randint(0, 12)), today)
+    created_at = ctx.at(drafted_on, 9)
+    agreed_at = ctx.at(agreed_on, rng.randint(10, 17))
+    tasks = _plan_tasks(ctx, goals, contact_uid, agreed_on)
+    versions: list[tuple[PlanState, dt.datetime, dt.datetime, list[list[dict[str, Any]]]]] = [
+        (PlanState.AGREED, created_at, agreed_at, tasks)
+    ]
+    if rng.random() < 0.45:
+        # The next edit copied the agreed version into a draft and changed a little of it.
+        draft_on = min(agreed_on + _days(rng.randint(1, 90)), today)
+        draft_at = ctx.at(draft_on, 18) if draft_on == agreed_on else ctx.at(draft_on)
+        draft_tasks = _edited_copy(ctx, tasks, contact_uid, draft_on)
+        versions.append((PlanState.DRAFT, draft_at, draft_at, draft_tasks))
+    for number, (state, created, updated, version_tasks) in enumerate(versions, start=1):
         vid = w.new_id(ActionPlanVersion)
         agreed = state is PlanState.AGREED
         w.add(
@@ -1361,58 +1417,38 @@ def _action_plan(
                 "plan_id": plan_id,
                 "number": number,
                 "state": state,
-                "agreed_at": ctx.at(agreed_on) if agreed else None,
+                "agreed_at": agreed_at if agreed else None,
                 "agreed_by_person": agreed,
                 "agreed_contact_user_id": contact_uid if agreed else None,
                 "agreed_guardian_name": (guardian or "") if agreed and minor_now else "",
                 "created_by_id": contact_uid,
                 "note": "" if agreed else "Updated after the review talk",
                 "version": 1,
-                **_stamps(ctx.at(agreed_on if agreed else min(review, today))),
+                "created_at": created,
+                "updated_at": updated,
             },
         )
-        _goals(ctx, vid, goals, contact_uid, agreed_on, agreed)
+        _write_goals(ctx, vid, goals, version_tasks)
     return (review,)
 
 
-def _goals(
-    ctx: _Context,
-    version_id: int,
-    goals: Sequence[dict[str, Any]],
-    contact_uid: int | None,
-    since: dt.date,
-    agreed: bool,
-) -> None:
-    rng, w = ctx.rng, ctx.w
+def _plan_tasks(
+    ctx: _Context, goals: Sequence[dict[str, Any]], contact_uid: int | None, since: dt.date
+) -> list[list[dict[str, Any]]]:
+    """Task rows (without ids) of an agreed version, per goal, with progress made so far."""
+    rng = ctx.rng
     iom = ctx.partners.get("IOM Copenhagen")
-    for gpos, goal in enumerate(goals):
-        gid = w.new_id(PlanGoal)
+    out: list[list[dict[str, Any]]] = []
+    for goal in goals:
         area = PlanArea(goal["area"])
-        w.add(
-            PlanGoal,
-            {
-                "id": gid,
-                "plan_version_id": version_id,
-                "area": area,
-                "title": goal["title"],
-                "description": "",
-                "position": gpos,
-            },
-        )
+        rows: list[dict[str, Any]] = []
         for tpos, task in enumerate(goal["tasks"]):
             by_iom = area is PlanArea.RETURN_RESIDENCE and iom is not None and tpos == 0
-            status = (
-                _weighted(
-                    rng, {TaskStatus.DONE: 45, TaskStatus.IN_PROGRESS: 30, TaskStatus.OPEN: 25}
-                )
-                if agreed
-                else TaskStatus.OPEN
+            status = _weighted(
+                rng, {TaskStatus.DONE: 45, TaskStatus.IN_PROGRESS: 30, TaskStatus.OPEN: 25}
             )
-            w.add(
-                PlanTask,
+            rows.append(
                 {
-                    "id": w.new_id(PlanTask),
-                    "goal_id": gid,
                     "description": task,
                     "responsible_user_id": None if by_iom else contact_uid,
                     "responsible_partner_id": iom if by_iom else None,
@@ -1421,8 +1457,82 @@ def _goals(
                     "status": status,
                     "note": "",
                     "position": tpos,
-                },
+                }
             )
+        out.append(rows)
+    return out
+
+
+_FOLLOW_UP_TASKS = (
+    "Follow up with the partner",
+    "Book an interpreter for the next talk",
+    "Review the safety plan",
+    "Accompany to the appointment",
+)
+
+
+def _edited_copy(
+    ctx: _Context, tasks: list[list[dict[str, Any]]], contact_uid: int | None, on: dt.date
+) -> list[list[dict[str, Any]]]:
+    """The agreed tasks copied as the plan service copies them, then one to three edits: a
+    task moves on, a due date is postponed with a note, or a follow-up task is added."""
+    rng = ctx.rng
+    copy = [[dict(t) for t in goal] for goal in tasks]
+    if not copy:
+        return copy
+    for _ in range(rng.randint(1, 3)):
+        goal = rng.choice(copy)
+        unfinished = [t for t in goal if t["status"] is not TaskStatus.DONE]
+        edit = rng.random()
+        if unfinished and edit < 0.45:
+            task = rng.choice(unfinished)
+            task["status"] = (
+                TaskStatus.DONE
+                if task["status"] is TaskStatus.IN_PROGRESS
+                else TaskStatus.IN_PROGRESS
+            )
+        elif unfinished and edit < 0.7:
+            task = rng.choice(unfinished)
+            task["due_date"] = max(task["due_date"], on) + _days(rng.randint(14, 60))
+            task["note"] = "Postponed after the review talk"
+        else:
+            goal.append(
+                {
+                    "description": rng.choice(_FOLLOW_UP_TASKS),
+                    "responsible_user_id": contact_uid,
+                    "responsible_partner_id": None,
+                    "responsible_text": "",
+                    "due_date": on + _days(rng.randint(7, 45)),
+                    "status": TaskStatus.OPEN,
+                    "note": "",
+                    "position": len(goal),
+                }
+            )
+    return copy
+
+
+def _write_goals(
+    ctx: _Context,
+    version_id: int,
+    goals: Sequence[dict[str, Any]],
+    tasks: Sequence[Sequence[dict[str, Any]]],
+) -> None:
+    w = ctx.w
+    for gpos, (goal, goal_tasks) in enumerate(zip(goals, tasks, strict=True)):
+        gid = w.new_id(PlanGoal)
+        w.add(
+            PlanGoal,
+            {
+                "id": gid,
+                "plan_version_id": version_id,
+                "area": PlanArea(goal["area"]),
+                "title": goal["title"],
+                "description": "",
+                "position": gpos,
+            },
+        )
+        for task in goal_tasks:
+            w.add(PlanTask, {"id": w.new_id(PlanTask), "goal_id": gid, **task})
 
 
 def _entitlements(
@@ -1525,12 +1635,16 @@ _SERVICE_WEIGHTS = {
     VisitService.PSYCHOSOCIAL_TALK: 10,
     VisitService.RIGHTS_COUNSELLING: 5,
 }
-_REFERRAL_SPECIALTIES = (
-    ("Tandklinikken Vesterport (demo)", "Dentist"),
-    ("Psykologhuset Aros (demo)", "Psychologist"),
-    ("Lægehuset Istedgade (demo)", "General practitioner"),
-    ("Regionshospital Øst (demo)", "Gynaecology"),
-)
+# (partner, specialty) -> weight; specialties are keys of the clinic's REFERRAL_SPECIALTIES.
+_REFERRAL_WEIGHTS: dict[tuple[str | None, str], float] = {
+    ("Tandklinikken Vesterport (demo)", "dentist"): 25,
+    ("Psykologhuset Aros (demo)", "psychologist"): 20,
+    ("Lægehuset Istedgade (demo)", "doctor"): 25,
+    ("Regionshospital Øst (demo)", "hospital"): 15,
+    (None, "psychiatrist"): 5,
+    (None, "physiotherapist"): 5,
+    (None, "specialist"): 5,
+}
 
 
 def _visit_count(rng: random.Random, rate: float) -> int:
@@ -1619,7 +1733,7 @@ def _referral(
     nurse: int,
 ) -> None:
     rng = ctx.rng
-    name, specialty = rng.choice(_REFERRAL_SPECIALTIES)
+    name, specialty = _weighted(rng, _REFERRAL_WEIGHTS)
     old = (ctx.today - day).days > 30
     status = (
         _weighted(rng, {ReferralStatus.DONE: 85, ReferralStatus.CANCELLED: 15})
@@ -1634,7 +1748,7 @@ def _referral(
             "person_id": person_id,
             "visitor_id": visitor_id,
             "visit_id": visit_id,
-            "partner_id": ctx.partners.get(name),
+            "partner_id": ctx.partners.get(name) if name else None,
             "specialty": specialty,
             "reason": "Fictional demo referral",
             "urgency": _weighted(rng, {Urgency.ROUTINE: 70, Urgency.SOON: 25, Urgency.URGENT: 5}),
@@ -1647,8 +1761,9 @@ def _referral(
 
 
 def _visitor_code(ctx: _Context, used: set[str]) -> str:
+    """A card code as the clinic issues it (its alphabet and format), drawn from ``rng``."""
     while True:
-        code = "V-" + "".join(ctx.rng.choice(_ALPHABET) for _ in range(5))
+        code = CODE_PREFIX + "".join(ctx.rng.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
         if code not in used:
             used.add(code)
             return code
@@ -1666,9 +1781,18 @@ def _add_visitors(ctx: _Context, count: int, person_ids: int, progress: Progress
         site = _weighted(rng, {"CVB": 35, "CAA": 20, "CFR": 15, "MUZ": 18, "MUJ": 12})
         first_day = today - _days(rng.randint(0, 364))
         linked = person_ids > 0 and rng.random() < 0.04
+        linked_pid = first_person + rng.randrange(person_ids) if linked else None
         nickname = _split(rng.choice(ns.female))[0] if rng.random() < 0.6 else ""
         if ns.native_preferred and nickname:
             nickname = _split(rng.choice(ns.female))[1]
+        visits: list[tuple[dt.date, int | None]] = []
+        for _ in range(rng.randint(1, 5)):
+            if site in ctx.outings:
+                outing_id, day = rng.choice(ctx.outings[site])
+                visits.append((day, outing_id))
+            else:
+                visits.append((first_day + _days(rng.randint(0, (today - first_day).days)), None))
+        created = ctx.at(min(first_day, *(d for d, _ in visits)))
         w.add(
             AnonymousVisitor,
             {
@@ -1689,23 +1813,40 @@ def _add_visitors(ctx: _Context, count: int, person_ids: int, progress: Progress
                 "nationality": country if rng.random() < 0.85 else None,
                 "language": ns.language,
                 "first_site_id": ctx.sites[site],
-                "linked_person_id": first_person + rng.randrange(person_ids) if linked else None,
-                "linked_at": ctx.at(first_day) if linked else None,
-                **_stamps(ctx.at(first_day)),
+                "linked_person_id": linked_pid,
+                # Linked after her last visit as a visitor, as the visitor service does it.
+                "linked_at": ctx.at(max(d for d, _ in visits), 18) if linked else None,
+                **_stamps(created),
             },
         )
-        for _ in range(rng.randint(1, 5)):
-            if site in ctx.outings:
-                outing_id, day = rng.choice(ctx.outings[site])
-                _visit(ctx, site, day, visitor_id=vid, outing_id=outing_id)
-            else:
-                day = first_day + _days(rng.randint(0, (today - first_day).days))
-                _visit(ctx, site, day, visitor_id=vid)
+        for day, outing_id in visits:
+            # A linked visitor's visits and referrals are carried over to the person.
+            _visit(ctx, site, day, person_id=linked_pid, visitor_id=vid, outing_id=outing_id)
+            if outing_id is not None:
+                ctx.outing_visits[outing_id] = ctx.outing_visits.get(outing_id, 0) + 1
         if i % 2000 == 1999:
             w.flush()  # bounded memory
             if progress:
                 progress("visitors", i + 1, count)
     return count
+
+
+def _count_outings(ctx: _Context) -> None:
+    """An outing's contacts include every visit recorded on it (the clinic service refuses
+    fewer), so add the visits written since the outing rows were."""
+    rows = [
+        {"oid": oid, "made": quick + ctx.outing_visits.get(oid, 0)}
+        for oid, quick in ctx.outing_quick.items()
+        if ctx.outing_visits.get(oid)
+    ]
+    if rows:
+        table = _table(MobileOuting)
+        ctx.w.conn.execute(
+            update(table)
+            .where(table.c.id == bindparam("oid"))
+            .values(contacts_made=bindparam("made")),
+            rows,
+        )
 
 
 # --- entry point ------------------------------------------------------------------------------
@@ -1730,7 +1871,7 @@ def generate_demo_data(
         if progress:
             progress("staff", 0, 1)
         _add_sites(ctx)
-        _add_users(ctx)
+        _add_users(ctx, persons)
         _add_partners(ctx)
         _add_templates(ctx)
         _add_outings(ctx)
@@ -1747,6 +1888,7 @@ def generate_demo_data(
         visitors = max(10, int(persons * 0.35))
         _add_visitors(ctx, visitors, persons, progress)
         ctx.w.flush()
+        _count_outings(ctx)
         ctx.w.advance_sequences()
         if progress:
             progress("visitors", visitors, visitors)

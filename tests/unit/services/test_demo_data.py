@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from clinic_app.errors import Conflict
 from clinic_app.models import (
@@ -24,19 +27,25 @@ from clinic_app.models import (
     PersonDeadline,
     PersonName,
     PlanGoal,
+    PlanTask,
     PlanTemplate,
+    Referral,
+    Site,
     User,
     Visit,
 )
 from clinic_app.rules import BirthFact, EventFact, age_on, eighteenth_birthday, validate_history
 from clinic_app.security.context import Actor
 from clinic_app.security.passwords import PRODUCTION, needs_rehash
+from clinic_app.services.clinic_common import CODE_ALPHABET, CODE_LENGTH, CODE_PREFIX
 from clinic_app.services.container import Services, build_services, open_database
 from clinic_app.services.database import Database
 from clinic_app.services.demo_data import DEMO_USERS, DemoSummary, generate_demo_data
 from clinic_app.services.facts_loader import refresh_all
 from clinic_app.services.persons import NameInput, PersonInput
+from clinic_app.services.statistics import StatsQuery
 from clinic_app.services.text import fold
+from clinic_app.services.visits import REFERRAL_SPECIALTIES, VisitReferral, clean_referral
 from clinic_app.vocabulary import (
     Authority,
     BirthCertainty,
@@ -50,6 +59,7 @@ from tests.conftest import FAST_HASHER, TODAY
 from tests.integration.conftest import pg_server, pg_url  # noqa: F401 - fixtures
 
 PERSONS = 200
+LARGE = 4000  # where a clinic site's current caseload outgrows a single contact person
 
 
 @pytest.fixture
@@ -316,3 +326,225 @@ def test_postgresql_services_insert_after_demo_data(request: pytest.FixtureReque
         assert svc.persons.search(admin, "conceicao").total >= 1
     finally:
         db.dispose()
+
+
+# --- consistency with the services that consume the data --------------------------------------
+
+
+def test_visitor_codes_are_issued_as_the_clinic_issues_them(
+    services: Services, demo: DemoSummary
+) -> None:
+    pattern = re.compile(f"^{re.escape(CODE_PREFIX)}[{CODE_ALPHABET}]{{{CODE_LENGTH}}}$")
+    with services.db.read() as s:
+        codes = list(s.scalars(select(AnonymousVisitor.code)))
+    assert codes and len(set(codes)) == len(codes)
+    assert [c for c in codes if not pattern.match(c)] == []
+    assert not set("".join(c[len(CODE_PREFIX) :] for c in codes)) & set("0O1ILU")
+    nurse = _login(services, "nurse")
+    typed = codes[0].lower().replace("-", " ")  # as read aloud from a card
+    assert services.visitors.find_by_code(nurse, typed).code == codes[0]
+
+
+def test_linked_visitors_carry_their_visits_and_referrals_to_the_person(
+    services: Services, demo: DemoSummary
+) -> None:
+    with services.db.read() as s:
+        linked = s.execute(
+            select(AnonymousVisitor.id, AnonymousVisitor.linked_person_id).where(
+                AnonymousVisitor.linked_person_id.is_not(None)
+            )
+        ).all()
+        assert linked
+        for visitor_id, person_id in linked:
+            visits = set(s.scalars(select(Visit.person_id).where(Visit.visitor_id == visitor_id)))
+            referrals = set(
+                s.scalars(select(Referral.person_id).where(Referral.visitor_id == visitor_id))
+            )
+            assert visits == {person_id}
+            assert referrals <= {person_id}
+        unlinked = s.scalar(
+            select(func.count())
+            .select_from(Visit)
+            .join(AnonymousVisitor, AnonymousVisitor.id == Visit.visitor_id)
+            .where(AnonymousVisitor.linked_person_id.is_(None), Visit.person_id.is_not(None))
+        )
+    assert unlinked == 0
+
+
+def test_outing_contacts_include_every_recorded_visit(other_db: Database) -> None:
+    # Enough visitors that an outing records more visits than quick contacts.
+    generate_demo_data(other_db, persons=LARGE, seed=1, today=TODAY)
+    with other_db.read() as s:
+        rows = s.execute(
+            select(MobileOuting.id, MobileOuting.contacts_made, func.count(Visit.id))
+            .outerjoin(Visit, Visit.outing_id == MobileOuting.id)
+            .group_by(MobileOuting.id, MobileOuting.contacts_made)
+        ).all()
+    assert any(visits for _, _, visits in rows)
+    assert [(oid, made, n) for oid, made, n in rows if made < n] == []
+
+
+def test_referral_specialties_are_ones_the_clinic_accepts(
+    services: Services, demo: DemoSummary
+) -> None:
+    with services.db.read() as s:
+        specialties = set(s.scalars(select(Referral.specialty).distinct()))
+    assert specialties
+    assert specialties <= set(REFERRAL_SPECIALTIES)
+    for specialty in specialties:  # the service's own cleaning keeps them as they are
+        assert clean_referral(VisitReferral(specialty, "x")).specialty == specialty
+
+
+def _version_tasks(s: Session, version_id: int) -> list[tuple[Any, ...]]:
+    return [
+        tuple(r)
+        for r in s.execute(
+            select(
+                PlanGoal.position,
+                PlanGoal.area,
+                PlanGoal.title,
+                PlanTask.position,
+                PlanTask.description,
+                PlanTask.status,
+                PlanTask.due_date,
+                PlanTask.note,
+                PlanTask.responsible_user_id,
+                PlanTask.responsible_partner_id,
+            )
+            .join(PlanTask, PlanTask.goal_id == PlanGoal.id)
+            .where(PlanGoal.plan_version_id == version_id)
+            .order_by(PlanGoal.position, PlanTask.position)
+        )
+    ]
+
+
+def test_plan_versions_are_agreed_after_creation_and_drafts_edit_a_copy(
+    services: Services, demo: DemoSummary
+) -> None:
+    with services.db.read() as s:
+        versions = list(s.scalars(select(ActionPlanVersion).order_by(ActionPlanVersion.id)))
+        agreed = [v for v in versions if v.state is PlanState.AGREED]
+        assert agreed
+        assert [v.id for v in agreed if v.agreed_at is None or v.agreed_at < v.created_at] == []
+        by_plan = {(v.plan_id, v.number): v for v in versions}
+        drafts = [v for v in versions if v.state is PlanState.DRAFT]
+        assert drafts
+        for draft in drafts:
+            before = by_plan[(draft.plan_id, draft.number - 1)]
+            assert before.state is PlanState.AGREED
+            assert before.agreed_at is not None and draft.created_at >= before.agreed_at
+            old, new = _version_tasks(s, before.id), _version_tasks(s, draft.id)
+            goals = {r[:3] for r in old}
+            assert {r[:3] for r in new} == goals  # the same goals, copied
+            kept = set(old) & set(new)
+            changed = len(new) - len(kept)
+            # One to three edits; everything else exactly as agreed (progress not reset).
+            assert 1 <= changed <= 3, (draft.plan_id, changed)
+            assert len(old) - len(kept) <= 3
+
+
+def test_plan_diff_of_a_draft_shows_the_few_edits(services: Services, demo: DemoSummary) -> None:
+    with services.db.read() as s:
+        plan_id, person_id = s.execute(
+            select(ActionPlan.id, ActionPlan.person_id)
+            .join(ActionPlanVersion, ActionPlanVersion.plan_id == ActionPlan.id)
+            .where(ActionPlanVersion.state == PlanState.DRAFT)
+            .order_by(ActionPlan.id)
+            .limit(1)
+        ).one()
+    teamlead = _login(services, "teamlead")
+    diff = services.plans.diff_versions(teamlead, plan_id, 1, 2)
+    assert diff is not None
+    assert services.plans.get(teamlead, plan_id).id == plan_id
+    assert services.plans.list_for_person(teamlead, person_id)
+
+
+def test_caseloads_are_spread_over_enough_contact_persons(other_db: Database) -> None:
+    generate_demo_data(other_db, persons=LARGE, seed=1, today=TODAY)
+    with other_db.read() as s:
+        loads = s.execute(
+            select(User.username, func.count())
+            .join(ContactPersonAssignment, ContactPersonAssignment.user_id == User.id)
+            .where(ContactPersonAssignment.to_date.is_(None))
+            .group_by(User.username)
+        ).all()
+        names = list(s.scalars(select(User.display_name)))
+        usernames = set(s.scalars(select(User.username)))
+    assert loads
+    assert max(n for _, n in loads) <= 400
+    assert {"contact1", "contact2"} <= {u for u, _ in loads}  # demo users keep a caseload
+    assert len(set(names)) == len(names)
+    assert {u for u, _, _, _ in DEMO_USERS} < usernames
+
+
+def test_demo_users_use_the_services_without_errors(services: Services, other_db: Database) -> None:
+    generate_demo_data(other_db, persons=300, seed=1, today=TODAY)
+    svc = build_services(other_db, hasher=FAST_HASHER, clock=lambda: TODAY)
+    actors = {user: _login(svc, user) for user, _, _, _ in DEMO_USERS}
+    with other_db.read() as s:
+        sites = {code: sid for sid, code in s.execute(select(Site.id, Site.code))}
+        people = list(s.scalars(select(Person.id).order_by(Person.id).limit(40)))
+        caseload = list(
+            s.scalars(
+                select(ContactPersonAssignment.person_id).where(
+                    ContactPersonAssignment.user_id == actors["contact1"].user_id,
+                    ContactPersonAssignment.to_date.is_(None),
+                )
+            )
+        )
+        plans = list(s.scalars(select(ActionPlan.id).where(ActionPlan.person_id.in_(caseload))))
+        drafts = set(
+            s.scalars(
+                select(ActionPlanVersion.plan_id).where(
+                    ActionPlanVersion.state == PlanState.DRAFT,
+                    ActionPlanVersion.plan_id.in_(plans),
+                )
+            )
+        )
+        visitors = s.execute(select(AnonymousVisitor.id, AnonymousVisitor.code).limit(15)).all()
+        busy_day = s.execute(
+            select(Visit.site_id, func.date(Visit.visited_at), func.count())
+            .group_by(Visit.site_id, func.date(Visit.visited_at))
+            .order_by(func.count().desc())
+            .limit(1)
+        ).one()
+    assert caseload and plans and drafts and visitors
+
+    admin, teamlead, nurse = actors["admin"], actors["teamlead"], actors["nurse"]
+    contact = actors["contact1"]
+    for query in ("", "a", "1998", "popescu"):
+        svc.persons.search(admin, query)
+        svc.persons.search(actors["staff"], query)
+        svc.persons.search(contact, query)
+    for pid in people:
+        svc.persons.get(admin, pid)
+        svc.timeline.timeline(admin, pid)
+    for pid in caseload:
+        svc.persons.get(contact, pid)
+        svc.timeline.timeline(contact, pid)
+        svc.plans.list_for_person(contact, pid)
+    for plan_id in plans:
+        detail = svc.plans.get(contact, plan_id)
+        svc.plans.get(teamlead, plan_id)
+        if plan_id in drafts:
+            newest = max(v.number for v in detail.versions)
+            svc.plans.diff_versions(contact, plan_id, newest - 1, newest)
+    assert svc.dashboard.dashboard(contact, "caseload").items
+    for user in ("contact2", "teamlead", "admin"):
+        svc.dashboard.dashboard(actors[user], "caseload")
+    for user in ("teamlead", "staff", "contact1"):
+        svc.dashboard.dashboard(actors[user], "site")
+    svc.dashboard.dashboard(admin, "site", sites["SHJ"])
+    site_id, day, count = busy_day
+    assert len(svc.visits.day_view(nurse, site_id, dt.date.fromisoformat(str(day)))) == count
+    for code in ("CVB", "CAA", "CFR", "MUZ", "MUJ"):
+        svc.visits.day_view(nurse, sites[code], TODAY)
+    for visitor_id, code in visitors:
+        assert svc.visitors.find_by_code(nurse, code).id == visitor_id
+        assert svc.visitors.history(nurse, visitor_id)
+    svc.referrals.open_referrals(nurse)
+    svc.referrals.open_referrals(teamlead, sites["CVB"])
+    for user in ("stats", "admin", "teamlead"):
+        report = svc.statistics.report(actors[user], StatsQuery.for_years(2024, 2026))
+        assert report is not None
+    svc.close()
