@@ -357,6 +357,7 @@ class _Context:
     # situation -> (template key, name, for minors, goals)
     templates: dict[str, tuple[str, str, bool, list[dict[str, Any]]]] = field(default_factory=dict)
     case_refs: set[str] = field(default_factory=set)
+    male_persons: set[int] = field(default_factory=set)
     minors: int = 0
     first_person_id: int = 0
 
@@ -1165,6 +1166,8 @@ def _add_person(ctx: _Context, index: int) -> None:
     _person_details(ctx, pid, person, ns, p)
     _events_and_deadlines(ctx, pid, h, tl, created)
     _person_visits(ctx, pid, p, h, site_code)
+    if p.sex is Sex.MALE:
+        ctx.male_persons.add(pid)
 
 
 _SPECIAL_NOTE = (
@@ -1788,8 +1791,8 @@ def _add_visitors(ctx: _Context, count: int, person_ids: int, progress: Progress
         visits: list[tuple[dt.date, int | None]] = []
         for _ in range(rng.randint(1, 5)):
             if site in ctx.outings:
-                outing_id, day = rng.choice(ctx.outings[site])
-                visits.append((day, outing_id))
+                on_outing, outing_day = rng.choice(ctx.outings[site])
+                visits.append((outing_day, on_outing))
             else:
                 visits.append((first_day + _days(rng.randint(0, (today - first_day).days)), None))
         created = ctx.at(min(first_day, *(d for d, _ in visits)))
@@ -1821,7 +1824,15 @@ def _add_visitors(ctx: _Context, count: int, person_ids: int, progress: Progress
         )
         for day, outing_id in visits:
             # A linked visitor's visits and referrals are carried over to the person.
-            _visit(ctx, site, day, person_id=linked_pid, visitor_id=vid, outing_id=outing_id)
+            _visit(
+                ctx,
+                site,
+                day,
+                person_id=linked_pid,
+                visitor_id=vid,
+                outing_id=outing_id,
+                female=linked_pid not in ctx.male_persons,
+            )
             if outing_id is not None:
                 ctx.outing_visits[outing_id] = ctx.outing_visits.get(outing_id, 0) + 1
         if i % 2000 == 1999:
