@@ -155,7 +155,12 @@ def run_gui(
         if result == LoginDialog.FIRST_RUN:
             from clinic_app.ui.login import FirstRunDialog
 
-            first = FirstRunDialog(services, database_label=label, workstation=workstation)
+            first = FirstRunDialog(
+                services,
+                database_label=label,
+                workstation=workstation,
+                recovery_key=opened[0].recovery_key,
+            )
             if first.exec() != QDialog.DialogCode.Accepted:
                 return EXIT_OK
             actor = first.actor
@@ -188,16 +193,24 @@ class Opened:
     demo: bool
     has_users: bool
     accounts: tuple[DemoAccount, ...]
+    recovery_key: str | None = None  # only when this start created the encrypted database
 
 
 def open_services(db_url: str) -> Opened:
     """Open (and migrate) the database and build every service: the slow part of start-up."""
     from clinic_app.services.container import build_services, is_demo, open_database
+    from clinic_app.storage.open import take_new_recovery_key
     from clinic_app.ui.login import demo_accounts_for
 
     db = open_database(db_url)
     services = build_services(db)
-    return Opened(services, is_demo(db), services.users.has_users(), demo_accounts_for(db))
+    return Opened(
+        services,
+        is_demo(db),
+        services.users.has_users(),
+        demo_accounts_for(db),
+        take_new_recovery_key(db.engine),
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:

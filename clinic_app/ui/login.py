@@ -282,6 +282,7 @@ class FirstRunDialog(QDialog):
         *,
         database_label: str,
         workstation: str = "",
+        recovery_key: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -343,6 +344,27 @@ class FirstRunDialog(QDialog):
         layout.addLayout(form)
         self.error = error_label(self.tr("Error"))
         layout.addWidget(self.error)
+        if recovery_key:
+            layout.addWidget(
+                plain_label(
+                    self.tr(
+                        "The database is encrypted; its key is in this computer's keychain. "
+                        "Write down the recovery key below and lock it away: it is shown only "
+                        "now, and without it a lost keychain or a new computer means the data "
+                        "cannot be opened."
+                    ),
+                    self.tr("Recovery key explanation"),
+                    wrap=True,
+                )
+            )
+            key = plain_label(recovery_key, self.tr("Recovery key"))
+            key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            font = key.font()
+            font.setFamily("monospace")
+            font.setPointSize(font.pointSize() + 3)
+            font.setBold(True)
+            key.setFont(font)
+            layout.addWidget(key)
         self.db_label = plain_label(
             self.tr("Database: %1").replace("%1", database_label), self.tr("Database"), wrap=True
         )

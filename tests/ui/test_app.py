@@ -36,8 +36,10 @@ def _login_dialog() -> LoginDialog | None:
 
 
 def _main_window() -> MainWindow | None:
-    found = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
-    return found[0] if found and found[0].isVisible() else None
+    found = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+    ]
+    return found[0] if found else None
 
 
 def test_log_in_and_quit(
@@ -110,3 +112,22 @@ def test_database_label_hides_secrets() -> None:
     assert database_label("postgresql+psycopg://app:s3cret@db/clinic") == (
         "postgresql+psycopg://app:***@db/clinic"
     )
+
+
+def test_first_run_on_a_new_encrypted_database_shows_its_recovery_key(
+    qtbot: QtBot, tmp_path: Path, prompts: Prompts
+) -> None:
+    from clinic_app.config import encrypted_sqlite_url
+
+    url = encrypted_sqlite_url(tmp_path / "clinic.db")
+    seen: list[str] = []
+
+    def create() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, FirstRunDialog)
+        seen.append(find(dialog, "Recovery key").text())  # type: ignore[attr-defined]
+        dialog.reject()
+
+    _when(lambda: isinstance(QApplication.activeModalWidget(), FirstRunDialog), create)
+    assert run_gui(url, settings_path=str(tmp_path / "s.ini")) == 0
+    assert len(seen) == 1 and len(seen[0]) >= 20

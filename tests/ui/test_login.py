@@ -86,3 +86,13 @@ def test_first_run_checks_the_password_policy_as_you_type(qtbot: QtBot, services
         qtbot.mouseClick(create, Qt.MouseButton.LeftButton)
     assert dialog.actor is not None and dialog.actor.is_admin
     assert services.users.has_users()
+
+
+def test_first_run_shows_a_new_recovery_key(qtbot: QtBot, services: Services) -> None:
+    dialog = FirstRunDialog(services, database_label="new.db", recovery_key="ABCD-EFGH-IJKL")
+    qtbot.addWidget(dialog)
+    key = find(dialog, "Recovery key", QLabel)
+    assert key.text() == "ABCD-EFGH-IJKL"
+    plain = FirstRunDialog(services, database_label="new.db")
+    qtbot.addWidget(plain)
+    assert find_all(plain, "Recovery key") == []

@@ -698,6 +698,18 @@
         <translation>Fejl</translation>
     </message>
     <message>
+        <source>The database is encrypted; its key is in this computer&apos;s keychain. Write down the recovery key below and lock it away: it is shown only now, and without it a lost keychain or a new computer means the data cannot be opened.</source>
+        <translation>Databasen er krypteret; nøglen ligger i computerens nøglering. Skriv gendannelsesnøglen nedenfor ned, og lås den inde: den vises kun nu, og uden den kan data ikke åbnes, hvis nøgleringen går tabt, eller der skiftes computer.</translation>
+    </message>
+    <message>
+        <source>Recovery key explanation</source>
+        <translation>Forklaring om gendannelsesnøgle</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Gendannelsesnøgle</translation>
+    </message>
+    <message>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
