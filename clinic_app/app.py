@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import logging.handlers
 import os
 import re
 import sys
@@ -16,9 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from clinic_app.config import data_dir, default_db_url, workstation_name
+from clinic_app.config import default_db_url, workstation_name
 
 if TYPE_CHECKING:
+    from clinic_app.security.context import Actor
     from clinic_app.services.container import Services
     from clinic_app.ui.login import DemoAccount
 
@@ -48,21 +48,30 @@ def database_label(url: str) -> str:
 
 
 def setup_logging() -> None:
-    """Log to a rotating file in the data directory (never personal data: see ui.crash)."""
-    root = logging.getLogger("clinic_app")
-    if any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
-        return
+    """Log to a rotating file in the data directory through the redacting filter, and log
+    uncaught exceptions as type and code locations only (never personal data)."""
+    from clinic_app.logs import configure_logging, install_crash_logging
+
     try:
-        folder = data_dir() / "logs"
-        folder.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            folder / "clinic-app.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
+        configure_logging()
     except OSError:
-        handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
+        logging.basicConfig(level=logging.WARNING)
+    install_crash_logging()
+
+
+def daily_upkeep(services: Services, actor: Actor) -> None:
+    """Work due once a day, run off the UI thread after log-in: deadlines that depend on
+    today's date, and the optional automatic backup (administrators only)."""
+    from clinic_app.errors import ClinicError
+    from clinic_app.security.permissions import Action, allowed
+    from clinic_app.services.facts_loader import refresh_if_stale
+
+    refresh_if_stale(services.db, services.clock())
+    if allowed(actor, Action.BACKUP_RUN):
+        try:
+            services.backup.run_if_due(actor)
+        except ClinicError as exc:
+            log.warning("Automatic backup not made: %s", type(exc).__name__)
 
 
 def run_gui(
@@ -178,6 +187,11 @@ def run_gui(
             ctx, ShellOptions(label, workstation, opened[0].accounts), translations=translations
         )
         window.show()
+        run_task(
+            lambda: daily_upkeep(services, actor),
+            lambda _result: window.refresh_current(),
+            lambda exc: log.warning("Daily upkeep failed: %s", type(exc).__name__),
+        )
         return int(app.exec())
     finally:
         if opened:

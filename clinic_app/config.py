@@ -40,7 +40,9 @@ def default_db_url() -> str:
 
 
 def demo_db_url() -> str:
-    return encrypted_sqlite_url(data_dir() / "demo.db")
+    """The demo database: fictional people only, so it is a plain SQLite file that opens on
+    any machine, including one without a system keychain."""
+    return sqlite_url(data_dir() / "demo.db")
 
 
 def workstation_name() -> str:

@@ -162,7 +162,7 @@ def cmd_demo_data(ctx: CommandContext) -> int:
 def cmd_demo(ctx: CommandContext) -> int:
     url = ctx.args.db or demo_db_url()
     data_dir().mkdir(parents=True, exist_ok=True)
-    # Fictional data: its recovery key is not shown; delete demo.db to start again.
+    # An encrypted demo location (given with --db) is fine too; its recovery key is not shown.
     create_if_missing(url)
     db = open_database(url)
     try:

@@ -116,3 +116,15 @@ def test_version_and_help(tmp_path: Path) -> None:
     assert result.returncode == 0 and result.stdout.startswith("clinic-app ")
     result = run_cli(["persons", "search", "--help"], env)
     assert result.returncode == 0 and "--json" in result.stdout
+
+
+def test_demo_database_needs_no_keychain(tmp_path: Path) -> None:
+    """The README's demo command must work on a machine without a system keychain."""
+    env = subprocess_env(tmp_path, "")
+    env.pop("CLINIC_APP_DB")
+    env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+    result = run_cli(["demo", "--no-gui", "--persons", "20"], env)
+    assert result.returncode == 0, result.stderr
+    assert "Demo database ready" in result.stdout
+    again = run_cli(["demo", "--no-gui"], env)  # reused, not regenerated
+    assert again.returncode == 0 and "Demo data:" not in again.stdout
