@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import secrets
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
@@ -210,6 +210,9 @@ class PersonService:
             )
             if person.version != expected_version:
                 raise Conflict("person")
+            if clean.site_id is None and not self._sees_location(actor, person.current_site_id):
+                # The form never showed the hidden site, so "no site" means "unchanged".
+                clean = replace(clean, site_id=person.current_site_id)
             if clean.site_id != person.current_site_id:
                 require(actor, Action.PERSON_VIEW_LOCATION, same_site=rel.same_site)
                 self._check_site(s, clean.site_id)

@@ -216,3 +216,16 @@ def test_scoped_roles_search_only_their_site_or_caseload(
     assert [c.id for c in services.persons.find_similar(staff, ["Grace Okafor"], 1998, "NG")] == []
     contact = make_user(services, admin, "carl", Role.CONTACT_PERSON, None)
     assert services.persons.search(contact, "").total == 0
+
+
+def test_edit_by_someone_who_cannot_see_the_site_keeps_it(
+    services: Services, admin: Actor, site_ids: dict[str, int]
+) -> None:
+    p = services.persons.register(admin, person_input(site_id=site_ids["shelter"]))
+    lead = make_user(services, admin, "tove", Role.TEAM_LEAD, site_ids["clinic"])
+    seen = services.persons.get(lead, p.id)
+    assert seen.site_id is None and not seen.location_visible
+    services.persons.update(lead, p.id, person_input(notes="new note"), seen.version)
+    here = make_user(services, admin, "hanne", Role.SHELTER_STAFF, site_ids["shelter"])
+    after = services.persons.get(here, p.id)
+    assert after.site_name == "Shelter North" and after.notes == "new note"
