@@ -60,6 +60,7 @@ from clinic_app.rules import (
 from clinic_app.rules.dates import add_months, add_years
 from clinic_app.security.passwords import hash_password
 from clinic_app.services.clinic_common import CODE_ALPHABET, CODE_LENGTH, CODE_PREFIX
+from clinic_app.services.consents import Purpose
 from clinic_app.services.database import Database
 from clinic_app.services.demo_names import (
     GUARDIAN_NAMES,
@@ -1575,6 +1576,12 @@ def _entitlements(
     return (ManualEntitlement(service, payer, valid_from, valid_to, reason),)
 
 
+_DEMO_LEGAL_PURPOSE = f"{Purpose.LEGAL_STATUS}: confirm status for legal assistance"
+_DEMO_CONSENT_PURPOSES = {
+    "IOM Copenhagen": f"{Purpose.ASSISTED_RETURN}: prepare return and reintegration",
+}
+
+
 def _consents(
     ctx: _Context, pid: int, h: _History, contact_uid: int | None
 ) -> tuple[ConsentFact, ...]:
@@ -1601,7 +1608,8 @@ def _consents(
                 "person_id": pid,
                 "partner_id": partner_id,
                 "partner_kind": None,
-                "purpose": "Share case information needed for legal and return assistance",
+                # Stored as the consent service writes it: "<purpose code>: <agreed words>".
+                "purpose": _DEMO_CONSENT_PURPOSES.get(name, _DEMO_LEGAL_PURPOSE),
                 "data_categories": ",".join((DataCategory.IDENTITY, DataCategory.LEGAL_STATUS)),
                 "valid_from": given,
                 "valid_to": valid_to,

@@ -548,3 +548,25 @@ def test_demo_users_use_the_services_without_errors(services: Services, other_db
         report = svc.statistics.report(actors[user], StatsQuery.for_years(2024, 2026))
         assert report is not None
     svc.close()
+
+
+def test_demo_consents_let_a_status_confirmation_go_to_the_lawyer(
+    services: Services, demo: DemoSummary
+) -> None:
+    """Demo consents are stored as the consent service stores them, so printing works."""
+    from clinic_app.models import Consent, Partner
+    from clinic_app.vocabulary import DocumentType
+
+    with services.db.read() as s:
+        consent = s.scalars(
+            select(Consent)
+            .join(Partner, Partner.id == Consent.partner_id)
+            .where(Partner.name.startswith("Advokatfirma"), Consent.withdrawn_at.is_(None))
+            .where((Consent.valid_to.is_(None)) | (Consent.valid_to >= services.clock()))
+        ).first()
+    assert consent is not None
+    admin = _login(services, "admin")
+    doc = services.documents.prepare(
+        admin, DocumentType.STATUS_CONFIRMATION, consent.person_id, consent.partner_id, "en"
+    )
+    assert doc.consent_id == consent.id and doc.pages >= 1
