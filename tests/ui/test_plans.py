@@ -271,3 +271,21 @@ def test_keyboard_and_drop_reorder_goals_and_tasks(
     tree.move_requested.emit("task", task_b.id, "goal", editor.detail.shown.goals[0].id, True)
     assert [t.description for t in editor.detail.shown.goals[0].tasks] == ["b"]
     assert [t.description for t in editor.detail.shown.goals[1].tasks] == ["a"]
+
+
+def test_print_from_the_plan_editor_opens_the_print_dialog_for_this_plan(
+    qtbot: object, services: Services, admin: Actor, carla: Actor, person_id: int, tmp_path: Path
+) -> None:
+    from clinic_app.ui.documents.print_dialog import PrintDialog
+    from clinic_app.vocabulary import DocumentType
+
+    services.contacts.assign(admin, person_id, carla.user_id)
+    plan = services.plans.create(carla, person_id, PlanInput("Plan", TODAY))
+    editor = PlanEditor(context(services, carla, tmp_path), plan.id)
+    qtbot.addWidget(editor)  # type: ignore[attr-defined]
+    click(qtbot, editor, "Print…")
+    dialogs = editor.findChildren(PrintDialog)
+    assert len(dialogs) == 1
+    dialog = dialogs[0]  # a child of the editor, deleted with it
+    assert dialog.type_combo.currentData() == DocumentType.ACTION_PLAN
+    dialog.close()

@@ -713,6 +713,22 @@
         <translation>Tabel over henvisninger</translation>
     </message>
     <message>
+        <source>Print &amp;visit summary…</source>
+        <translation>Udskriv &amp;besøgsresumé…</translation>
+    </message>
+    <message>
+        <source>Print visit summary</source>
+        <translation>Udskriv besøgsresumé</translation>
+    </message>
+    <message>
+        <source>Print &amp;referral letter…</source>
+        <translation>Udskriv &amp;henvisning…</translation>
+    </message>
+    <message>
+        <source>Print referral letter</source>
+        <translation>Udskriv henvisning</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Dato</translation>
     </message>
@@ -763,6 +779,14 @@
     <message>
         <source>Only the date and place of clinic visits are shown to your role.</source>
         <translation>Din rolle ser kun dato og sted for klinikbesøg.</translation>
+    </message>
+    <message>
+        <source>Select a visit to print its summary.</source>
+        <translation>Vælg et besøg for at udskrive resuméet.</translation>
+    </message>
+    <message>
+        <source>Select a referral to print its letter.</source>
+        <translation>Vælg en henvisning for at udskrive brevet.</translation>
     </message>
 </context>
 <context>

@@ -595,6 +595,10 @@
         <translation>&amp;Aftal planen</translation>
     </message>
     <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Udskriv…</translation>
+    </message>
+    <message>
         <source>review %1</source>
         <translation>revision %1</translation>
     </message>

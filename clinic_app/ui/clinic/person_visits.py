@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -27,6 +29,7 @@ from clinic_app.ui.clinic.common import (
     services_text,
 )
 from clinic_app.ui.context import UiContext
+from clinic_app.vocabulary import DocumentType
 
 
 def _table(name: str, model: RowsModel) -> QTableView:
@@ -61,6 +64,17 @@ class PersonVisitsTab(QWidget):
         self.referral_model = RowsModel(self._referral_headers(), self)
         self.referral_table = _table(self.tr("Referrals table"), self.referral_model)
         layout.addWidget(self.referral_table, 1)
+        buttons = QHBoxLayout()
+        self.print_visit_button = QPushButton(self.tr("Print &visit summary…"))
+        self.print_visit_button.setAccessibleName(self.tr("Print visit summary"))
+        self.print_visit_button.clicked.connect(self.print_visit)
+        self.print_referral_button = QPushButton(self.tr("Print &referral letter…"))
+        self.print_referral_button.setAccessibleName(self.tr("Print referral letter"))
+        self.print_referral_button.clicked.connect(self.print_referral)
+        buttons.addWidget(self.print_visit_button)
+        buttons.addWidget(self.print_referral_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         ctx.data_changed.connect(lambda area: self.refresh() if area == "visits" else None)
         self.refresh()
 
@@ -126,6 +140,7 @@ class PersonVisitsTab(QWidget):
                 shows_referrals = False
         self.referrals_title.setVisible(shows_referrals)
         self.referral_table.setVisible(shows_referrals)
+        self.print_referral_button.setVisible(shows_referrals)
         self.referral_model.set_rows(
             [
                 [
@@ -139,6 +154,42 @@ class PersonVisitsTab(QWidget):
                 for r in referrals
             ],
             list(referrals),
+        )
+
+    def _selected(self, table: QTableView, model: RowsModel) -> object | None:
+        rows = table.selectionModel().selectedRows()
+        return model.payload(rows[0].row()) if rows else None
+
+    def print_visit(self) -> None:
+        """Print the selected visit's summary (the dialog checks consent and recipient)."""
+        visit = self._selected(self.table, self.model)
+        if not isinstance(visit, VisitView):
+            self.note.setText(self.tr("Select a visit to print its summary."))
+            return
+        from clinic_app.ui.documents.print_dialog import open_print_dialog
+
+        open_print_dialog(
+            self.ctx,
+            self.person_id,
+            doc_type=DocumentType.VISIT_SUMMARY,
+            visit_id=visit.id,
+            parent=self,
+        )
+
+    def print_referral(self) -> None:
+        """Print the referral letter for the selected referral."""
+        referral = self._selected(self.referral_table, self.referral_model)
+        if not isinstance(referral, ReferralView):
+            self.note.setText(self.tr("Select a referral to print its letter."))
+            return
+        from clinic_app.ui.documents.print_dialog import open_print_dialog
+
+        open_print_dialog(
+            self.ctx,
+            self.person_id,
+            doc_type=DocumentType.HEALTH_REFERRAL,
+            referral_id=referral.id,
+            parent=self,
         )
 
     def clear_personal_data(self) -> None:

@@ -56,7 +56,7 @@ from clinic_app.ui.plans.common import (
     status_label,
     translate,
 )
-from clinic_app.vocabulary import PlanArea, PlanState, TaskStatus
+from clinic_app.vocabulary import DocumentType, PlanArea, PlanState, TaskStatus
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -231,6 +231,7 @@ class PlanEditor(QWidget):
             ("remove", translate("Plans", "&Remove"), self.remove_selected),
             ("details", translate("Plans", "Plan detai&ls"), self.edit_details),
             ("agree", translate("Plans", "&Agree plan"), self.agree),
+            ("print", translate("Plans", "&Print…"), self.print_plan),
         ]
         button_row = QHBoxLayout()
         for key, text, slot in actions:
@@ -517,6 +518,20 @@ class PlanEditor(QWidget):
             return None
         return str(kind), int(item.data(0, ID_ROLE))
 
+    def print_plan(self) -> None:
+        """Open the print dialog for this plan (consent and recipient are checked there)."""
+        if self.detail is None:
+            return
+        from clinic_app.ui.documents.print_dialog import open_print_dialog
+
+        open_print_dialog(
+            self.ctx,
+            self.detail.person_id,
+            doc_type=DocumentType.ACTION_PLAN,
+            plan_id=self.plan_id,
+            parent=self,
+        )
+
     def _editable(self) -> bool:
         d = self.detail
         return d is not None and d.may_edit and d.shown.number == d.stamp.number
@@ -535,6 +550,7 @@ class PlanEditor(QWidget):
         self.buttons["down"].setEnabled(editable and selected is not None)
         self.buttons["remove"].setEnabled(editable and selected is not None)
         self.buttons["details"].setEnabled(d is not None and d.may_edit)
+        self.buttons["print"].setEnabled(d is not None)
         self.buttons["agree"].setEnabled(
             d is not None
             and d.may_agree
