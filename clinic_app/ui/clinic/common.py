@@ -16,13 +16,16 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
-    QLabel,
     QLineEdit,
     QToolButton,
     QWidget,
 )
 
 from clinic_app.errors import ClinicError, Conflict, Forbidden, Invalid, NotFound, StorageError
+
+# The shell's plain-text and inline-error labels, re-exported for the clinic widgets.
+from clinic_app.ui.common import error_label as error_label
+from clinic_app.ui.common import plain_label as plain_label
 from clinic_app.ui.tr import QT_TRANSLATE_NOOP
 from clinic_app.vocabulary import (
     AgeBand,
@@ -36,7 +39,6 @@ from clinic_app.vocabulary import (
 
 LABELS = "ClinicLabels"
 ERRORS = "ClinicErrors"
-ERROR_STYLE = "color: #b00020;"
 WARNING_STYLE = "color: #8a4b00;"
 
 # The digit that ticks each service in the visit form and the outing grid (Alt+digit).
@@ -127,30 +129,6 @@ def label(table: dict[str, str], value: str | Enum | None) -> str:
 
 def services_text(services: Sequence[VisitService] | None) -> str:
     return ", ".join(label(SERVICES, s) for s in services or ())
-
-
-def plain_label(text: str = "", name: str = "", *, wrap: bool = False) -> QLabel:
-    """A label that never interprets its text as HTML (user data is shown verbatim)."""
-    widget = QLabel()
-    widget.setTextFormat(Qt.TextFormat.PlainText)
-    widget.setText(text)
-    widget.setWordWrap(wrap)
-    if name:
-        widget.setAccessibleName(name)
-    return widget
-
-
-def error_label(name: str) -> QLabel:
-    """An inline error beside a field: red plain text, hidden while empty."""
-    widget = plain_label("", name, wrap=True)
-    widget.setStyleSheet(ERROR_STYLE)
-    widget.setVisible(False)
-    return widget
-
-
-def show_message(widget: QLabel, text: str) -> None:
-    widget.setText(text)
-    widget.setVisible(bool(text))
 
 
 def name_internal_parts(root: QWidget) -> None:

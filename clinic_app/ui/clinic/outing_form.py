@@ -43,8 +43,8 @@ from clinic_app.ui.clinic.common import (
     parse_day,
     plain_label,
     services_from_keys,
-    show_message,
 )
+from clinic_app.ui.common import show_error
 from clinic_app.ui.context import UiContext
 from clinic_app.vocabulary import SiteKind
 
@@ -259,7 +259,7 @@ class OutingForm(QDialog):
     # -- saving -------------------------------------------------------------------------------
     def save(self) -> OutingView | None:
         for err in (*self.errors.values(), self.grid_error):
-            show_message(err, "")
+            show_error(err, "")
         self.status.setText("")
         try:
             day = parse_day("outing_date", self.date.text(), self.ctx.services.clock())
@@ -301,7 +301,7 @@ class OutingForm(QDialog):
             rows = self._filled_rows()
             row = rows[index] if index < len(rows) else 0
             self.grid.setCurrentCell(row, FIELD_COLUMN.get(field, 0))
-            show_message(
+            show_error(
                 self.grid_error,
                 self.tr("Row %1: %2").replace("%1", str(row + 1)).replace("%2", message),
             )
@@ -309,6 +309,6 @@ class OutingForm(QDialog):
             return
         target = self.errors.get(exc.field)
         if target is not None:
-            show_message(target, message)
+            show_error(target, message)
         else:
             self.status.setText(message)

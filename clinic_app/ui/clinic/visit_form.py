@@ -58,8 +58,8 @@ from clinic_app.ui.clinic.common import (
     label,
     parse_day,
     plain_label,
-    show_message,
 )
+from clinic_app.ui.common import show_error
 from clinic_app.ui.context import UiContext
 from clinic_app.vocabulary import InterpreterMode, Urgency, VisitService
 
@@ -334,7 +334,7 @@ class VisitForm(QWidget):
                 for p in svc.persons.search(actor, text, limit=MATCH_LIMIT).items:
                     picks.append(Pick("person", p.id, f"{p.case_ref}  {p.display_name}"))
         except ClinicError as exc:
-            show_message(self.who_error, error_text(exc))
+            show_error(self.who_error, error_text(exc))
             return
         for pick in picks:
             item = QListWidgetItem(pick.text)
@@ -379,7 +379,7 @@ class VisitForm(QWidget):
 
     def _set_pick(self, pick: Pick | None) -> None:
         self.pick = pick
-        show_message(self.who_error, "")
+        show_error(self.who_error, "")
         self.chosen.setText(pick.text if pick else "")
         self.matches.setVisible(False)
         if pick is not None:
@@ -487,15 +487,15 @@ class VisitForm(QWidget):
     # -- saving ------------------------------------------------------------------------------------
     def _clear_errors(self) -> None:
         for err in set(self._field_errors.values()):
-            show_message(err, "")
+            show_error(err, "")
 
     def show_invalid(self, exc: Invalid) -> None:
         target = self._field_errors.get(exc.field)
         message = error_text(exc)
         if target is None:
-            show_message(self.status, message)
+            show_error(self.status, message)
         else:
-            show_message(target, message)
+            show_error(target, message)
         self.status.setText(self.tr("Not saved: please check the form."))
 
     def save(self) -> VisitView | None:
