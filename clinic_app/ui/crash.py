@@ -48,10 +48,13 @@ class ExceptionHook:
             return
         self.count += 1
         exc.__traceback__ = tb
+        # Concatenated rather than passed as arguments: the log's redacting filter blanks
+        # every string argument, and these hold only a type name and code locations.
+        where = safe_traceback(exc)
         if isinstance(exc, ClinicError):
-            log.warning("%s in a UI action:\n%s", kind.__name__, safe_traceback(exc))
+            log.warning(kind.__name__ + " in a UI action:\n" + where)
         else:
-            log.error("Unhandled %s:\n%s", kind.__name__, safe_traceback(exc))
+            log.error("Unhandled " + kind.__name__ + ":\n" + where)
         message = error_message(exc)
         if QApplication.instance() is not None and not self._showing:
             # Shown from the event loop, not from inside the failing slot.
