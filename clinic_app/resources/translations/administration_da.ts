@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="da_DK">
 <context>
+    <name>Administration</name>
+    <message>
+        <source>{n} MB</source>
+        <translation>{n} MB</translation>
+    </message>
+    <message>
+        <source>{n} kB</source>
+        <translation>{n} kB</translation>
+    </message>
+</context>
+<context>
     <name>AdministrationPage</name>
     <message>
         <source>Administration</source>
@@ -18,6 +29,10 @@
     <message>
         <source>&amp;Audit log</source>
         <translation>&amp;Revisionslog</translation>
+    </message>
+    <message>
+        <source>&amp;Backup</source>
+        <translation>Sikkerheds&amp;kopi</translation>
     </message>
     <message>
         <source>User name</source>
@@ -204,6 +219,98 @@
         <translation>Revisionstabel</translation>
     </message>
     <message>
+        <source>Backup folder</source>
+        <translation>Mappe til sikkerhedskopier</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose folder…</source>
+        <translation>&amp;Vælg mappe…</translation>
+    </message>
+    <message>
+        <source>Choose backup folder</source>
+        <translation>Vælg mappe til sikkerhedskopier</translation>
+    </message>
+    <message>
+        <source>Dai&amp;ly automatic backup</source>
+        <translation>Daglig &amp;automatisk sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>Daily automatic backup</source>
+        <translation>Daglig automatisk sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>Ma&amp;ppe:</translation>
+    </message>
+    <message>
+        <source>Keep &amp;daily:</source>
+        <translation>Behold &amp;daglige:</translation>
+    </message>
+    <message>
+        <source>Keep daily backups</source>
+        <translation>Behold daglige sikkerhedskopier</translation>
+    </message>
+    <message>
+        <source>Keep &amp;weekly:</source>
+        <translation>Behold &amp;ugentlige:</translation>
+    </message>
+    <message>
+        <source>Keep weekly backups</source>
+        <translation>Behold ugentlige sikkerhedskopier</translation>
+    </message>
+    <message>
+        <source>Keep &amp;monthly:</source>
+        <translation>Behold &amp;månedlige:</translation>
+    </message>
+    <message>
+        <source>Keep monthly backups</source>
+        <translation>Behold månedlige sikkerhedskopier</translation>
+    </message>
+    <message>
+        <source>&amp;Save settings</source>
+        <translation>&amp;Gem indstillinger</translation>
+    </message>
+    <message>
+        <source>Save backup settings</source>
+        <translation>Gem indstillinger for sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>Back up &amp;now</source>
+        <translation>Tag sikkerhedskopi &amp;nu</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Tag sikkerhedskopi nu</translation>
+    </message>
+    <message>
+        <source>Backup error</source>
+        <translation>Fejl ved sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>Backup result</source>
+        <translation>Resultat af sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>Backup progress</source>
+        <translation>Fremskridt for sikkerhedskopi</translation>
+    </message>
+    <message>
+        <source>Made (UTC)</source>
+        <translation>Taget (UTC)</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Størrelse</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Rækker</translation>
+    </message>
+    <message>
+        <source>Backups table</source>
+        <translation>Tabel over sikkerhedskopier</translation>
+    </message>
+    <message>
         <source>locked</source>
         <translation>låst</translation>
     </message>
@@ -278,6 +385,26 @@
     <message>
         <source>The audit log was tampered with ({reason}).</source>
         <translation>Der er pillet ved revisionsloggen ({reason}).</translation>
+    </message>
+    <message>
+        <source>The backup settings were saved.</source>
+        <translation>Indstillingerne for sikkerhedskopi blev gemt.</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Tager sikkerhedskopi…</translation>
+    </message>
+    <message>
+        <source>The backup failed: {reason}</source>
+        <translation>Sikkerhedskopien mislykkedes: {reason}</translation>
+    </message>
+    <message>
+        <source>The backup could not be verified.</source>
+        <translation>Sikkerhedskopien kunne ikke kontrolleres.</translation>
+    </message>
+    <message>
+        <source>The backup was made and verified: {rows} rows, {size}.</source>
+        <translation>Sikkerhedskopien blev taget og kontrolleret: {rows} rækker, {size}.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 """Administration: user accounts (create, disable, enable, unlock, change role, each with a
-reason) and the audit log (filtered viewer and chain verification).
+reason), the audit log (filtered viewer and chain verification) and backups (settings,
+backing up now with progress, the list of existing backups).
 
 Every change goes through the users service, which checks the permission and audits it with
 the reason; this page only hides what the role cannot do.
@@ -7,22 +8,27 @@ the reason; this page only hides what the role cannot do.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
+    QSpinBox,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -32,6 +38,7 @@ from PySide6.QtWidgets import (
 from clinic_app.errors import ClinicError, Invalid
 from clinic_app.security.permissions import Action, allowed
 from clinic_app.services.audit import AuditCheck, AuditFilter, AuditRow
+from clinic_app.services.backup import BackupEntry, BackupResult, BackupSettings
 from clinic_app.services.common import Page
 from clinic_app.services.users import UserView
 from clinic_app.ui.common import error_label, error_message, make_table, named, show_error
@@ -206,7 +213,10 @@ class NewUserDialog(QDialog):
 
 
 class AdministrationPage(QWidget):
-    """Users and audit log for administrators."""
+    """Users, audit log and backups for administrators."""
+
+    # Backup progress (done, total) emitted on the worker thread, delivered queued to the UI.
+    backup_progress = Signal(int, int)
 
     def __init__(self, ctx: UiContext) -> None:
         super().__init__()
@@ -216,6 +226,7 @@ class AdministrationPage(QWidget):
         self.ask_reason: Callable[[str, str], str | None] = self._ask_reason
         self.ask_role: Callable[[Role], tuple[Role, str] | None] = self._ask_role
         self.ask_new_user: Callable[[], NewUser | None] = self._ask_new_user
+        self.ask_folder: Callable[[str], str | None] = self._ask_folder
         self.busy = False
         self._offset = 0
         self._users: list[UserView] = []
@@ -223,6 +234,8 @@ class AdministrationPage(QWidget):
         named(self.tabs, self.tr("Administration sections"))
         self.tabs.addTab(self._build_users(), self.tr("&Users"))
         self.tabs.addTab(self._build_audit(), self.tr("&Audit log"))
+        self.tabs.addTab(self._build_backup(), self.tr("&Backup"))
+        self.backup_progress.connect(self._show_backup_progress)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         self.refresh()
@@ -344,6 +357,74 @@ class AdministrationPage(QWidget):
         layout.addWidget(self.audit_table)
         return box
 
+    def _build_backup(self) -> QWidget:
+        box = QWidget()
+        self.backup_running = False
+        self.backup_folder = QLineEdit()
+        named(self.backup_folder, self.tr("Backup folder"))
+        self.choose_folder_button = self._button(
+            self.tr("C&hoose folder…"), self.tr("Choose backup folder"), self.choose_folder
+        )
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.backup_folder, 1)
+        folder_row.addWidget(self.choose_folder_button)
+        self.keep_daily = QSpinBox()
+        self.keep_weekly = QSpinBox()
+        self.keep_monthly = QSpinBox()
+        for spin in (self.keep_daily, self.keep_weekly, self.keep_monthly):
+            spin.setRange(0, 366)
+        self.daily_automatic = QCheckBox(self.tr("Dai&ly automatic backup"))
+        named(self.daily_automatic, self.tr("Daily automatic backup"))
+        form = QFormLayout()
+        folder_label = QLabel(self.tr("&Folder:"))
+        folder_label.setTextFormat(Qt.TextFormat.PlainText)
+        folder_label.setBuddy(self.backup_folder)
+        form.addRow(folder_label, folder_row)
+        for text, name, spin in (
+            (self.tr("Keep &daily:"), self.tr("Keep daily backups"), self.keep_daily),
+            (self.tr("Keep &weekly:"), self.tr("Keep weekly backups"), self.keep_weekly),
+            (self.tr("Keep &monthly:"), self.tr("Keep monthly backups"), self.keep_monthly),
+        ):
+            named(spin, name)
+            label = QLabel(text)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setBuddy(spin)
+            form.addRow(label, spin)
+        form.addRow(self.daily_automatic)
+        self.save_backup_button = self._button(
+            self.tr("&Save settings"), self.tr("Save backup settings"), self.save_backup_settings
+        )
+        self.backup_now_button = self._button(
+            self.tr("Back up &now"), self.tr("Back up now"), self.backup_now
+        )
+        row = QHBoxLayout()
+        row.addWidget(self.save_backup_button)
+        row.addWidget(self.backup_now_button)
+        row.addStretch(1)
+        self.backup_error = error_label(self.tr("Backup error"))
+        self.backup_message = QLabel()
+        self.backup_message.setTextFormat(Qt.TextFormat.PlainText)
+        self.backup_message.setWordWrap(True)
+        named(self.backup_message, self.tr("Backup result"))
+        self.backup_bar = QProgressBar()
+        self.backup_bar.setRange(0, 1)
+        self.backup_bar.setValue(0)
+        self.backup_bar.setVisible(False)
+        named(self.backup_bar, self.tr("Backup progress"))
+        self.backups_model = QStandardItemModel(0, 3, box)
+        self.backups_model.setHorizontalHeaderLabels(
+            [self.tr("Made (UTC)"), self.tr("Size"), self.tr("Rows")]
+        )
+        self.backups_table: QTableView = make_table(self.backups_model, self.tr("Backups table"))
+        layout = QVBoxLayout(box)
+        layout.addLayout(form)
+        layout.addLayout(row)
+        layout.addWidget(self.backup_bar)
+        layout.addWidget(self.backup_error)
+        layout.addWidget(self.backup_message)
+        layout.addWidget(self.backups_table)
+        return box
+
     # --- shell hooks -----------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -353,10 +434,14 @@ class AdministrationPage(QWidget):
         self.tabs.setTabVisible(0, can_users)
         self.tabs.setTabVisible(1, can_audit)
         self.verify_button.setVisible(allowed(actor, Action.AUDIT_VERIFY))
+        can_backup = allowed(actor, Action.BACKUP_RUN)
+        self.tabs.setTabVisible(2, can_backup)
         if can_users:
             self.load_users()
         if can_audit:
             self.load_audit()
+        if can_backup and not self.backup_running:
+            self.load_backup_settings()
 
     def clear_personal_data(self) -> None:
         self.users_model.removeRows(0, self.users_model.rowCount())
@@ -635,3 +720,137 @@ class AdministrationPage(QWidget):
                 self.tr("The audit log was tampered with ({reason}).").format(reason=check.reason)
             )
         self.load_audit()
+
+    # --- backup ----------------------------------------------------------------------------
+
+    def _ask_folder(self, current: str) -> str | None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Choose backup folder"), current)
+        return folder or None
+
+    def choose_folder(self) -> None:
+        folder = self.ask_folder(self.backup_folder.text())
+        if folder:
+            self.backup_folder.setText(folder)
+
+    def load_backup_settings(self) -> None:
+        try:
+            cfg = self.ctx.services.backup.settings(self.ctx.actor)
+        except ClinicError as exc:
+            show_error(self.backup_error, error_message(exc))
+            return
+        self._show_backup_settings(cfg)
+        self.load_backups()
+
+    def _show_backup_settings(self, cfg: BackupSettings) -> None:
+        self.backup_folder.setText(cfg.folder)
+        self.keep_daily.setValue(cfg.keep_daily)
+        self.keep_weekly.setValue(cfg.keep_weekly)
+        self.keep_monthly.setValue(cfg.keep_monthly)
+        self.daily_automatic.setChecked(cfg.daily_automatic)
+
+    def save_backup_settings(self) -> None:
+        show_error(self.backup_error, "")
+        self.backup_message.clear()
+        try:
+            cfg = self.ctx.services.backup.configure(
+                self.ctx.actor,
+                folder=self.backup_folder.text(),
+                keep=(self.keep_daily.value(), self.keep_weekly.value(), self.keep_monthly.value()),
+                daily_automatic=self.daily_automatic.isChecked(),
+            )
+        except ClinicError as exc:
+            show_error(self.backup_error, error_message(exc))
+            return
+        self._show_backup_settings(cfg)
+        self.backup_message.setText(self.tr("The backup settings were saved."))
+        self.load_backups()
+
+    def load_backups(self) -> None:
+        folder = self.backup_folder.text().strip() or None
+        try:
+            entries = self.ctx.services.backup.list_backups(self.ctx.actor, folder)
+        except (ClinicError, OSError) as exc:
+            show_error(self.backup_error, error_message(exc))
+            return
+        self._show_backups(entries)
+
+    def _show_backups(self, entries: tuple[BackupEntry, ...]) -> None:
+        self.backups_model.removeRows(0, self.backups_model.rowCount())
+        for e in entries:
+            self.backups_model.appendRow(
+                [
+                    _item(f"{e.created_at:%Y-%m-%d %H:%M:%S}", e.path),
+                    _item(_size_text(e.size)),
+                    _item(str(e.rows)),
+                ]
+            )
+
+    def backup_now(self) -> None:
+        if self.backup_running:
+            return
+        show_error(self.backup_error, "")
+        self.backup_message.setText(self.tr("Backing up…"))
+        services, actor = self.ctx.services, self.ctx.actor
+        folder = self.backup_folder.text().strip() or None
+        emit = self.backup_progress.emit
+
+        def progress(done: int, total: int) -> None:
+            # The page may be rebuilt (language switch) while the backup runs on.
+            with contextlib.suppress(RuntimeError):
+                emit(done, total)
+
+        self.backup_running = True
+        self.busy = True
+        self.backup_now_button.setEnabled(False)
+        self.backup_bar.setRange(0, 1)
+        self.backup_bar.setValue(0)
+        self.backup_bar.setVisible(True)
+        self.ctx.run_in_background(
+            lambda: services.backup.run(actor, folder, progress=progress),
+            self._backup_done,
+            self._backup_failed,
+            self.tr("Backing up…"),
+            owner=self,
+        )
+
+    def _show_backup_progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.backup_bar.setRange(0, total)
+            self.backup_bar.setValue(min(done, total))
+
+    def _backup_finished(self) -> None:
+        self.backup_running = False
+        self.busy = False
+        self.backup_now_button.setEnabled(True)
+        self.backup_bar.setVisible(False)
+
+    def _backup_failed(self, exc: BaseException) -> None:
+        self._backup_finished()
+        self.backup_message.clear()
+        show_error(
+            self.backup_error,
+            self.tr("The backup failed: {reason}").format(reason=error_message(exc)),
+        )
+
+    def _backup_done(self, result: BackupResult) -> None:
+        self._backup_finished()
+        if not result.verified:
+            self.backup_message.clear()
+            show_error(self.backup_error, self.tr("The backup could not be verified."))
+            return
+        self.backup_message.setText(
+            self.tr("The backup was made and verified: {rows} rows, {size}.").format(
+                rows=result.rows, size=_size_text(result.size)
+            )
+        )
+        self.load_backups()
+
+
+def _size_text(size: int) -> str:
+    if size >= 1024 * 1024:
+        return QCoreApplication.translate("Administration", "{n} MB").format(
+            n=f"{size / (1024 * 1024):.1f}"
+        )
+    return QCoreApplication.translate("Administration", "{n} kB").format(
+        n=f"{max(1, round(size / 1024))}"
+    )

@@ -1,0 +1,100 @@
+"""The Administration area's Backup tab: settings, backing up now off the UI thread with
+progress, the list of backups, and errors that never look like success."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+)
+from pytestqt.qtbot import QtBot
+
+from clinic_app.security.context import Actor
+from clinic_app.services.container import Services
+from clinic_app.ui.pages.administration import AdministrationPage
+from tests.ui.conftest import MakeWindow
+from tests.ui.helpers import find
+
+
+def _page(window: object) -> AdministrationPage:
+    page = window.show_area("administration")  # type: ignore[attr-defined]
+    assert isinstance(page, AdministrationPage)
+    page.tabs.setCurrentIndex(2)
+    return page
+
+
+def _click(qtbot: QtBot, window: object, name: str) -> None:
+    qtbot.mouseClick(find(window, name, QPushButton), Qt.MouseButton.LeftButton)
+
+
+def test_back_up_now_lists_the_verified_backup(
+    qtbot: QtBot, services: Services, admin: Actor, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    folder = tmp_path / "backups"
+    window = make_window(admin)
+    page = _page(window)
+    assert page.tabs.isTabVisible(2)
+    page.ask_folder = lambda current: str(folder)
+    _click(qtbot, window, "Choose backup folder")
+    assert find(window, "Backup folder", QLineEdit).text() == str(folder)
+    find(window, "Keep daily backups", QSpinBox).setValue(5)
+    find(window, "Daily automatic backup", QCheckBox).setChecked(True)
+    _click(qtbot, window, "Save backup settings")
+    saved = services.backup.settings(admin)
+    assert (saved.folder, saved.keep_daily, saved.daily_automatic) == (str(folder), 5, True)
+
+    message = find(window, "Backup result", QLabel)
+    table = find(window, "Backups table", QTableView)
+    assert table.model().rowCount() == 0
+    seen: list[tuple[int, int]] = []
+    page.backup_progress.connect(lambda done, total: seen.append((done, total)))
+    _click(qtbot, window, "Back up now")
+    assert find(window, "Backup progress", QProgressBar).isVisible()
+    qtbot.waitUntil(lambda: "verified" in message.text(), timeout=20_000)
+    assert table.model().rowCount() == 1
+    assert int(table.model().index(0, 2).data()) > 0
+    assert list(folder.glob("clinic-backup-*.db"))
+    assert seen and seen[-1][0] == seen[-1][1]
+    assert not find(window, "Backup error", QLabel).isVisible()
+    assert find(window, "Back up now", QPushButton).isEnabled()
+
+
+def test_an_unusable_folder_shows_an_error_not_success(
+    qtbot: QtBot, admin: Actor, make_window: MakeWindow, tmp_path: Path
+) -> None:
+    not_a_folder = tmp_path / "a-file.txt"
+    not_a_folder.write_text("not a folder")
+    window = make_window(admin)
+    _page(window)
+    find(window, "Backup folder", QLineEdit).setText(str(not_a_folder / "inside"))
+    message = find(window, "Backup result", QLabel)
+    error = find(window, "Backup error", QLabel)
+    _click(qtbot, window, "Back up now")
+    qtbot.waitUntil(lambda: error.isVisible(), timeout=20_000)
+    assert error.text().startswith("The backup failed")
+    assert "verified" not in message.text()
+    assert find(window, "Back up now", QPushButton).isEnabled()
+    assert find(window, "Backups table", QTableView).model().rowCount() == 0
+
+
+def test_a_relative_folder_is_refused_beside_the_settings(
+    qtbot: QtBot, services: Services, admin: Actor, make_window: MakeWindow
+) -> None:
+    window = make_window(admin)
+    _page(window)
+    before = services.backup.settings(admin)
+    find(window, "Backup folder", QLineEdit).setText("relative/folder")
+    _click(qtbot, window, "Save backup settings")
+    error = find(window, "Backup error", QLabel)
+    assert error.isVisible() and error.text()
+    assert find(window, "Backup folder", QLineEdit).text() == "relative/folder"
+    assert services.backup.settings(admin) == before
+    assert "saved" not in find(window, "Backup result", QLabel).text()
