@@ -35,6 +35,10 @@
         <translation>Sikkerheds&amp;kopi</translation>
     </message>
     <message>
+        <source>Retent&amp;ion</source>
+        <translation>&amp;Opbevaring</translation>
+    </message>
+    <message>
         <source>User name</source>
         <translation>Brugernavn</translation>
     </message>
@@ -311,6 +315,74 @@
         <translation>Tabel over sikkerhedskopier</translation>
     </message>
     <message>
+        <source>Anonymise</source>
+        <translation>Anonymisér</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Slet</translation>
+    </message>
+    <message>
+        <source>&amp;Years after closing:</source>
+        <translation>&amp;År efter afslutning:</translation>
+    </message>
+    <message>
+        <source>Retention years</source>
+        <translation>Opbevaringsperiode i år</translation>
+    </message>
+    <message>
+        <source>&amp;Then:</source>
+        <translation>&amp;Derefter:</translation>
+    </message>
+    <message>
+        <source>Retention action</source>
+        <translation>Handling efter opbevaringsperioden</translation>
+    </message>
+    <message>
+        <source>Save &amp;policy</source>
+        <translation>Gem &amp;politik</translation>
+    </message>
+    <message>
+        <source>Save retention policy</source>
+        <translation>Gem opbevaringspolitik</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view</source>
+        <translation>&amp;Forhåndsvis</translation>
+    </message>
+    <message>
+        <source>Preview retention</source>
+        <translation>Forhåndsvis opbevaring</translation>
+    </message>
+    <message>
+        <source>&amp;Run on the previewed cases…</source>
+        <translation>&amp;Kør på de viste sager…</translation>
+    </message>
+    <message>
+        <source>Run retention</source>
+        <translation>Kør opbevaring</translation>
+    </message>
+    <message>
+        <source>Retention error</source>
+        <translation>Fejl ved opbevaring</translation>
+    </message>
+    <message>
+        <source>Retention result</source>
+        <translation>Resultat af opbevaring</translation>
+    </message>
+    <message>
+        <source>Archived on</source>
+        <translation>Arkiveret den</translation>
+    </message>
+    <message>
+        <source>Rows affected</source>
+        <translation>Berørte rækker</translation>
+    </message>
+    <message>
+        <source>Retention preview table</source>
+        <translation>Tabel over forhåndsvisning af opbevaring</translation>
+    </message>
+    <message>
         <source>locked</source>
         <translation>låst</translation>
     </message>
@@ -405,6 +477,34 @@
     <message>
         <source>The backup was made and verified: {rows} rows, {size}.</source>
         <translation>Sikkerhedskopien blev taget og kontrolleret: {rows} rækker, {size}.</translation>
+    </message>
+    <message>
+        <source>The retention policy was saved.</source>
+        <translation>Opbevaringspolitikken blev gemt.</translation>
+    </message>
+    <message>
+        <source>Looking for closed cases past the period…</source>
+        <translation>Søger efter afsluttede sager efter perioden…</translation>
+    </message>
+    <message>
+        <source>{n} closed cases were archived before {cutoff}.</source>
+        <translation>{n} afsluttede sager blev arkiveret før {cutoff}.</translation>
+    </message>
+    <message>
+        <source>{action}: {n} closed cases. This cannot be undone; make a backup first if in doubt. Continue?</source>
+        <translation>{action}: {n} afsluttede sager. Det kan ikke fortrydes; tag en sikkerhedskopi først, hvis du er i tvivl. Fortsæt?</translation>
+    </message>
+    <message>
+        <source>Applying the retention policy…</source>
+        <translation>Anvender opbevaringspolitikken…</translation>
+    </message>
+    <message>
+        <source>{anonymised} cases anonymised, {erased} erased.</source>
+        <translation>{anonymised} sager anonymiseret, {erased} slettet.</translation>
+    </message>
+    <message>
+        <source>The final clean-up of the database files was postponed; it completes on its own shortly.</source>
+        <translation>Den endelige oprydning i databasefilerne blev udsat; den fuldføres af sig selv om lidt.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 """Administration: user accounts (create, disable, enable, unlock, change role, each with a
-reason), the audit log (filtered viewer and chain verification) and backups (settings,
-backing up now with progress, the list of existing backups).
+reason), the audit log (filtered viewer and chain verification), backups (settings,
+backing up now with progress, the list of existing backups) and retention of closed cases
+(policy, preview, run on exactly the previewed cases after a confirmation).
 
 Every change goes through the users service, which checks the permission and audits it with
 the reason; this page only hides what the role cannot do.
@@ -40,8 +41,24 @@ from clinic_app.security.permissions import Action, allowed
 from clinic_app.services.audit import AuditCheck, AuditFilter, AuditRow
 from clinic_app.services.backup import BackupEntry, BackupResult, BackupSettings
 from clinic_app.services.common import Page
+from clinic_app.services.retention import (
+    ANONYMISE,
+    ERASE,
+    MAX_YEARS,
+    MIN_YEARS,
+    RetentionOutcome,
+    RetentionPolicy,
+    RetentionPreview,
+)
 from clinic_app.services.users import UserView
-from clinic_app.ui.common import error_label, error_message, make_table, named, show_error
+from clinic_app.ui.common import (
+    error_label,
+    error_message,
+    make_table,
+    named,
+    prompter,
+    show_error,
+)
 from clinic_app.ui.context import UiContext
 from clinic_app.vocabulary import Role
 
@@ -235,6 +252,7 @@ class AdministrationPage(QWidget):
         self.tabs.addTab(self._build_users(), self.tr("&Users"))
         self.tabs.addTab(self._build_audit(), self.tr("&Audit log"))
         self.tabs.addTab(self._build_backup(), self.tr("&Backup"))
+        self.tabs.addTab(self._build_retention(), self.tr("Retent&ion"))
         self.backup_progress.connect(self._show_backup_progress)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -425,6 +443,64 @@ class AdministrationPage(QWidget):
         layout.addWidget(self.backups_table)
         return box
 
+    def _build_retention(self) -> QWidget:
+        box = QWidget()
+        self.retention_running = False
+        self._preview: RetentionPreview | None = None
+        self.retention_years = QSpinBox()
+        self.retention_years.setRange(MIN_YEARS, MAX_YEARS)
+        self.retention_mode = QComboBox()
+        self.retention_mode.addItem(self.tr("Anonymise"), ANONYMISE)
+        self.retention_mode.addItem(self.tr("Erase"), ERASE)
+        form = QFormLayout()
+        for text, name, widget in (
+            (self.tr("&Years after closing:"), self.tr("Retention years"), self.retention_years),
+            (self.tr("&Then:"), self.tr("Retention action"), self.retention_mode),
+        ):
+            named(widget, name)
+            label = QLabel(text)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        self.save_policy_button = self._button(
+            self.tr("Save &policy"), self.tr("Save retention policy"), self.save_retention_policy
+        )
+        self.preview_button = self._button(
+            self.tr("Pre&view"), self.tr("Preview retention"), self.preview_retention
+        )
+        self.run_retention_button = self._button(
+            self.tr("&Run on the previewed cases…"), self.tr("Run retention"), self.run_retention
+        )
+        self.run_retention_button.setEnabled(False)
+        row = QHBoxLayout()
+        for b in (self.save_policy_button, self.preview_button, self.run_retention_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        self.retention_error = error_label(self.tr("Retention error"))
+        self.retention_message = QLabel()
+        self.retention_message.setTextFormat(Qt.TextFormat.PlainText)
+        self.retention_message.setWordWrap(True)
+        named(self.retention_message, self.tr("Retention result"))
+        self.retention_model = QStandardItemModel(0, 4, box)
+        self.retention_model.setHorizontalHeaderLabels(
+            [
+                self.tr("Case"),
+                self.tr("Archived on"),
+                self.tr("Action"),
+                self.tr("Rows affected"),
+            ]
+        )
+        self.retention_table: QTableView = make_table(
+            self.retention_model, self.tr("Retention preview table")
+        )
+        layout = QVBoxLayout(box)
+        layout.addLayout(form)
+        layout.addLayout(row)
+        layout.addWidget(self.retention_error)
+        layout.addWidget(self.retention_message)
+        layout.addWidget(self.retention_table)
+        return box
+
     # --- shell hooks -----------------------------------------------------------------------
 
     def refresh(self) -> None:
@@ -440,8 +516,12 @@ class AdministrationPage(QWidget):
             self.load_users()
         if can_audit:
             self.load_audit()
+        can_retention = allowed(actor, Action.RETENTION_RUN)
+        self.tabs.setTabVisible(3, can_retention)
         if can_backup and not self.backup_running:
             self.load_backup_settings()
+        if can_retention and not self.retention_running:
+            self.load_retention_policy()
 
     def clear_personal_data(self) -> None:
         self.users_model.removeRows(0, self.users_model.rowCount())
@@ -451,6 +531,8 @@ class AdministrationPage(QWidget):
             w.clear()
         self.verify_result.clear()
         self.audit_count.clear()
+        self._clear_preview()
+        self.retention_message.clear()
 
     def has_unsaved_changes(self) -> bool:
         return False
@@ -844,6 +926,133 @@ class AdministrationPage(QWidget):
             )
         )
         self.load_backups()
+
+    # --- retention -------------------------------------------------------------------------
+
+    def _action_name(self, mode: str) -> str:
+        return self.tr("Erase") if mode == ERASE else self.tr("Anonymise")
+
+    def load_retention_policy(self) -> None:
+        try:
+            policy = self.ctx.services.retention.policy(self.ctx.actor)
+        except ClinicError as exc:
+            show_error(self.retention_error, error_message(exc))
+            return
+        self._show_policy(policy)
+
+    def _show_policy(self, policy: RetentionPolicy) -> None:
+        self.retention_years.setValue(policy.years)
+        self.retention_mode.setCurrentIndex(max(0, self.retention_mode.findData(policy.mode)))
+
+    def _clear_preview(self) -> None:
+        self._preview = None
+        self.retention_model.removeRows(0, self.retention_model.rowCount())
+        self.run_retention_button.setEnabled(False)
+
+    def save_retention_policy(self) -> None:
+        show_error(self.retention_error, "")
+        self.retention_message.clear()
+        try:
+            policy = self.ctx.services.retention.set_policy(
+                self.ctx.actor,
+                self.retention_years.value(),
+                str(self.retention_mode.currentData()),
+            )
+        except ClinicError as exc:
+            show_error(self.retention_error, error_message(exc))
+            return
+        self._show_policy(policy)
+        # A preview made under the old policy no longer says what a run would do.
+        self._clear_preview()
+        self.retention_message.setText(self.tr("The retention policy was saved."))
+
+    def _retention_started(self, text: str) -> None:
+        show_error(self.retention_error, "")
+        self.retention_message.setText(text)
+        self.retention_running = True
+        self.busy = True
+        for b in (self.save_policy_button, self.preview_button, self.run_retention_button):
+            b.setEnabled(False)
+
+    def _retention_finished(self) -> None:
+        self.retention_running = False
+        self.busy = False
+        self.save_policy_button.setEnabled(True)
+        self.preview_button.setEnabled(True)
+        self.run_retention_button.setEnabled(bool(self._preview and self._preview.candidates))
+
+    def _retention_failed(self, exc: BaseException) -> None:
+        self._retention_finished()
+        self.retention_message.clear()
+        show_error(self.retention_error, error_message(exc))
+
+    def preview_retention(self) -> None:
+        if self.retention_running:
+            return
+        self._clear_preview()
+        services, actor = self.ctx.services, self.ctx.actor
+        self._retention_started(self.tr("Looking for closed cases past the period…"))
+        self.ctx.run_in_background(
+            lambda: services.retention.preview(actor),
+            self._show_preview,
+            self._retention_failed,
+            self.tr("Looking for closed cases past the period…"),
+            owner=self,
+        )
+
+    def _show_preview(self, preview: RetentionPreview) -> None:
+        self._preview = preview
+        self.retention_model.removeRows(0, self.retention_model.rowCount())
+        for c in preview.candidates:
+            self.retention_model.appendRow(
+                [
+                    _item(c.case_ref, c.person_id),
+                    _item(c.archived_on.isoformat()),
+                    _item(self._action_name(c.action)),
+                    _item(str(sum(c.rows.values()))),
+                ]
+            )
+        self._retention_finished()
+        self.retention_message.setText(
+            self.tr("{n} closed cases were archived before {cutoff}.").format(
+                n=len(preview.candidates), cutoff=preview.cutoff.isoformat()
+            )
+        )
+
+    def run_retention(self) -> None:
+        preview = self._preview
+        if self.retention_running or preview is None or not preview.candidates:
+            return
+        ids = [c.person_id for c in preview.candidates]
+        question = self.tr(
+            "{action}: {n} closed cases. This cannot be undone; make a backup first if in "
+            "doubt. Continue?"
+        ).format(action=self._action_name(preview.policy.mode), n=len(ids))
+        if not prompter.confirm(self, self.tr("Run retention"), question):
+            return
+        services, actor = self.ctx.services, self.ctx.actor
+        self._retention_started(self.tr("Applying the retention policy…"))
+        self.ctx.run_in_background(
+            lambda: services.retention.run(actor, ids),
+            self._retention_done,
+            self._retention_failed,
+            self.tr("Applying the retention policy…"),
+            owner=self,
+        )
+
+    def _retention_done(self, outcome: RetentionOutcome) -> None:
+        self._clear_preview()
+        self._retention_finished()
+        text = self.tr("{anonymised} cases anonymised, {erased} erased.").format(
+            anonymised=len(outcome.anonymised), erased=len(outcome.erased)
+        )
+        if not outcome.checkpointed:
+            text += " " + self.tr(
+                "The final clean-up of the database files was postponed; "
+                "it completes on its own shortly."
+            )
+        self.retention_message.setText(text)
+        self.ctx.data_changed.emit("persons")
 
 
 def _size_text(size: int) -> str:
