@@ -72,7 +72,7 @@ from clinic_app.services.demo_names import (
     Order,
 )
 from clinic_app.services.facts_loader import status_code
-from clinic_app.services.persons import _refresh_names
+from clinic_app.services.persons import refresh_names
 from clinic_app.vocabulary import (
     AgeBand,
     Authority,
@@ -604,7 +604,7 @@ class _NameRow:
 
 @dataclass
 class _PersonRow:
-    """Duck-typed stand-in for Person (only what ``_refresh_names`` touches)."""
+    """Duck-typed stand-in for Person (only what ``refresh_names`` touches)."""
 
     case_ref: str
     names: list[_NameRow]
@@ -1110,7 +1110,7 @@ def _add_person(ctx: _Context, index: int) -> None:
 
     person = _PersonRow(_case_ref(ctx, fc.year), _names(ctx, ns, p.sex))
     # The services' own helper, so display name and search text match a registered person.
-    _refresh_names(cast(Person, person))
+    refresh_names(cast(Person, person))
     created = ctx.at(fc)
     contact_uid = _contact_assignments(ctx, pid, h, fc, identified, site_code or shelter_code)
     guardian = _guardian(ctx, pid, p, birth, h, minor_now) if (p.child or minor_now) else None

@@ -270,7 +270,7 @@ class PersonService:
                 for n in person.names:
                     n.preferred = False
             person.names.append(_name_row(name, is_alias=True))
-            _refresh_names(person)
+            refresh_names(person)
             s.flush()
             self._audit.record(
                 s, actor, "person.alias_add", person_id=person.id, details={"fields": ["names"]}
@@ -290,7 +290,7 @@ class PersonService:
             if len(person.names) == 1:
                 raise Invalid("names", "last_name", "A person keeps at least one name.")
             person.names.remove(row)
-            _refresh_names(person)
+            refresh_names(person)
             s.flush()
             self._audit.record(
                 s, actor, "person.alias_remove", person_id=person.id, details={"fields": ["names"]}
@@ -592,7 +592,7 @@ class PersonService:
         person.safety_flags = [
             existing_flags.get(f) or PersonSafetyFlag(flag=f) for f in data.safety_flags
         ]
-        _refresh_names(person)
+        refresh_names(person)
 
     def _new_case_ref(self, s: Session, today: dt.date) -> str:
         for _ in range(20):
@@ -724,7 +724,7 @@ def _sync_names(person: Person, names: tuple[NameInput, ...]) -> None:
     person.names = rows
 
 
-def _refresh_names(person: Person) -> None:
+def refresh_names(person: Person) -> None:
     """Recompute the display name and the folded search text from the names."""
     names = person.names
     preferred = next((n for n in names if n.preferred), None) or next(
