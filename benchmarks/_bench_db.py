@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import keyring
-from keyring.backend import KeyringBackend
 from sqlalchemy import select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -15,32 +16,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from clinic_app.models import Site, User
 from clinic_app.security.context import Actor
 from clinic_app.services.container import Services, build_services, open_database
+from clinic_app.services.database import Database
 from clinic_app.services.demo_data import generate_demo_data
 from clinic_app.storage.open import create_encrypted_database, encrypted_url
 from clinic_app.vocabulary import Role, SiteKind
-
-
-class _MemoryKeyring(KeyringBackend):
-    """The benchmark must not touch the real keychain."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
+from tests.fakes import MemoryKeyring
 
 
 def use_memory_keyring() -> None:
-    keyring.set_keyring(_MemoryKeyring())
+    keyring.set_keyring(MemoryKeyring())
 
 
 def workdir() -> Path:
@@ -74,3 +58,15 @@ def actors(svc: Services) -> tuple[Actor, Actor, int]:
     admin = Actor(admin_id, "bench-admin", Role.ADMINISTRATOR, None, "bench")
     nurse = Actor(admin_id, "bench-nurse", Role.NURSE, clinic, "bench")
     return admin, nurse, clinic
+
+
+def open_or_generate(db_file: Path | None, tmp: str, persons: int, today: dt.date) -> Database:
+    """Open ``db_file`` (a demo database to reuse), or generate ``persons`` into a fresh
+    plain SQLite file under ``tmp``, printing how long generation took."""
+    db = open_database(f"sqlite:///{db_file or Path(tmp) / 'bench.db'}")
+    if db_file is None:
+        print(f"0) generate_demo_data(persons={persons:,}) into a fresh SQLite file")
+        t0 = time.perf_counter()
+        generate_demo_data(db, persons=persons, seed=1, today=today)
+        print(f"   {time.perf_counter() - t0:.1f} s")
+    return db

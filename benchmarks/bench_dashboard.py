@@ -26,11 +26,11 @@ from sqlalchemy import func, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks._bench_db import open_or_generate
 from clinic_app.models import ContactPersonAssignment, Person, PersonDeadline, User
 from clinic_app.security.context import Actor
-from clinic_app.services.container import build_services, open_database
+from clinic_app.services.container import build_services
 from clinic_app.services.dashboard import DashboardService, DashboardView
-from clinic_app.services.demo_data import generate_demo_data
 from clinic_app.services.facts_loader import refresh_all
 from clinic_app.vocabulary import Role
 from tests.fakes import MemoryKeyring
@@ -72,13 +72,7 @@ def main() -> None:
     keyring.set_keyring(MemoryKeyring())
 
     with tempfile.TemporaryDirectory() as tmp:
-        path = args.db or Path(tmp) / "bench.db"
-        db = open_database(f"sqlite:///{path}")
-        if args.db is None:
-            print(f"0) generate_demo_data(persons={args.persons:,}) into a fresh SQLite file")
-            t0 = time.perf_counter()
-            generate_demo_data(db, persons=args.persons, seed=1, today=TODAY)
-            print(f"   {time.perf_counter() - t0:.1f} s")
+        db = open_or_generate(args.db, tmp, args.persons, TODAY)
         services = build_services(db, clock=lambda: TODAY)
         with db.read() as s:
             persons = s.scalar(select(func.count(Person.id))) or 0
