@@ -631,7 +631,7 @@ class ActionPlanService:
     def set_task_note(
         self, actor: Actor, plan_id: int, task_id: int, note: str, *, expected: PlanStamp
     ) -> PlanDetail:
-        note = clean_text("note", note, max_len=5000)
+        note = clean_text("note", note, max_len=5000, multiline=True)
 
         def apply(s: Session, t: _Target) -> tuple[str, list[str]]:
             task = _task(t, task_id)
@@ -1017,7 +1017,7 @@ def _clean_goal(data: GoalInput) -> GoalInput:
     return GoalInput(
         area,
         clean_text("title", data.title, required=True, max_len=300),
-        clean_text("description", data.description, max_len=5000),
+        clean_text("description", data.description, max_len=5000, multiline=True),
         data.best_interest_confirmed,
     )
 
@@ -1051,13 +1051,15 @@ def _clean_task(data: TaskInput) -> TaskInput:
     except ValueError:
         raise Invalid("status", "unknown_status", "Choose a status.") from None
     return TaskInput(
-        description=clean_text("description", data.description, required=True, max_len=2000),
+        description=clean_text(
+            "description", data.description, required=True, max_len=2000, multiline=True
+        ),
         responsible_user_id=data.responsible_user_id,
         responsible_partner_id=data.responsible_partner_id,
         responsible_text=text,
         due_date=data.due_date,
         status=status,
-        note=clean_text("note", data.note, max_len=5000),
+        note=clean_text("note", data.note, max_len=5000, multiline=True),
     )
 
 

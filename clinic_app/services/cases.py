@@ -106,7 +106,7 @@ class CaseService:
         """Add an event after checking it against the history and the legal rules
         (``Invalid`` names the field; nothing is written)."""
         today = self._today()
-        notes = clean_text("notes", data.notes, max_len=4000)
+        notes = clean_text("notes", data.notes, max_len=4000, multiline=True)
         if data.end_date is not None and data.end_date < data.date:
             raise Invalid("end_date", "end_before_start", "The end date is before the start date.")
         with self._db.write() as s:
@@ -148,7 +148,7 @@ class CaseService:
 
     def void_event(self, actor: Actor, event_id: int, reason: str) -> EventView:
         """Mark an event void with a reason (it stays in the history, out of the rules)."""
-        reason = clean_text("reason", reason, required=True, max_len=1000)
+        reason = clean_text("reason", reason, required=True, max_len=1000, multiline=True)
         with self._db.write() as s:
             row = s.get(CaseEvent, event_id)
             if row is None:

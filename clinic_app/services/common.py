@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -36,16 +37,77 @@ def country_codes() -> frozenset[str]:
     return frozenset(c.alpha_2 for c in pycountry.countries)
 
 
-def clean_text(field: str, value: str, *, required: bool = False, max_len: int = 200) -> str:
-    """Strip surrounding space; refuse empty required text, over-long text and control bytes."""
-    text = (value or "").strip()
-    if required and not text:
-        raise Invalid(field, "required", "This field is required.")
+# Bidi embeddings, overrides and isolates: in a one-line field (a name, a title) they can
+# make text display in an order other than the stored one (spoofing a name or a code).
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Format characters that show nothing: zero-width space/joiners, bidi marks, BOM, soft hyphen.
+_INVISIBLE_CATEGORIES = frozenset({"Cf", "Mn", "Me"})
+
+
+def text_problem(value: str, *, multiline: bool = False) -> str | None:
+    """The hygiene rule every free-text field obeys; the code of the broken part, or None.
+
+    Valid Unicode only (no lone surrogates); no C0/C1 control characters or DEL, except
+    newline and tab in a multi-line field; no bidi embedding/override/isolate controls in a
+    one-line field; not made only of invisible characters (zero-width, bidi marks,
+    combining marks without a base).
+    """
+    allowed = "\n\t" if multiline else ""
+    for ch in value:
+        o = ord(ch)
+        if 0xD800 <= o <= 0xDFFF:
+            return "invalid_unicode"
+        if (o < 32 or 0x7F <= o <= 0x9F) and ch not in allowed:
+            return "control_characters"
+        if not multiline and ch in _BIDI_CONTROLS:
+            return "bidi_controls"
+    if value and all(
+        ch.isspace() or unicodedata.category(ch) in _INVISIBLE_CATEGORIES for ch in value
+    ):
+        return "invisible_only"
+    return None
+
+
+_PROBLEM_MESSAGES = {
+    "invalid_unicode": "Contains characters that are not valid text.",
+    "control_characters": "Contains invisible control characters.",
+    "bidi_controls": "Contains text-direction control characters.",
+    "invisible_only": "Contains only invisible characters.",
+}
+
+
+def clean_text(
+    field: str,
+    value: str | None,
+    *,
+    required: bool = False,
+    max_len: int = 200,
+    multiline: bool = False,
+) -> str:
+    """Free text as stored: surrounding space stripped, then the hygiene rule
+    (:func:`text_problem`), the length limit and, if ``required``, not empty."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise Invalid(field, "not_text", "Must be text.")
+    text = value.strip()
     if len(text) > max_len:
         raise Invalid(field, "too_long", f"At most {max_len} characters.")
-    if any(ord(ch) < 32 and ch not in "\n\t" for ch in text):
-        raise Invalid(field, "control_characters", "Contains invisible control characters.")
+    problem = text_problem(text, multiline=multiline)
+    if problem is not None:
+        raise Invalid(field, problem, _PROBLEM_MESSAGES[problem])
+    if required and not text:
+        raise Invalid(field, "required", "This field is required.")
     return text
+
+
+def check_int(field: str, value: object, *, low: int = 0, high: int = 2**63 - 1) -> int:
+    """An integer within ``low``..``high`` (a database id or count); Invalid otherwise."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise Invalid(field, "not_a_number", "Must be a whole number.")
+    if not low <= value <= high:
+        raise Invalid(field, "out_of_range", f"Between {low} and {high}.")
+    return value
 
 
 def check_country(field: str, code: str | None) -> str | None:

@@ -210,7 +210,7 @@ class ConsentService:
 
     def record(self, actor: Actor, person_id: int, data: ConsentInput) -> ConsentView:
         """Record a consent the person gave. Nothing is written if input is bad."""
-        note = clean_text("purpose_note", data.purpose_note, max_len=2000)
+        note = clean_text("purpose_note", data.purpose_note, max_len=2000, multiline=True)
         try:
             purpose = Purpose(data.purpose)
         except ValueError:

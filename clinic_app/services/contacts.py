@@ -220,7 +220,7 @@ class ContactService:
         today = self._today()
         start = from_date or today
         check_not_future("from_date", start, today)
-        reason = clean_text("reason", reason, max_len=1000)
+        reason = clean_text("reason", reason, max_len=1000, multiline=True)
         with self._db.write() as s:
             person = load_person(s, person_id)
             _check_active(person)
@@ -274,7 +274,7 @@ class ContactService:
         today = self._today()
         end = to_date or today
         check_not_future("to_date", end, today)
-        reason = clean_text("reason", reason, required=True, max_len=1000)
+        reason = clean_text("reason", reason, required=True, max_len=1000, multiline=True)
         with self._db.write() as s:
             person = load_person(s, person_id)
             current = current_contact(s, person_id)
@@ -343,7 +343,7 @@ class ContactService:
         needs a reason."""
         today = self._today()
         clean = _clean_guardian(data, today)
-        reason = clean_text("reason", reason, max_len=1000)
+        reason = clean_text("reason", reason, max_len=1000, multiline=True)
         with self._db.write() as s:
             person = load_person(s, person_id)
             require_on_person(s, actor, Action.GUARDIAN_EDIT, person)
@@ -433,7 +433,7 @@ class ContactService:
         today = self._today()
         end = ended_date or today
         check_not_future("ended_date", end, today)
-        reason = clean_text("reason", reason, required=True, max_len=1000)
+        reason = clean_text("reason", reason, required=True, max_len=1000, multiline=True)
         with self._db.write() as s:
             person = load_person(s, person_id)
             require_on_person(s, actor, Action.GUARDIAN_EDIT, person)
@@ -504,7 +504,7 @@ class ContactService:
         """End the guardianship of a person who has turned 18 and mark their plans for review
         today. The guardian's access to the person's documents ends with it."""
         today = self._today()
-        reason = clean_text("reason", reason, required=True, max_len=1000)
+        reason = clean_text("reason", reason, required=True, max_len=1000, multiline=True)
         with self._db.write() as s:
             person = load_person(s, person_id)
             require_on_person(s, actor, Action.GUARDIAN_EDIT, person)

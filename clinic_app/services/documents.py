@@ -307,7 +307,7 @@ class DocumentService:
         require(actor, Action.SETTINGS_EDIT)
         values = {
             "organisation": clean_text("organisation", letterhead.organisation, required=True),
-            "address": clean_text("address", letterhead.address, max_len=300),
+            "address": clean_text("address", letterhead.address, max_len=300, multiline=True),
             "phone": clean_text("phone", letterhead.phone, max_len=60),
             "email": clean_text("email", letterhead.email),
         }
@@ -390,7 +390,7 @@ class DocumentService:
         if language not in ("en", "da"):
             raise Invalid("language", "unknown", "Documents are printed in English or Danish.")
         lang: Language = "da" if language == "da" else "en"
-        why = clean_text("reason", reason or "", max_len=2000)
+        why = clean_text("reason", reason or "", max_len=2000, multiline=True)
         try:
             return self._prepare(
                 actor,

@@ -77,7 +77,7 @@ class EntitlementService:
         self, actor: Actor, person_id: int, data: ManualEntitlementInput
     ) -> ManualEntitlementView:
         """Record an override; the reason is required. Nothing is written on bad input."""
-        reason = clean_text("reason", data.reason, required=True, max_len=1000)
+        reason = clean_text("reason", data.reason, required=True, max_len=1000, multiline=True)
         valid_from = data.valid_from or self._today()
         check_range("valid_from", valid_from, "valid_to", data.valid_to)
         with self._db.write() as s:

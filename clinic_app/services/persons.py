@@ -226,7 +226,7 @@ class PersonService:
             return self._detail(s, actor, person)
 
     def archive(self, actor: Actor, person_id: int, reason: str) -> PersonDetail:
-        reason = clean_text("reason", reason, required=True, max_len=1000)
+        reason = clean_text("reason", reason, required=True, max_len=1000, multiline=True)
         with self._db.write() as s:
             person = self._load(s, person_id)
             rel = self._relation(s, actor, person)
@@ -333,6 +333,7 @@ class PersonService:
         check_paging(offset, limit)
         if sort not in SORT_COLUMNS:
             raise Invalid("sort", "unknown_column")
+        text = clean_text("text", text, max_len=500)
         flt = flt or PersonFilter()
         query = _within_search_scope(actor, self._search_query(text, flt, self._today()))
         order = SORT_COLUMNS[sort]
@@ -559,7 +560,7 @@ class PersonService:
             own_insurance=data.own_insurance,
             registered_in_denmark=data.registered_in_denmark,
             site_id=data.site_id,
-            notes=clean_text("notes", data.notes, max_len=20000),
+            notes=clean_text("notes", data.notes, max_len=20000, multiline=True),
         )
 
     def _check_site(self, s: Session, site_id: int | None) -> None:

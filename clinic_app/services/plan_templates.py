@@ -286,9 +286,9 @@ def clean_template(data: TemplateInput) -> TemplateInput:
             TemplateGoal(
                 PlanArea(g.area),
                 clean_text("title", g.title, required=True, max_len=300),
-                clean_text("description", g.description, max_len=5000),
+                clean_text("description", g.description, max_len=5000, multiline=True),
                 tuple(
-                    clean_text("tasks", t, required=True, max_len=2000)
+                    clean_text("tasks", t, required=True, max_len=2000, multiline=True)
                     for t in g.tasks
                     if t.strip()
                 ),

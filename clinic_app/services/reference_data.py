@@ -191,9 +191,9 @@ class ReferenceService:
             "kind": PartnerKind(kind),
             "phone": clean_text("phone", phone, max_len=60),
             "email": clean_text("email", email),
-            "address": clean_text("address", address, max_len=300),
+            "address": clean_text("address", address, max_len=300, multiline=True),
             "website": clean_text("website", website, max_len=300),
-            "notes": clean_text("notes", notes, max_len=5000),
+            "notes": clean_text("notes", notes, max_len=5000, multiline=True),
         }
         if values["email"] and "@" not in str(values["email"]):
             raise Invalid("email", "bad_email", "Not an e-mail address.")

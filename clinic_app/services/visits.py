@@ -349,7 +349,7 @@ class ClinicService:
     def get_visit(self, actor: Actor, visit_id: int, *, break_glass_reason: str = "") -> VisitView:
         """One visit. Notes for nurses; an administrator gets them only with a reason
         (break-glass, audited as its own row)."""
-        reason = clean_text("break_glass_reason", break_glass_reason, max_len=1000)
+        reason = clean_text("break_glass_reason", break_glass_reason, max_len=1000, multiline=True)
         with self._db.write() as s:
             row = s.execute(visit_query().where(Visit.id == visit_id)).one_or_none()
             if row is None:
@@ -734,11 +734,11 @@ class ClinicService:
             outing_id=data.outing_id,
             visited_at=visited_at,
             services=parse_services(data.services, f"{prefix}services"),
-            reason=clean_text(f"{prefix}reason", data.reason, max_len=300),
+            reason=clean_text(f"{prefix}reason", data.reason, max_len=300, multiline=True),
             interpreter_language=language.lower(),
             interpreter_mode=mode,
             clinical_notes=clean_text(
-                f"{prefix}clinical_notes", data.clinical_notes, max_len=20000
+                f"{prefix}clinical_notes", data.clinical_notes, max_len=20000, multiline=True
             ),
             follow_up_date=data.follow_up_date,
         )
@@ -805,7 +805,7 @@ def clean_referral(data: VisitReferral) -> VisitReferral:
     specialty = (data.specialty or "").strip().lower()
     if specialty not in REFERRAL_SPECIALTIES:
         raise Invalid("specialty", "unknown_specialty", "Choose what kind of care.")
-    reason = clean_text("referral_reason", data.reason, required=True, max_len=5000)
+    reason = clean_text("referral_reason", data.reason, required=True, max_len=5000, multiline=True)
     try:
         urgency = Urgency(data.urgency)
     except ValueError:
@@ -913,8 +913,8 @@ def _clean_outing(data: OutingInput, recorded: int, today: dt.date) -> dict[str,
         "area": clean_text("area", data.area, max_len=200),
         "staff": clean_text("staff", data.staff, max_len=300),
         "contacts_made": made,
-        "materials": clean_text("materials", data.materials, max_len=5000),
-        "notes": clean_text("notes", data.notes, max_len=20000),
+        "materials": clean_text("materials", data.materials, max_len=5000, multiline=True),
+        "notes": clean_text("notes", data.notes, max_len=20000, multiline=True),
     }
 
 
