@@ -6,6 +6,7 @@ import datetime as dt
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 from functools import cache
 from typing import Generic, TypeVar
 
@@ -14,6 +15,7 @@ import pycountry
 from clinic_app.errors import Invalid
 
 T = TypeVar("T")
+E = TypeVar("E", bound=Enum)
 
 Clock = Callable[[], dt.date]
 
@@ -101,6 +103,20 @@ def clean_text(
     return text
 
 
+def check_code(field: str, kind: type[E], value: object) -> E:
+    """``value`` as a member of the enumeration ``kind``; Invalid(field, "unknown_code")."""
+    if isinstance(value, kind):
+        return value
+    try:
+        return kind(value)
+    except (ValueError, TypeError, KeyError):
+        raise Invalid(field, "unknown_code", "Unknown value; choose one from the list.") from None
+
+
+def check_optional_code(field: str, kind: type[E], value: object) -> E | None:
+    return None if value is None else check_code(field, kind, value)
+
+
 def check_int(field: str, value: object, *, low: int = 0, high: int = 2**63 - 1) -> int:
     """An integer within ``low``..``high`` (a database id or count); Invalid otherwise."""
     if isinstance(value, bool) or not isinstance(value, int):
@@ -123,6 +139,47 @@ def check_country(field: str, code: str | None) -> str | None:
 def check_not_future(field: str, day: dt.date | None, today: dt.date) -> None:
     if day is not None and day > today:
         raise Invalid(field, "in_future", "The date is in the future.")
+
+
+# No case, consent or plan this app records predates the Danish anti-trafficking action
+# plans; a date before this is a typing error (1800-01-01, 0001-01-01).
+EARLIEST_EVENT = dt.date(1990, 1, 1)
+
+
+def check_date_bounds(
+    field: str,
+    day: dt.date | None,
+    today: dt.date,
+    *,
+    earliest: dt.date = EARLIEST_EVENT,
+    days_ahead: int | None = 0,
+    after: dt.date | None = None,
+) -> None:
+    """A plausible date: not before ``earliest`` (nor ``after``, e.g. the person's birth),
+    at most ``days_ahead`` after today (None: no limit beyond ``far_future``).
+
+    Codes: ``too_early``, ``before_birth``, ``in_future`` (``days_ahead == 0``), ``too_far_ahead``.
+    The bounds of each field are listed in docs/input-rules.md.
+    """
+    if day is None:
+        return
+    if not isinstance(day, dt.date):
+        raise Invalid(field, "not_a_date", "Must be a date.")
+    if day < earliest:
+        raise Invalid(field, "too_early", f"The date is before {earliest.isoformat()}.")
+    if after is not None and day < after:
+        raise Invalid(field, "before_birth", "The date is before the person's birth.")
+    limit = days_ahead if days_ahead is not None else FAR_FUTURE_DAYS
+    if (day - today).days > limit:
+        if limit == 0:
+            raise Invalid(field, "in_future", "The date is in the future.")
+        raise Invalid(
+            field, "too_far_ahead", f"The date is more than {limit // 365 or 1} year(s) ahead."
+        )
+
+
+FAR_FUTURE_DAYS = 10 * 366  # an end or review date beyond ten years is a typing error
+YEAR_AHEAD = 366
 
 
 def check_range(

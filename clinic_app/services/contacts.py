@@ -21,7 +21,13 @@ from clinic_app.rules.dates import age_on, eighteenth_birthday
 from clinic_app.security.context import Actor
 from clinic_app.security.permissions import Action, allowed, require
 from clinic_app.services.audit_trail import AuditTrail
-from clinic_app.services.common import Clock, check_not_future, check_range, clean_text
+from clinic_app.services.common import (
+    Clock,
+    check_date_bounds,
+    check_not_future,
+    check_range,
+    clean_text,
+)
 from clinic_app.services.database import Database
 from clinic_app.services.facts_loader import refresh_person
 from clinic_app.services.persons import birth_fact
@@ -219,7 +225,7 @@ class ContactService:
         require(actor, Action.CONTACT_PERSON_ASSIGN)
         today = self._today()
         start = from_date or today
-        check_not_future("from_date", start, today)
+        check_date_bounds("from_date", start, today)
         reason = clean_text("reason", reason, max_len=1000, multiline=True)
         with self._db.write() as s:
             person = load_person(s, person_id)
@@ -625,7 +631,7 @@ def _check_active(person: Person) -> None:
 
 def _clean_guardian(data: GuardianInput, today: dt.date) -> GuardianInput:
     appointed = data.appointed_date or today
-    check_not_future("appointed_date", appointed, today)
+    check_date_bounds("appointed_date", appointed, today)
     email = clean_text("email", data.email, max_len=200)
     if email and ("@" not in email or " " in email):
         raise Invalid("email", "bad_email", "Enter an e-mail address such as name@example.dk.")

@@ -25,7 +25,7 @@ from clinic_app.security.passwords import (
 )
 from clinic_app.security.permissions import Action, require
 from clinic_app.services.audit_trail import AuditTrail
-from clinic_app.services.common import clean_text
+from clinic_app.services.common import check_code, clean_text
 from clinic_app.services.database import Database
 from clinic_app.vocabulary import Role
 
@@ -121,7 +121,7 @@ class UserService:
                     username=username,
                     display_name=display_name,
                     password_hash=password_hash,
-                    role=Role(role),
+                    role=check_code("role", Role, role),
                     site_id=site_id,
                 )
                 s.add(user)
@@ -285,7 +285,9 @@ class UserService:
         return self._admin_change(actor, user_id, reason, "user.unlock", unlock=True)
 
     def change_role(self, actor: Actor, user_id: int, role: Role, reason: str) -> UserView:
-        return self._admin_change(actor, user_id, reason, "user.change_role", role=Role(role))
+        return self._admin_change(
+            actor, user_id, reason, "user.change_role", role=check_code("role", Role, role)
+        )
 
     def reset_password(self, actor: Actor, user_id: int, password: str, reason: str) -> UserView:
         """Set a new password for another user (administrators, with a reason)."""

@@ -41,7 +41,13 @@ from clinic_app.services.clinic_common import (
     visit_query,
     visit_views,
 )
-from clinic_app.services.common import Clock, check_range, clean_text, system_today
+from clinic_app.services.common import (
+    Clock,
+    check_date_bounds,
+    check_range,
+    clean_text,
+    system_today,
+)
 from clinic_app.services.database import Database
 from clinic_app.services.facts_loader import load_facts
 from clinic_app.services.visitors import VisitorInput, add_visitor, clean_visitor, visitor_fields
@@ -700,6 +706,8 @@ class ClinicService:
         visited_at = visited_at.replace(microsecond=0, tzinfo=None)
         if visited_at.date() > today:
             raise Invalid(f"{prefix}visited_at", "in_future", "The visit date is in the future.")
+        check_date_bounds(f"{prefix}visited_at", visited_at.date(), today)
+        check_date_bounds(f"{prefix}follow_up_date", data.follow_up_date, today, days_ahead=None)
         if data.follow_up_date is not None and data.follow_up_date < visited_at.date():
             raise Invalid(
                 f"{prefix}follow_up_date",
@@ -899,6 +907,7 @@ def _coverage_warnings(
 def _clean_outing(data: OutingInput, recorded: int, today: dt.date) -> dict[str, object]:
     if data.outing_date > today:
         raise Invalid("outing_date", "in_future", "The outing date is in the future.")
+    check_date_bounds("outing_date", data.outing_date, today)
     made = recorded if data.contacts_made is None else data.contacts_made
     if made < recorded:
         raise Invalid(
