@@ -16,7 +16,7 @@ from clinic_app.errors import Conflict, Invalid
 from clinic_app.models import Person, User
 from clinic_app.services.container import is_demo, mark_demo, open_database
 from clinic_app.storage.engine import is_encrypted_url, make_engine
-from clinic_app.storage.migrate import current_revision, head_revision, upgrade
+from clinic_app.storage.migrate import current_revision, head_revision, needs_upgrade, upgrade
 from clinic_app.storage.open import (
     create_encrypted_database,
     database_exists,
@@ -25,13 +25,14 @@ from clinic_app.storage.open import (
     new_recovery_key_for,
     take_new_recovery_key,
 )
+from clinic_app.storage.presence import check_database_file
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("init", help="create the database and its first administrator")
     p.add_argument("--admin", default="admin", help="administrator user name (default: admin)")
     p.add_argument("--name", default="Administrator", help="administrator display name")
-    p.set_defaults(handler=cmd_init)
+    p.set_defaults(handler=cmd_init, creates_database=True)
 
     db = sub.add_parser("db", help="schema migrations")
     dbsub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
@@ -106,9 +107,13 @@ def cmd_init(ctx: CommandContext) -> int:
 
 
 def cmd_db_upgrade(ctx: CommandContext) -> int:
+    check_database_file(ctx.db_url, must_exist=True)
     engine = make_engine(ctx.db_url)
     try:
         before = current_revision(engine)
+        if not needs_upgrade(engine):  # StorageError newer_schema for a newer app's database
+            ctx.print(f"Schema at {head_revision()}: nothing to do.")
+            return 0
         upgrade(engine)
         ctx.print(f"Schema at {head_revision()} (was {before or 'empty'}).")
     finally:
@@ -117,6 +122,7 @@ def cmd_db_upgrade(ctx: CommandContext) -> int:
 
 
 def cmd_db_current(ctx: CommandContext) -> int:
+    check_database_file(ctx.db_url, must_exist=True)
     engine = make_engine(ctx.db_url)
     try:
         rev = current_revision(engine)

@@ -16,7 +16,9 @@ from typing import Any, TextIO
 from clinic_app.config import default_db_url, workstation_name
 from clinic_app.errors import Invalid
 from clinic_app.security.context import Actor
+from clinic_app.services.common import text_problem
 from clinic_app.services.container import Services, build_services, open_database
+from clinic_app.storage.presence import check_database_file
 
 ENV_USER = "CLINIC_APP_USER"
 ENV_PASSWORD = "CLINIC_APP_PASSWORD"  # noqa: S105 - a variable name; for scripted use; prefer the prompt interactively
@@ -34,20 +36,28 @@ class CommandContext:
 
     @property
     def db_url(self) -> str:
+        """The database URL: ``--db``, else CLINIC_APP_DB, else the local file; checked."""
         url: str | None = getattr(self.args, "db", None)
-        return url or default_db_url()
+        if url is None:
+            return default_db_url()
+        return check_db_url(url)
 
     @property
     def as_json(self) -> bool:
         return bool(getattr(self.args, "json", False))
 
     def services(self) -> Services:
+        """The services over the database; an existing one, unless the command creates it."""
         if self._services is None:
-            self._services = build_services(open_database(self.db_url))
+            url = self.db_url
+            if not getattr(self.args, "creates_database", False):
+                check_database_file(url, must_exist=True)
+            self._services = build_services(open_database(url))
         return self._services
 
     def login(self) -> Actor:
         """Authenticate the user running the command (options, environment or prompt)."""
+        services = self.services()  # a bad location is said before credentials are asked
         username = getattr(self.args, "user", None) or os.environ.get(ENV_USER)
         if not username:
             if not sys.stdin.isatty():
@@ -58,7 +68,7 @@ class CommandContext:
             if not sys.stdin.isatty():
                 raise Invalid("password", "required", f"Set {ENV_PASSWORD} or run interactively.")
             password = getpass.getpass("Password: ")
-        return self.services().users.authenticate(username, password, workstation_name() + " (cli)")
+        return services.users.authenticate(username, password, workstation_name() + " (cli)")
 
     def print_json(self, value: object) -> None:
         json.dump(to_jsonable(value), self.out, ensure_ascii=False, indent=2)
@@ -70,6 +80,24 @@ class CommandContext:
     def close(self) -> None:
         if self._services is not None:
             self._services.close()
+
+
+def check_db_url(url: str) -> str:
+    """A usable ``--db`` value: not empty, valid text, a database URL."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    if not url.strip():
+        raise Invalid("db", "required", "--db is empty: give a database URL.")
+    if text_problem(url) is not None:
+        raise Invalid("db", "invalid_text", "--db holds characters that are not valid text.")
+    try:
+        make_url(url)
+    except ArgumentError:
+        raise Invalid(
+            "db", "not_a_url", "--db must be a URL such as sqlite+pysqlcipher:///path/clinic.db."
+        ) from None
+    return url
 
 
 def to_jsonable(value: Any) -> Any:

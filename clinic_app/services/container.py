@@ -35,6 +35,7 @@ from clinic_app.storage.engine import is_encrypted_url, make_engine
 from clinic_app.storage.keys import load_or_create_secret
 from clinic_app.storage.migrate import current_revision, needs_upgrade, upgrade
 from clinic_app.storage.open import derived_key, open_engine
+from clinic_app.storage.presence import check_database_file
 
 DB_ID_SETTING = "database_id"
 DEMO_SETTING = "demo_database"
@@ -78,6 +79,7 @@ def open_database(url: str, *, recovery_key: str | None = None) -> Database:
     An encrypted URL needs its key in the keychain, or ``recovery_key``; an existing
     database is backed up (verified) before its schema is migrated.
     """
+    check_database_file(url, must_exist=False)  # never a zero-byte file or a folder
     if recovery_key is not None and is_encrypted_url(url):
         engine = open_engine(url, recovery_key=recovery_key)
     else:
