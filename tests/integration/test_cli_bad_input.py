@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from clinic_app.cli import main
-from clinic_app.cli import commands_persons
+from clinic_app.cli import commands_persons, main
 from tests.conftest import PASSWORD
 from tests.integration.test_cli import ROOT, run_cli, seed_person, subprocess_env
 
