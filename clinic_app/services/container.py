@@ -6,7 +6,8 @@ import hashlib
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import delete, false, select
+from sqlalchemy.exc import DatabaseError
 
 from clinic_app.models import AppSetting
 from clinic_app.security.passwords import PRODUCTION, PasswordHasherConfig
@@ -19,7 +20,7 @@ from clinic_app.services.common import Clock, system_today
 from clinic_app.services.consents import ConsentService
 from clinic_app.services.contacts import ContactService
 from clinic_app.services.dashboard import DashboardService
-from clinic_app.services.database import Database
+from clinic_app.services.database import Database, storage_error
 from clinic_app.services.documents import DocumentService
 from clinic_app.services.entitlements import EntitlementService
 from clinic_app.services.persons import PersonService
@@ -84,15 +85,22 @@ def open_database(url: str, *, recovery_key: str | None = None) -> Database:
         engine = open_engine(url, recovery_key=recovery_key)
     else:
         engine = make_engine(url)
-    if needs_upgrade(engine):
-        if current_revision(engine) is not None:
-            backup_before_migration(engine)
-        upgrade(engine)
+    try:
+        if needs_upgrade(engine):
+            if current_revision(engine) is not None:
+                backup_before_migration(engine)
+            upgrade(engine)
+    except DatabaseError as exc:  # locked, disk full, read-only: a start-up state, not a crash
+        engine.dispose()
+        raise storage_error(exc) from exc
     db = Database(engine)
     with db.write() as s:
         if s.get(AppSetting, DB_ID_SETTING) is None:
             s.add(AppSetting(key=DB_ID_SETTING, value=str(uuid.uuid4())))
         seed_partners(s)
+        if engine.dialect.name == "sqlite":
+            # A write that changes nothing: a read-only file is told at start, not at log-in.
+            s.execute(delete(AppSetting).where(false()))
     return db
 
 

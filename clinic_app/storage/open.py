@@ -208,8 +208,10 @@ def resolve_key(path: Path, recovery_key: str | None = None) -> tuple[bytes, Key
     text = recovery_key or os.environ.get(ENV_RECOVERY_KEY)
     if not text:
         why = keychain_problem.message if keychain_problem else "The keychain has no key for it."
+        # No keychain at all is its own state (its own way forward); else the key is missing.
+        code = keychain_problem.code if keychain_problem else "key_needed"
         raise StorageError(
-            "key_needed",
+            code if code in _KEYCHAIN_STATES else "key_needed",
             f"The database is encrypted and its key is not available ({why}) "
             f"Give the recovery key: `clinic-app key recover` or {ENV_RECOVERY_KEY}.",
         )
@@ -218,6 +220,10 @@ def resolve_key(path: Path, recovery_key: str | None = None) -> tuple[bytes, Key
     with contextlib.suppress(StorageError):
         keys.set_secret(name, key)
     return key, kf
+
+
+# Start-up states told apart from a plain missing key: each has its own way forward.
+_KEYCHAIN_STATES = ("no_keyring", "keyring_error", "insecure_keyring", "wrong_key")
 
 
 def unwrap_with_recovery_key(kf: KeyFile, recovery_key: str) -> bytes:

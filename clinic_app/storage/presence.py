@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 from clinic_app.errors import StorageError
 from clinic_app.storage.open import database_path, keyfile_path
 
@@ -20,12 +22,18 @@ def check_database_file(url: str, *, must_exist: bool) -> Path | None:
 
     Returns the file path (None for non-file databases such as PostgreSQL or memory).
     """
-    path = database_path(url)
+    path = _file_of(url)
     if path is None:
         return None
     if path.is_dir():
         raise StorageError("not_a_file", f"{path} is a folder, not a database file.")
     if not path.exists():
+        if keyfile_path(path).exists():
+            raise StorageError(
+                "no_database",
+                f"The database {path.name} is missing (its key file is there): restore a "
+                "backup with `clinic-app restore`; no empty database is put in its place.",
+            )
         if must_exist:
             raise StorageError(
                 "no_database",
@@ -40,6 +48,17 @@ def check_database_file(url: str, *, must_exist: bool) -> Path | None:
             f"{path.name} is an empty file, not a database{hint}; it was not changed. "
             "Check the path, or restore a backup with `clinic-app restore`.",
         )
+    return path
+
+
+def _file_of(url: str) -> Path | None:
+    """The file behind ``url``, also for SQLite URI form (``file:/path?mode=ro&uri=true``)."""
+    path = database_path(url)
+    if path is None:
+        return None
+    text = str(path)
+    if text.startswith("file:") and make_url(url).query.get("uri") in ("true", "1"):
+        return Path(text.removeprefix("file:").split("?", 1)[0])
     return path
 
 

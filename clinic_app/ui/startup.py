@@ -1,0 +1,228 @@
+"""The start-up error window: why the database did not open, what to do, and (when the key
+is missing or wrong) a field for the recovery key."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from clinic_app.errors import StorageError
+from clinic_app.services.startup import RECOVERABLE
+from clinic_app.ui.common import error_label, plain_label, show_error
+from clinic_app.ui.context import run_task
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Startup", text)
+
+
+def cause_and_remedy(exc: BaseException) -> tuple[str, str]:
+    """What went wrong and the way forward, for each start-up state (translated)."""
+    code = exc.code if isinstance(exc, StorageError) else ""
+    texts = {
+        "key_needed": (
+            _t("The database key is not in this computer's keychain."),
+            _t(
+                "Type the recovery key that was printed when the database was set up. "
+                "The key is then put back in the keychain."
+            ),
+        ),
+        "no_keyring": (
+            _t("This computer has no usable system keychain for the database key."),
+            _t(
+                "Type the recovery key that was printed when the database was set up; it "
+                "opens the database for this session."
+            ),
+        ),
+        "keyring_error": (
+            _t("The system keychain could not be read."),
+            _t("Unlock the keychain and start again, or type the recovery key."),
+        ),
+        "wrong_key": (
+            _t("The key in this computer's keychain does not open this database."),
+            _t(
+                "Type the recovery key of this database; the right key is then put back in "
+                "the keychain."
+            ),
+        ),
+        "bad_recovery_key": (
+            _t("That is not a recovery key."),
+            _t("Check the recovery key and type it again."),
+        ),
+        "key_file_missing": (
+            _t("The key file (.keywrap) next to the database is missing."),
+            _t(
+                "Copy the key file back from a backup folder (each backup has its own) next "
+                "to the database, then start again. Nothing was changed."
+            ),
+        ),
+        "key_file_damaged": (
+            _t("The key file (.keywrap) next to the database is damaged."),
+            _t(
+                "Copy the key file back from a backup folder next to the database, then "
+                "start again. Nothing was changed."
+            ),
+        ),
+        "newer_schema": (
+            _t("The database was created by a newer version of Clinic App."),
+            _t("Install the newer version of Clinic App. Nothing was changed."),
+        ),
+        "locked": (
+            _t("The database is locked by another program."),
+            _t(
+                "Close the other program (or wait until a backup has finished), then start "
+                "again. Nothing was changed."
+            ),
+        ),
+        "read_only": (
+            _t("The database is read-only: nothing could be saved."),
+            _t(
+                "Check the permissions of the database file and its folder, or whether the "
+                "drive is write-protected, then start again."
+            ),
+        ),
+        "disk_full": (
+            _t("The disk is full: nothing could be saved."),
+            _t("Free some space on the drive, then start again. Nothing was lost."),
+        ),
+        "no_database": (
+            _t("The database file is missing."),
+            _t(
+                "Restore a backup (Administration or `clinic-app restore`); no empty database "
+                "is put in its place."
+            ),
+        ),
+        "empty_file": (
+            _t("The database file is empty (zero bytes)."),
+            _t("Restore a backup; the empty file was not changed."),
+        ),
+        "not_a_file": (
+            _t("The database location is a folder, not a file."),
+            _t("Check the database location (--db or CLINIC_APP_DB)."),
+        ),
+        "not_a_database": (
+            _t("The file is damaged or is not a Clinic App database."),
+            _t("Restore a backup. Nothing was changed."),
+        ),
+        "not_encrypted": (
+            _t("The file is an unencrypted database, but an encrypted one was expected."),
+            _t("Open it with a sqlite:/// location."),
+        ),
+        "insecure_keyring": (
+            _t("The keychain would store the database key in plain text, which is refused."),
+            _t("Use the operating system's keychain, or type the recovery key."),
+        ),
+        "cannot_open": (
+            _t("The database file cannot be opened."),
+            _t("Check the permissions of the database file and its folder."),
+        ),
+    }
+    if code in texts:
+        return texts[code]
+    return (
+        _t("The database could not be opened."),
+        _t("Details are in the log file. Nothing was changed."),
+    )
+
+
+class StartupErrorDialog(QDialog):
+    """Shown when the database did not open. ``reopen(recovery_key)`` opens it again with a
+    recovery key (on a worker thread); on success ``opened`` holds its result."""
+
+    def __init__(
+        self,
+        exc: BaseException,
+        *,
+        database_label: str,
+        reopen: Callable[[str], Any] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.opened: Any = None
+        self._reopen = reopen
+        self.setWindowTitle(self.tr("The database could not be opened"))
+        self.setAccessibleName(self.tr("Start-up error window"))
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        cause, remedy = cause_and_remedy(exc)
+        self.cause = plain_label(cause, self.tr("Start-up problem"), wrap=True)
+        font = self.cause.font()
+        font.setBold(True)
+        self.cause.setFont(font)
+        layout.addWidget(self.cause)
+        self.remedy = plain_label(remedy, self.tr("What to do"), wrap=True)
+        layout.addWidget(self.remedy)
+        code = exc.code if isinstance(exc, StorageError) else ""
+        self.recovery: QLineEdit | None = None
+        buttons = QDialogButtonBox()
+        if reopen is not None and code in RECOVERABLE | {"insecure_keyring"}:
+            form = QFormLayout()
+            self.recovery = QLineEdit()
+            self.recovery.setAccessibleName(self.tr("Recovery key"))
+            self.recovery.setPlaceholderText("XXXX-XXXX-…")
+            lab = QLabel(self.tr("&Recovery key:"))
+            lab.setBuddy(self.recovery)
+            form.addRow(lab, self.recovery)
+            layout.addLayout(form)
+            self.open_button = QPushButton(self.tr("&Open with the recovery key"))
+            self.open_button.setAccessibleName(self.tr("Open with the recovery key"))
+            self.open_button.setDefault(True)
+            self.open_button.clicked.connect(self.try_recovery_key)
+            buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.AcceptRole)
+            self.recovery.setFocus()
+        self.error = error_label(self.tr("Recovery key error"))
+        layout.addWidget(self.error)
+        layout.addWidget(
+            plain_label(
+                self.tr("Database: %1").replace("%1", database_label),
+                self.tr("Database"),
+                wrap=True,
+            )
+        )
+        quit_button = QPushButton(self.tr("&Quit"))
+        quit_button.setAccessibleName(self.tr("Quit"))
+        quit_button.clicked.connect(self.reject)
+        buttons.addButton(quit_button, QDialogButtonBox.ButtonRole.RejectRole)
+        layout.addWidget(buttons)
+
+    def try_recovery_key(self) -> None:
+        """Open the database with the typed recovery key, off the UI thread (it is slow)."""
+        assert self.recovery is not None and self._reopen is not None
+        text = self.recovery.text().strip()
+        if not text:
+            show_error(self.error, self.tr("Type the recovery key."))
+            return
+        reopen = self._reopen
+        self.open_button.setEnabled(False)
+        show_error(self.error, "")
+        run_task(lambda: reopen(text), self._opened, self._failed)
+
+    def _opened(self, result: Any) -> None:
+        self.opened = result
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.open_button.setEnabled(True)
+        code = exc.code if isinstance(exc, StorageError) else ""
+        if code == "wrong_key":
+            message = self.tr("This recovery key does not open the database.")
+        elif code == "bad_recovery_key":
+            message = self.tr("That is not a recovery key: check it and type it again.")
+        else:
+            message = " ".join(cause_and_remedy(exc))
+        show_error(self.error, message)
+        assert self.recovery is not None
+        self.recovery.selectAll()
+        self.recovery.setFocus()
