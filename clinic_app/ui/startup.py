@@ -22,6 +22,7 @@ from clinic_app.errors import StorageError
 from clinic_app.services.startup import RECOVERABLE
 from clinic_app.ui.common import error_label, plain_label, show_error
 from clinic_app.ui.context import run_task
+from clinic_app.ui.tr import QT_TRANSLATE_NOOP
 
 
 def _t(text: str) -> str:
@@ -33,108 +34,143 @@ def cause_and_remedy(exc: BaseException) -> tuple[str, str]:
     code = exc.code if isinstance(exc, StorageError) else ""
     texts = {
         "key_needed": (
-            _t("The database key is not in this computer's keychain."),
-            _t(
+            QT_TRANSLATE_NOOP("Startup", "The database key is not in this computer's keychain."),
+            QT_TRANSLATE_NOOP(
+                "Startup",
                 "Type the recovery key that was printed when the database was set up. "
-                "The key is then put back in the keychain."
+                "The key is then put back in the keychain.",
             ),
         ),
         "no_keyring": (
-            _t("This computer has no usable system keychain for the database key."),
-            _t(
+            QT_TRANSLATE_NOOP(
+                "Startup", "This computer has no usable system keychain for the database key."
+            ),
+            QT_TRANSLATE_NOOP(
+                "Startup",
                 "Type the recovery key that was printed when the database was set up; it "
-                "opens the database for this session."
+                "opens the database for this session.",
             ),
         ),
         "keyring_error": (
-            _t("The system keychain could not be read."),
-            _t("Unlock the keychain and start again, or type the recovery key."),
+            QT_TRANSLATE_NOOP("Startup", "The system keychain could not be read."),
+            QT_TRANSLATE_NOOP(
+                "Startup", "Unlock the keychain and start again, or type the recovery key."
+            ),
         ),
         "wrong_key": (
-            _t("The key in this computer's keychain does not open this database."),
-            _t(
+            QT_TRANSLATE_NOOP(
+                "Startup", "The key in this computer's keychain does not open this database."
+            ),
+            QT_TRANSLATE_NOOP(
+                "Startup",
                 "Type the recovery key of this database; the right key is then put back in "
-                "the keychain."
+                "the keychain.",
             ),
         ),
         "bad_recovery_key": (
-            _t("That is not a recovery key."),
-            _t("Check the recovery key and type it again."),
+            QT_TRANSLATE_NOOP("Startup", "That is not a recovery key."),
+            QT_TRANSLATE_NOOP("Startup", "Check the recovery key and type it again."),
         ),
         "key_file_missing": (
-            _t("The key file (.keywrap) next to the database is missing."),
-            _t(
+            QT_TRANSLATE_NOOP(
+                "Startup", "The key file (.keywrap) next to the database is missing."
+            ),
+            QT_TRANSLATE_NOOP(
+                "Startup",
                 "Copy the key file back from a backup folder (each backup has its own) next "
-                "to the database, then start again. Nothing was changed."
+                "to the database, then start again. Nothing was changed.",
             ),
         ),
         "key_file_damaged": (
-            _t("The key file (.keywrap) next to the database is damaged."),
-            _t(
+            QT_TRANSLATE_NOOP(
+                "Startup", "The key file (.keywrap) next to the database is damaged."
+            ),
+            QT_TRANSLATE_NOOP(
+                "Startup",
                 "Copy the key file back from a backup folder next to the database, then "
-                "start again. Nothing was changed."
+                "start again. Nothing was changed.",
             ),
         ),
         "newer_schema": (
-            _t("The database was created by a newer version of Clinic App."),
-            _t("Install the newer version of Clinic App. Nothing was changed."),
+            QT_TRANSLATE_NOOP(
+                "Startup", "The database was created by a newer version of Clinic App."
+            ),
+            QT_TRANSLATE_NOOP(
+                "Startup", "Install the newer version of Clinic App. Nothing was changed."
+            ),
         ),
         "locked": (
-            _t("The database is locked by another program."),
-            _t(
+            QT_TRANSLATE_NOOP("Startup", "The database is locked by another program."),
+            QT_TRANSLATE_NOOP(
+                "Startup",
                 "Close the other program (or wait until a backup has finished), then start "
-                "again. Nothing was changed."
+                "again. Nothing was changed.",
             ),
         ),
         "read_only": (
-            _t("The database is read-only: nothing could be saved."),
-            _t(
+            QT_TRANSLATE_NOOP("Startup", "The database is read-only: nothing could be saved."),
+            QT_TRANSLATE_NOOP(
+                "Startup",
                 "Check the permissions of the database file and its folder, or whether the "
-                "drive is write-protected, then start again."
+                "drive is write-protected, then start again.",
             ),
         ),
         "disk_full": (
-            _t("The disk is full: nothing could be saved."),
-            _t("Free some space on the drive, then start again. Nothing was lost."),
+            QT_TRANSLATE_NOOP("Startup", "The disk is full: nothing could be saved."),
+            QT_TRANSLATE_NOOP(
+                "Startup", "Free some space on the drive, then start again. Nothing was lost."
+            ),
         ),
         "no_database": (
-            _t("The database file is missing."),
-            _t(
+            QT_TRANSLATE_NOOP("Startup", "The database file is missing."),
+            QT_TRANSLATE_NOOP(
+                "Startup",
                 "Restore a backup (Administration or `clinic-app restore`); no empty database "
-                "is put in its place."
+                "is put in its place.",
             ),
         ),
         "empty_file": (
-            _t("The database file is empty (zero bytes)."),
-            _t("Restore a backup; the empty file was not changed."),
+            QT_TRANSLATE_NOOP("Startup", "The database file is empty (zero bytes)."),
+            QT_TRANSLATE_NOOP("Startup", "Restore a backup; the empty file was not changed."),
         ),
         "not_a_file": (
-            _t("The database location is a folder, not a file."),
-            _t("Check the database location (--db or CLINIC_APP_DB)."),
+            QT_TRANSLATE_NOOP("Startup", "The database location is a folder, not a file."),
+            QT_TRANSLATE_NOOP("Startup", "Check the database location (--db or CLINIC_APP_DB)."),
         ),
         "not_a_database": (
-            _t("The file is damaged or is not a Clinic App database."),
-            _t("Restore a backup. Nothing was changed."),
+            QT_TRANSLATE_NOOP("Startup", "The file is damaged or is not a Clinic App database."),
+            QT_TRANSLATE_NOOP("Startup", "Restore a backup. Nothing was changed."),
         ),
         "not_encrypted": (
-            _t("The file is an unencrypted database, but an encrypted one was expected."),
-            _t("Open it with a sqlite:/// location."),
+            QT_TRANSLATE_NOOP(
+                "Startup", "The file is an unencrypted database, but an encrypted one was expected."
+            ),
+            QT_TRANSLATE_NOOP("Startup", "Open it with a sqlite:/// location."),
         ),
         "insecure_keyring": (
-            _t("The keychain would store the database key in plain text, which is refused."),
-            _t("Use the operating system's keychain, or type the recovery key."),
+            QT_TRANSLATE_NOOP(
+                "Startup",
+                "The keychain would store the database key in plain text, which is refused.",
+            ),
+            QT_TRANSLATE_NOOP(
+                "Startup", "Use the operating system's keychain, or type the recovery key."
+            ),
         ),
         "cannot_open": (
-            _t("The database file cannot be opened."),
-            _t("Check the permissions of the database file and its folder."),
+            QT_TRANSLATE_NOOP("Startup", "The database file cannot be opened."),
+            QT_TRANSLATE_NOOP(
+                "Startup", "Check the permissions of the database file and its folder."
+            ),
         ),
     }
-    if code in texts:
-        return texts[code]
-    return (
-        _t("The database could not be opened."),
-        _t("Details are in the log file. Nothing was changed."),
+    cause, remedy = texts.get(
+        code,
+        (
+            QT_TRANSLATE_NOOP("Startup", "The database could not be opened."),
+            QT_TRANSLATE_NOOP("Startup", "Details are in the log file. Nothing was changed."),
+        ),
     )
+    return _t(cause), _t(remedy)
 
 
 class StartupErrorDialog(QDialog):
