@@ -215,12 +215,15 @@ def startup_error(exc: BaseException, db_url: str, label: str) -> Opened | None:
     """The start-up error window; the database opened with a recovery key, or None (quit)."""
     from PySide6.QtWidgets import QDialog
 
+    from clinic_app.storage.open import database_exists
     from clinic_app.ui.startup import StartupErrorDialog
 
     dialog = StartupErrorDialog(
         exc,
         database_label=label,
         reopen=lambda key: open_services(db_url, recovery_key=key),
+        reopen_passphrase=lambda text: open_services(db_url, passphrase=text),
+        first_start=not database_exists(db_url),
     )
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.opened is None:
         return None
@@ -239,16 +242,20 @@ class Opened:
     recovery_key: str | None = None  # only when this start created the encrypted database
 
 
-def open_services(db_url: str, recovery_key: str | None = None) -> Opened:
+def open_services(
+    db_url: str, recovery_key: str | None = None, passphrase: str | None = None
+) -> Opened:
     """Open (and migrate) the database and build every service: the slow part of start-up.
 
-    ``recovery_key``: typed in the start-up error window when the key is missing or wrong.
+    ``recovery_key``: typed in the start-up error window when the key is missing or wrong;
+    ``passphrase``: typed there for a database in passphrase mode (or to create one on a
+    computer without a keychain).
     """
     from clinic_app.services.container import build_services, is_demo, open_database
     from clinic_app.services.startup import recovery_key_for_setup
     from clinic_app.ui.login import demo_accounts_for
 
-    db = open_database(db_url, recovery_key=recovery_key)
+    db = open_database(db_url, recovery_key=recovery_key, passphrase=passphrase)
     services = build_services(db)
     return Opened(
         services,

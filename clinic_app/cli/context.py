@@ -14,10 +14,11 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from clinic_app.config import default_db_url, workstation_name
-from clinic_app.errors import Invalid
+from clinic_app.errors import Invalid, StorageError
 from clinic_app.security.context import Actor
 from clinic_app.services.common import text_problem
 from clinic_app.services.container import Services, build_services, open_database
+from clinic_app.services.database import Database
 from clinic_app.storage.presence import check_database_file
 
 ENV_USER = "CLINIC_APP_USER"
@@ -33,6 +34,7 @@ class CommandContext:
         self.args = args
         self.out = out or sys.stdout
         self._services: Services | None = None
+        self.passphrase: str | None = None  # passphrase mode: typed once per command
 
     @property
     def db_url(self) -> str:
@@ -52,8 +54,19 @@ class CommandContext:
             url = self.db_url
             if not getattr(self.args, "creates_database", False):
                 check_database_file(url, must_exist=True)
-            self._services = build_services(open_database(url))
+            self._services = build_services(self._open(url))
         return self._services
+
+    def _open(self, url: str) -> Database:
+        """Open the database; in passphrase mode ask for the passphrase when there is a
+        terminal and CLINIC_APP_PASSPHRASE is not set."""
+        try:
+            return open_database(url, passphrase=self.passphrase)
+        except StorageError as exc:
+            if exc.code != "passphrase_needed" or not sys.stdin.isatty():
+                raise
+        self.passphrase = getpass.getpass("Database passphrase: ")
+        return open_database(url, passphrase=self.passphrase)
 
     def login(self) -> Actor:
         """Authenticate the user running the command (options, environment or prompt)."""

@@ -74,15 +74,18 @@ class Services:
         self.db.dispose()
 
 
-def open_database(url: str, *, recovery_key: str | None = None) -> Database:
+def open_database(
+    url: str, *, recovery_key: str | None = None, passphrase: str | None = None
+) -> Database:
     """Open (and migrate) the database at ``url``; seed reference data on a new one.
 
-    An encrypted URL needs its key in the keychain, or ``recovery_key``; an existing
+    An encrypted URL needs its key in the keychain, or ``recovery_key`` (or, for a
+    database in passphrase mode, ``passphrase``); an existing
     database is backed up (verified) before its schema is migrated.
     """
     check_database_file(url, must_exist=False)  # never a zero-byte file or a folder
-    if recovery_key is not None and is_encrypted_url(url):
-        engine = open_engine(url, recovery_key=recovery_key)
+    if (recovery_key is not None or passphrase is not None) and is_encrypted_url(url):
+        engine = open_engine(url, recovery_key=recovery_key, passphrase=passphrase)
     else:
         engine = make_engine(url)
     try:

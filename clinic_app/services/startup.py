@@ -6,7 +6,11 @@ from clinic_app.services.container import Services
 from clinic_app.storage.open import engine_key, new_recovery_key_for, take_new_recovery_key
 
 # Start-up states in which typing the recovery key opens the database.
-RECOVERABLE = frozenset({"key_needed", "wrong_key", "no_keyring", "keyring_error"})
+RECOVERABLE = frozenset(
+    {"key_needed", "wrong_key", "no_keyring", "keyring_error", "insecure_keyring"}
+)
+# Start-up states of a database in passphrase mode: the passphrase (or recovery key) opens it.
+PASSPHRASE_STATES = frozenset({"passphrase_needed", "wrong_passphrase"})
 
 
 def recovery_key_for_setup(services: Services) -> str | None:

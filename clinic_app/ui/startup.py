@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from clinic_app.errors import StorageError
-from clinic_app.services.startup import RECOVERABLE
+from clinic_app.services.startup import PASSPHRASE_STATES, RECOVERABLE
 from clinic_app.ui.common import error_label, plain_label, show_error
 from clinic_app.ui.context import run_task
 from clinic_app.ui.tr import QT_TRANSLATE_NOOP
@@ -156,6 +156,23 @@ def cause_and_remedy(exc: BaseException) -> tuple[str, str]:
                 "Startup", "Use the operating system's keychain, or type the recovery key."
             ),
         ),
+        "passphrase_needed": (
+            QT_TRANSLATE_NOOP(
+                "Startup", "This database is protected by a passphrase (no system keychain)."
+            ),
+            QT_TRANSLATE_NOOP(
+                "Startup",
+                "Type the passphrase to open it. If it is forgotten, the recovery key opens it.",
+            ),
+        ),
+        "wrong_passphrase": (
+            QT_TRANSLATE_NOOP("Startup", "The passphrase does not open this database."),
+            QT_TRANSLATE_NOOP("Startup", "Type it again, or use the recovery key."),
+        ),
+        "weak_passphrase": (
+            QT_TRANSLATE_NOOP("Startup", "The passphrase is too short."),
+            QT_TRANSLATE_NOOP("Startup", "Choose a passphrase of at least 12 characters."),
+        ),
         "cannot_open": (
             QT_TRANSLATE_NOOP("Startup", "The database file cannot be opened."),
             QT_TRANSLATE_NOOP(
@@ -183,16 +200,27 @@ class StartupErrorDialog(QDialog):
         *,
         database_label: str,
         reopen: Callable[[str], Any] | None = None,
+        reopen_passphrase: Callable[[str], Any] | None = None,
+        first_start: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.opened: Any = None
         self._reopen = reopen
+        self._reopen_passphrase = reopen_passphrase
         self.setWindowTitle(self.tr("The database could not be opened"))
         self.setAccessibleName(self.tr("Start-up error window"))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
+        code = exc.code if isinstance(exc, StorageError) else ""
+        creating = first_start and code == "no_keyring" and reopen_passphrase is not None
         cause, remedy = cause_and_remedy(exc)
+        if creating:
+            remedy = self.tr(
+                "Choose a passphrase (at least 12 characters): it protects the database key "
+                "instead of a keychain and is asked at each start. The recovery key is shown "
+                "next; keep both safe."
+            )
         self.cause = plain_label(cause, self.tr("Start-up problem"), wrap=True)
         font = self.cause.font()
         font.setBold(True)
@@ -200,10 +228,28 @@ class StartupErrorDialog(QDialog):
         layout.addWidget(self.cause)
         self.remedy = plain_label(remedy, self.tr("What to do"), wrap=True)
         layout.addWidget(self.remedy)
-        code = exc.code if isinstance(exc, StorageError) else ""
         self.recovery: QLineEdit | None = None
+        self.passphrase: QLineEdit | None = None
+        self.repeat: QLineEdit | None = None
         buttons = QDialogButtonBox()
-        if reopen is not None and code in RECOVERABLE | {"insecure_keyring"}:
+        if reopen_passphrase is not None and (creating or code in PASSPHRASE_STATES):
+            form = QFormLayout()
+            self.passphrase = self._secret_field(
+                form, self.tr("Passphrase"), self.tr("&Passphrase:")
+            )
+            if creating:
+                self.repeat = self._secret_field(
+                    form, self.tr("Repeat passphrase"), self.tr("R&epeat passphrase:")
+                )
+            layout.addLayout(form)
+            text = self.tr("&Create with this passphrase") if creating else self.tr("&Open")
+            self.passphrase_button = QPushButton(text)
+            self.passphrase_button.setAccessibleName(text.replace("&", ""))
+            self.passphrase_button.setDefault(True)
+            self.passphrase_button.clicked.connect(self.try_passphrase)
+            buttons.addButton(self.passphrase_button, QDialogButtonBox.ButtonRole.AcceptRole)
+            self.passphrase.setFocus()
+        if not creating and reopen is not None and code in RECOVERABLE | PASSPHRASE_STATES:
             form = QFormLayout()
             self.recovery = QLineEdit()
             self.recovery.setAccessibleName(self.tr("Recovery key"))
@@ -214,10 +260,11 @@ class StartupErrorDialog(QDialog):
             layout.addLayout(form)
             self.open_button = QPushButton(self.tr("&Open with the recovery key"))
             self.open_button.setAccessibleName(self.tr("Open with the recovery key"))
-            self.open_button.setDefault(True)
+            self.open_button.setDefault(self.passphrase is None)
             self.open_button.clicked.connect(self.try_recovery_key)
             buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.AcceptRole)
-            self.recovery.setFocus()
+            if self.passphrase is None:
+                self.recovery.setFocus()
         self.error = error_label(self.tr("Recovery key error"))
         layout.addWidget(self.error)
         layout.addWidget(
@@ -232,6 +279,30 @@ class StartupErrorDialog(QDialog):
         quit_button.clicked.connect(self.reject)
         buttons.addButton(quit_button, QDialogButtonBox.ButtonRole.RejectRole)
         layout.addWidget(buttons)
+
+    def _secret_field(self, form: QFormLayout, name: str, text: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setEchoMode(QLineEdit.EchoMode.Password)
+        edit.setAccessibleName(name)
+        lab = QLabel(text)
+        lab.setBuddy(edit)
+        form.addRow(lab, edit)
+        return edit
+
+    def try_passphrase(self) -> None:
+        """Open (or, on a first start, create) the database with the typed passphrase."""
+        assert self.passphrase is not None and self._reopen_passphrase is not None
+        text = self.passphrase.text()
+        if self.repeat is not None and self.repeat.text() != text:
+            show_error(self.error, self.tr("The passphrases differ."))
+            return
+        if not text:
+            show_error(self.error, self.tr("Type the passphrase."))
+            return
+        reopen = self._reopen_passphrase
+        self.passphrase_button.setEnabled(False)
+        show_error(self.error, "")
+        run_task(lambda: reopen(text), self._opened, self._failed)
 
     def try_recovery_key(self) -> None:
         """Open the database with the typed recovery key, off the UI thread (it is slow)."""
@@ -250,7 +321,9 @@ class StartupErrorDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
-        self.open_button.setEnabled(True)
+        for button in ("open_button", "passphrase_button"):
+            if hasattr(self, button):
+                getattr(self, button).setEnabled(True)
         code = exc.code if isinstance(exc, StorageError) else ""
         if code == "wrong_key":
             message = self.tr("This recovery key does not open the database.")
@@ -259,6 +332,8 @@ class StartupErrorDialog(QDialog):
         else:
             message = " ".join(cause_and_remedy(exc))
         show_error(self.error, message)
-        assert self.recovery is not None
-        self.recovery.selectAll()
-        self.recovery.setFocus()
+        field = self.passphrase if code in PASSPHRASE_STATES | {"weak_passphrase"} else None
+        field = field or self.recovery or self.passphrase
+        if field is not None:
+            field.selectAll()
+            field.setFocus()

@@ -295,3 +295,60 @@ def test_gui_opens_with_the_recovery_key_typed_in_the_start_up_window(
     assert run_gui(st.url, settings_path=str(tmp_path / "s.ini")) == 0
     assert steps[0] == "typed wrong" and "recovery key" in steps[1].lower()
     assert steps[-1] == "log-in window"
+
+
+def test_gui_without_a_keychain_creates_a_passphrase_database_then_asks_for_it(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """First start on a computer without a keychain: choose a passphrase, then the recovery
+    key is shown for set-up; the next start asks for the passphrase and opens with it."""
+    from clinic_app.config import encrypted_sqlite_url
+    from clinic_app.ui.login import FirstRunDialog
+
+    monkeypatch.setattr(cipher, "ARGON2_MEMORY_KIB", 1024)
+    monkeypatch.setattr(cipher, "ARGON2_TIME", 1)
+    keyring.set_keyring(FailKeyring())
+    url = encrypted_sqlite_url(tmp_path / "db" / "clinic.db")
+    passphrase = "copper kettle morning rain"
+    seen: list[str] = []
+
+    def choose() -> None:
+        dialog = _startup_dialog()
+        assert dialog is not None and dialog.repeat is not None
+        seen.append(dialog.cause.text())
+        find(dialog, "Passphrase", QLineEdit).setText(passphrase)
+        find(dialog, "Repeat passphrase", QLineEdit).setText(passphrase)
+        find(dialog, "Create with this passphrase", QPushButton).click()
+
+    def first_run() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, FirstRunDialog)
+        seen.append(find(dialog, "Recovery key").text())  # type: ignore[attr-defined]
+        dialog.reject()
+
+    _when(lambda: _startup_dialog() is not None, choose)
+    _when(lambda: isinstance(QApplication.activeModalWidget(), FirstRunDialog), first_run)
+    assert run_gui(url, settings_path=str(tmp_path / "s.ini")) == 0
+    assert "keychain" in seen[0] and len(seen[1]) >= 20
+    assert (tmp_path / "db" / "clinic.db").exists()
+
+    again: list[str] = []
+
+    def type_passphrase() -> None:
+        dialog = _startup_dialog()
+        assert dialog is not None and dialog.repeat is None
+        again.append(dialog.cause.text())
+        find(dialog, "Passphrase", QLineEdit).setText(passphrase)
+        find(dialog, "Open", QPushButton).click()
+
+    def set_up() -> None:
+        # Set-up was quit, so the next start shows a (fresh) recovery key again.
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, FirstRunDialog)
+        again.append(find(dialog, "Recovery key").text())  # type: ignore[attr-defined]
+        dialog.reject()
+
+    _when(lambda: _startup_dialog() is not None, type_passphrase)
+    _when(lambda: isinstance(QApplication.activeModalWidget(), FirstRunDialog), set_up)
+    assert run_gui(url, settings_path=str(tmp_path / "s.ini")) == 0
+    assert "passphrase" in again[0] and len(again[1]) >= 20

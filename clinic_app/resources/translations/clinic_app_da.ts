@@ -2547,6 +2547,30 @@
         <translation>Brug styresystemets nøglering, eller skriv gendannelsesnøglen.</translation>
     </message>
     <message>
+        <source>This database is protected by a passphrase (no system keychain).</source>
+        <translation>Databasen er beskyttet af en adgangssætning (ingen nøglering).</translation>
+    </message>
+    <message>
+        <source>Type the passphrase to open it. If it is forgotten, the recovery key opens it.</source>
+        <translation>Skriv adgangssætningen for at åbne den. Er den glemt, åbner gendannelsesnøglen den.</translation>
+    </message>
+    <message>
+        <source>The passphrase does not open this database.</source>
+        <translation>Adgangssætningen åbner ikke denne database.</translation>
+    </message>
+    <message>
+        <source>Type it again, or use the recovery key.</source>
+        <translation>Skriv den igen, eller brug gendannelsesnøglen.</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short.</source>
+        <translation>Adgangssætningen er for kort.</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least 12 characters.</source>
+        <translation>Vælg en adgangssætning på mindst 12 tegn.</translation>
+    </message>
+    <message>
         <source>The database file cannot be opened.</source>
         <translation>Databasefilen kan ikke åbnes.</translation>
     </message>
@@ -2574,12 +2598,40 @@
         <translation>Vindue med startfejl</translation>
     </message>
     <message>
+        <source>Choose a passphrase (at least 12 characters): it protects the database key instead of a keychain and is asked at each start. The recovery key is shown next; keep both safe.</source>
+        <translation>Vælg en adgangssætning (mindst 12 tegn): den beskytter databasenøglen i stedet for en nøglering og skal skrives ved hver start. Gendannelsesnøglen vises bagefter; opbevar begge sikkert.</translation>
+    </message>
+    <message>
         <source>Start-up problem</source>
         <translation>Startproblem</translation>
     </message>
     <message>
         <source>What to do</source>
         <translation>Hvad du skal gøre</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Adgangssætning</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Adgangssætning:</translation>
+    </message>
+    <message>
+        <source>Repeat passphrase</source>
+        <translation>Gentag adgangssætning</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat passphrase:</source>
+        <translation>G&amp;entag adgangssætning:</translation>
+    </message>
+    <message>
+        <source>&amp;Create with this passphrase</source>
+        <translation>&amp;Opret med denne adgangssætning</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Åbn</translation>
     </message>
     <message>
         <source>Recovery key</source>
@@ -2616,6 +2668,14 @@
     <message>
         <source>Quit</source>
         <translation>Afslut</translation>
+    </message>
+    <message>
+        <source>The passphrases differ.</source>
+        <translation>Adgangssætningerne er forskellige.</translation>
+    </message>
+    <message>
+        <source>Type the passphrase.</source>
+        <translation>Skriv adgangssætningen.</translation>
     </message>
     <message>
         <source>Type the recovery key.</source>

@@ -10,7 +10,6 @@ readable in the version selector, with its differences to any other version.
 from __future__ import annotations
 
 import html
-
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
