@@ -88,11 +88,27 @@ class CommandContext:
         self.out.write("\n")
 
     def print(self, text: str = "") -> None:
-        self.out.write(text + "\n")
+        self.out.write(terminal_safe(text) + "\n")
 
     def close(self) -> None:
         if self._services is not None:
             self._services.close()
+
+
+_UNSAFE = {
+    **{c: f"\\x{c:02x}" for c in range(32) if chr(c) not in "\n\t"},
+    **{c: f"\\x{c:02x}" for c in range(0x7F, 0xA0)},
+    **{
+        ord(ch): f"\\u{ord(ch):04x}"
+        for ch in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    },
+}
+
+
+def terminal_safe(text: str) -> str:
+    """Text for a terminal: control characters (ANSI escapes, C1 controls) and bidi
+    overrides shown as escapes, so stored text cannot steer the terminal or reorder a line."""
+    return text.translate(_UNSAFE)
 
 
 def check_db_url(url: str) -> str:

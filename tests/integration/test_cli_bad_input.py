@@ -167,3 +167,21 @@ def test_a_non_utf8_stdout_does_not_crash(tmp_path: Path) -> None:
     result = run_cli(["persons", "search", "dumitru", "--json"], env)
     assert result.returncode == 0, result.stderr
     assert "Bogd\\xe1na" in result.stdout or "Bogd\\u00e1na" in result.stdout
+
+
+def test_stored_control_characters_are_escaped_on_the_terminal(
+    cli_env: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Text stored before the hygiene rule (or by another program) cannot steer the terminal."""
+    import sqlite3
+
+    ref = seed_person(cli_env)
+    conn = sqlite3.connect(cli_env.removeprefix("sqlite:///"))
+    conn.execute("UPDATE person SET display_name = ?", ("B\x1b[2Jogdana\x85 \u202eDumitru",))
+    conn.commit()
+    conn.close()
+    capsys.readouterr()
+    assert main(["persons", "show", ref]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "\x85" not in out and "\u202e" not in out
+    assert "\\x1b[2J" in out
