@@ -240,6 +240,10 @@ CASES: dict[str, tuple[str, Case]] = {
         "kind",
         lambda s, a, n, p, si: s.reference.save_partner(a, None, name="P", kind="nope"),  # type: ignore[arg-type]
     ),
+    "document type code (check)": (
+        "doc_type",
+        lambda s, a, n, p, si: s.documents.check(a, "nope", p, None),  # type: ignore[arg-type]
+    ),
     "user role code": (
         "role",
         lambda s, a, n, p, si: s.users.create_user(a, "zed", "Zed", PASSWORD, "nope"),  # type: ignore[arg-type]
