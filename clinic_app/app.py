@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("clinic_app")
 
 EXIT_OK, EXIT_NO_DISPLAY, EXIT_STORAGE = 0, 1, 5
+STARTUP_FAILED = 3  # the log-in window's result when the database did not open
 
 
 def has_display() -> bool:
@@ -138,23 +139,34 @@ def run_gui(
 
     def failed(exc: BaseException) -> None:
         failure.append(exc)
-        from clinic_app.ui.common import error_message
-
-        log.error("Opening the database failed: %s", type(exc).__name__)
-        login.cannot_open(
-            app.translate("Startup", "The database could not be opened: %1").replace(
-                "%1", error_message(exc)
-            )
-        )
+        code = getattr(exc, "code", "")
+        log.error("Opening the database failed: %s %s", type(exc).__name__, code)
+        login.done(STARTUP_FAILED)  # the start-up error window says why and what to do
 
     run_task(lambda: open_services(db_url), ready, failed)
     try:
         result = login.exec()
-        if not opened:
+        if not opened and not failure:
             from clinic_app.ui.context import wait_for_background_work
 
             wait_for_background_work(60_000)  # never leave a half-opened database behind
             app.processEvents()
+        if result == STARTUP_FAILED and failure and not opened:
+            recovered = startup_error(failure[-1], db_url, label)
+            if recovered is None:
+                return EXIT_STORAGE
+            opened.append(recovered)
+            if recovered.has_users:
+                login = LoginDialog(
+                    recovered.services,
+                    database_label=label,
+                    workstation=workstation,
+                    demo_accounts=recovered.accounts,
+                    username=settings.last_username,
+                )
+                result = login.exec()
+            else:
+                result = LoginDialog.FIRST_RUN
         if not opened:
             return EXIT_STORAGE if failure else EXIT_OK
         services = opened[0].services
@@ -199,6 +211,26 @@ def run_gui(
         hook.uninstall()
 
 
+def startup_error(exc: BaseException, db_url: str, label: str) -> Opened | None:
+    """The start-up error window; the database opened with a recovery key, or None (quit)."""
+    from PySide6.QtWidgets import QDialog
+
+    from clinic_app.storage.open import database_exists
+    from clinic_app.ui.startup import StartupErrorDialog
+
+    dialog = StartupErrorDialog(
+        exc,
+        database_label=label,
+        reopen=lambda key: open_services(db_url, recovery_key=key),
+        reopen_passphrase=lambda text: open_services(db_url, passphrase=text),
+        first_start=not database_exists(db_url),
+    )
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.opened is None:
+        return None
+    opened: Opened = dialog.opened
+    return opened
+
+
 @dataclass(frozen=True)
 class Opened:
     """What the worker thread hands back once the database is open."""
@@ -210,20 +242,27 @@ class Opened:
     recovery_key: str | None = None  # only when this start created the encrypted database
 
 
-def open_services(db_url: str) -> Opened:
-    """Open (and migrate) the database and build every service: the slow part of start-up."""
+def open_services(
+    db_url: str, recovery_key: str | None = None, passphrase: str | None = None
+) -> Opened:
+    """Open (and migrate) the database and build every service: the slow part of start-up.
+
+    ``recovery_key``: typed in the start-up error window when the key is missing or wrong;
+    ``passphrase``: typed there for a database in passphrase mode (or to create one on a
+    computer without a keychain).
+    """
     from clinic_app.services.container import build_services, is_demo, open_database
-    from clinic_app.storage.open import take_new_recovery_key
+    from clinic_app.services.startup import recovery_key_for_setup
     from clinic_app.ui.login import demo_accounts_for
 
-    db = open_database(db_url)
+    db = open_database(db_url, recovery_key=recovery_key, passphrase=passphrase)
     services = build_services(db)
     return Opened(
         services,
         is_demo(db),
         services.users.has_users(),
         demo_accounts_for(db),
-        take_new_recovery_key(db.engine),
+        recovery_key_for_setup(services),
     )
 
 

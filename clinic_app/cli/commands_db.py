@@ -16,8 +16,9 @@ from clinic_app.errors import Conflict, Invalid
 from clinic_app.models import Person, User
 from clinic_app.services.container import is_demo, mark_demo, open_database
 from clinic_app.storage.engine import is_encrypted_url, make_engine
-from clinic_app.storage.migrate import current_revision, head_revision, upgrade
+from clinic_app.storage.migrate import current_revision, head_revision, needs_upgrade, upgrade
 from clinic_app.storage.open import (
+    ENV_PASSPHRASE,
     create_encrypted_database,
     database_exists,
     database_path,
@@ -25,13 +26,20 @@ from clinic_app.storage.open import (
     new_recovery_key_for,
     take_new_recovery_key,
 )
+from clinic_app.storage.presence import check_database_file
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("init", help="create the database and its first administrator")
     p.add_argument("--admin", default="admin", help="administrator user name (default: admin)")
     p.add_argument("--name", default="Administrator", help="administrator display name")
-    p.set_defaults(handler=cmd_init)
+    p.add_argument(
+        "--passphrase",
+        action="store_true",
+        help="no system keychain here: protect the key with a passphrase asked at each start "
+        f"(from {ENV_PASSPHRASE} or a prompt)",
+    )
+    p.set_defaults(handler=cmd_init, creates_database=True)
 
     db = sub.add_parser("db", help="schema migrations")
     dbsub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
@@ -58,13 +66,26 @@ def _positive(text: str) -> int:
     return value
 
 
-def create_if_missing(url: str) -> str | None:
+def create_if_missing(url: str, passphrase: str | None = None) -> str | None:
     """Create the encrypted database file at ``url`` if there is none; its recovery key."""
     if not is_encrypted_url(url) or database_exists(url):
         return None
     path = database_path(url)
     assert path is not None
-    return create_encrypted_database(path).recovery_key
+    return create_encrypted_database(path, passphrase).recovery_key
+
+
+def new_passphrase() -> str:
+    """The passphrase for a new database in passphrase mode (environment or prompt, twice)."""
+    given = os.environ.get(ENV_PASSPHRASE)
+    if given is not None:
+        return given
+    if not sys.stdin.isatty():
+        raise Invalid("passphrase", "required", f"Set {ENV_PASSPHRASE} or run interactively.")
+    passphrase = getpass.getpass("New passphrase (12+ characters, asked at each start): ")
+    if getpass.getpass("Repeat the passphrase: ") != passphrase:
+        raise Invalid("passphrase", "mismatch", "The passphrases differ.")
+    return passphrase
 
 
 def show_recovery_key(ctx: CommandContext, recovery_key: str) -> None:
@@ -77,7 +98,13 @@ def show_recovery_key(ctx: CommandContext, recovery_key: str) -> None:
 
 
 def cmd_init(ctx: CommandContext) -> int:
-    recovery_key = create_if_missing(ctx.db_url)
+    passphrase = new_passphrase() if ctx.args.passphrase else None
+    if passphrase is not None and not is_encrypted_url(ctx.db_url):
+        raise Invalid("passphrase", "not_encrypted", "Only an encrypted database has a key.")
+    if passphrase is not None and database_exists(ctx.db_url):
+        raise Invalid("passphrase", "exists", "The database exists; its key mode is kept.")
+    recovery_key = create_if_missing(ctx.db_url, passphrase)
+    ctx.passphrase = passphrase
     services = ctx.services()
     if recovery_key is None:
         recovery_key = take_new_recovery_key(services.db.engine)
@@ -106,9 +133,13 @@ def cmd_init(ctx: CommandContext) -> int:
 
 
 def cmd_db_upgrade(ctx: CommandContext) -> int:
+    check_database_file(ctx.db_url, must_exist=True)
     engine = make_engine(ctx.db_url)
     try:
         before = current_revision(engine)
+        if not needs_upgrade(engine):  # StorageError newer_schema for a newer app's database
+            ctx.print(f"Schema at {head_revision()}: nothing to do.")
+            return 0
         upgrade(engine)
         ctx.print(f"Schema at {head_revision()} (was {before or 'empty'}).")
     finally:
@@ -117,6 +148,7 @@ def cmd_db_upgrade(ctx: CommandContext) -> int:
 
 
 def cmd_db_current(ctx: CommandContext) -> int:
+    check_database_file(ctx.db_url, must_exist=True)
     engine = make_engine(ctx.db_url)
     try:
         rev = current_revision(engine)

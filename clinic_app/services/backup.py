@@ -21,6 +21,7 @@ from clinic_app.models import AppSetting
 from clinic_app.security.context import Actor
 from clinic_app.security.permissions import Action, require
 from clinic_app.services.audit_trail import AuditTrail
+from clinic_app.services.common import clean_text
 from clinic_app.services.database import Database
 from clinic_app.storage import backup as store
 from clinic_app.storage.migrate import current_revision
@@ -87,6 +88,15 @@ def default_folder() -> Path:
 def _now() -> dt.datetime:
     # Names and manifests use UTC, seconds precision.
     return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
+
+
+def backup_folder(given: str | None, configured: str) -> Path:
+    """The folder a backup goes to: ``given`` (checked) or the configured one."""
+    text = clean_text("folder", given, max_len=4000)
+    target = Path(text).expanduser() if text else Path(configured)
+    if target.exists() and not target.is_dir():
+        raise Invalid("folder", "not_a_folder", f"{target} is a file; give a folder for backups.")
+    return target
 
 
 def _unique_time(folder: Path, tag: str) -> dt.datetime:
@@ -175,7 +185,7 @@ class BackupService:
         """Make a verified backup now, then apply the rotation to the folder."""
         require(actor, Action.BACKUP_RUN)
         cfg = self._settings()
-        target = Path(folder).expanduser() if folder else Path(cfg.folder)
+        target = backup_folder(folder, cfg.folder)
         try:
             manifest, _snap = store.write_backup(
                 self._db.engine,

@@ -8,7 +8,7 @@ of work.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,11 +19,25 @@ from clinic_app.rules import check_event
 from clinic_app.security.context import Actor
 from clinic_app.security.permissions import Action
 from clinic_app.services.audit_trail import AuditTrail
-from clinic_app.services.common import Clock, clean_text, system_today
+from clinic_app.services.common import (
+    Clock,
+    check_code,
+    check_date_bounds,
+    check_optional_code,
+    clean_text,
+    system_today,
+)
 from clinic_app.services.database import Database
 from clinic_app.services.facts_loader import event_fact, refresh_person
 from clinic_app.services.relations import require_on_person
-from clinic_app.vocabulary import Authority, ContactChannel, EventKind, LegalStay, Outcome
+from clinic_app.vocabulary import (
+    Authority,
+    BirthCertainty,
+    ContactChannel,
+    EventKind,
+    LegalStay,
+    Outcome,
+)
 
 _KIND_ORDER = {kind: rank for rank, kind in enumerate(EventKind)}
 
@@ -90,6 +104,11 @@ def _view(row: CaseEvent) -> EventView:
     )
 
 
+def birth_of(person: Person) -> dt.date | None:
+    """The person's birth date when it is known exactly (estimates give no lower bound)."""
+    return person.birth_date if person.birth_certainty is BirthCertainty.EXACT else None
+
+
 def _filled_fields(data: EventInput) -> list[str]:
     return sorted(k for k, v in data.__dict__.items() if v not in (None, ""))
 
@@ -106,12 +125,25 @@ class CaseService:
         """Add an event after checking it against the history and the legal rules
         (``Invalid`` names the field; nothing is written)."""
         today = self._today()
-        notes = clean_text("notes", data.notes, max_len=4000)
+        notes = clean_text("notes", data.notes, max_len=4000, multiline=True)
         if data.end_date is not None and data.end_date < data.date:
             raise Invalid("end_date", "end_before_start", "The end date is before the start date.")
+        # A future date is the legal rules' own check (event_in_future), after these bounds.
+        check_date_bounds("date", data.date, today, days_ahead=None)
+        check_date_bounds("end_date", data.end_date, today, days_ahead=None)
+        data = replace(
+            data,
+            kind=check_code("kind", EventKind, data.kind),
+            authority=check_optional_code("authority", Authority, data.authority),
+            outcome=check_optional_code("outcome", Outcome, data.outcome),
+            legal_stay=check_optional_code("legal_stay", LegalStay, data.legal_stay),
+            channel=check_optional_code("channel", ContactChannel, data.channel),
+            applicant=check_optional_code("applicant", Authority, data.applicant),
+        )
         with self._db.write() as s:
             person = self._person(s, person_id)
             require_on_person(s, actor, Action.CASE_EVENT_ADD, person)
+            check_date_bounds("date", data.date, today, days_ahead=None, after=birth_of(person))
             if person.archived_at is not None:
                 raise Conflict("person", "archived: restore the case before adding events")
             if data.site_id is not None and s.get(Site, data.site_id) is None:
@@ -148,7 +180,7 @@ class CaseService:
 
     def void_event(self, actor: Actor, event_id: int, reason: str) -> EventView:
         """Mark an event void with a reason (it stays in the history, out of the rules)."""
-        reason = clean_text("reason", reason, required=True, max_len=1000)
+        reason = clean_text("reason", reason, required=True, max_len=1000, multiline=True)
         with self._db.write() as s:
             row = s.get(CaseEvent, event_id)
             if row is None:

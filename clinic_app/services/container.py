@@ -6,7 +6,8 @@ import hashlib
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import delete, false, select
+from sqlalchemy.exc import DatabaseError
 
 from clinic_app.models import AppSetting
 from clinic_app.security.passwords import PRODUCTION, PasswordHasherConfig
@@ -19,7 +20,7 @@ from clinic_app.services.common import Clock, system_today
 from clinic_app.services.consents import ConsentService
 from clinic_app.services.contacts import ContactService
 from clinic_app.services.dashboard import DashboardService
-from clinic_app.services.database import Database
+from clinic_app.services.database import Database, storage_error
 from clinic_app.services.documents import DocumentService
 from clinic_app.services.entitlements import EntitlementService
 from clinic_app.services.persons import PersonService
@@ -35,6 +36,7 @@ from clinic_app.storage.engine import is_encrypted_url, make_engine
 from clinic_app.storage.keys import load_or_create_secret
 from clinic_app.storage.migrate import current_revision, needs_upgrade, upgrade
 from clinic_app.storage.open import derived_key, open_engine
+from clinic_app.storage.presence import check_database_file
 
 DB_ID_SETTING = "database_id"
 DEMO_SETTING = "demo_database"
@@ -72,25 +74,36 @@ class Services:
         self.db.dispose()
 
 
-def open_database(url: str, *, recovery_key: str | None = None) -> Database:
+def open_database(
+    url: str, *, recovery_key: str | None = None, passphrase: str | None = None
+) -> Database:
     """Open (and migrate) the database at ``url``; seed reference data on a new one.
 
-    An encrypted URL needs its key in the keychain, or ``recovery_key``; an existing
+    An encrypted URL needs its key in the keychain, or ``recovery_key`` (or, for a
+    database in passphrase mode, ``passphrase``); an existing
     database is backed up (verified) before its schema is migrated.
     """
-    if recovery_key is not None and is_encrypted_url(url):
-        engine = open_engine(url, recovery_key=recovery_key)
+    check_database_file(url, must_exist=False)  # never a zero-byte file or a folder
+    if (recovery_key is not None or passphrase is not None) and is_encrypted_url(url):
+        engine = open_engine(url, recovery_key=recovery_key, passphrase=passphrase)
     else:
         engine = make_engine(url)
-    if needs_upgrade(engine):
-        if current_revision(engine) is not None:
-            backup_before_migration(engine)
-        upgrade(engine)
+    try:
+        if needs_upgrade(engine):
+            if current_revision(engine) is not None:
+                backup_before_migration(engine)
+            upgrade(engine)
+    except DatabaseError as exc:  # locked, disk full, read-only: a start-up state, not a crash
+        engine.dispose()
+        raise storage_error(exc) from exc
     db = Database(engine)
     with db.write() as s:
         if s.get(AppSetting, DB_ID_SETTING) is None:
             s.add(AppSetting(key=DB_ID_SETTING, value=str(uuid.uuid4())))
         seed_partners(s)
+        if engine.dialect.name == "sqlite":
+            # A write that changes nothing: a read-only file is told at start, not at log-in.
+            s.execute(delete(AppSetting).where(false()))
     return db
 
 

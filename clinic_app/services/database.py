@@ -9,7 +9,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from clinic_app.errors import StorageError
+from clinic_app.errors import Invalid, StorageError
 
 
 class Database:
@@ -53,6 +53,11 @@ class Database:
             if isinstance(exc, IntegrityError):
                 raise
             raise storage_error(exc) from exc
+        except OverflowError as exc:
+            # An id or number beyond SQLite's 64-bit integers: it matches nothing and is input
+            # the caller must refuse, not a crash (the services check the fields they know).
+            session.rollback()
+            raise Invalid("number", "out_of_range", "The number is too large.") from exc
         except BaseException:
             session.rollback()
             raise

@@ -32,7 +32,9 @@ from clinic_app.services.audit_trail import AuditTrail
 from clinic_app.services.common import (
     Clock,
     Page,
+    check_code,
     check_country,
+    check_date_bounds,
     check_not_future,
     check_paging,
     clean_text,
@@ -226,7 +228,7 @@ class PersonService:
             return self._detail(s, actor, person)
 
     def archive(self, actor: Actor, person_id: int, reason: str) -> PersonDetail:
-        reason = clean_text("reason", reason, required=True, max_len=1000)
+        reason = clean_text("reason", reason, required=True, max_len=1000, multiline=True)
         with self._db.write() as s:
             person = self._load(s, person_id)
             rel = self._relation(s, actor, person)
@@ -333,6 +335,7 @@ class PersonService:
         check_paging(offset, limit)
         if sort not in SORT_COLUMNS:
             raise Invalid("sort", "unknown_column")
+        text = clean_text("text", text, max_len=500)
         flt = flt or PersonFilter()
         query = _within_search_scope(actor, self._search_query(text, flt, self._today()))
         order = SORT_COLUMNS[sort]
@@ -509,7 +512,7 @@ class PersonService:
             raise Invalid("names", "several_preferred", "Only one name can be preferred.")
         if len({n.name for n in names}) != len(names):
             raise Invalid("names", "duplicate", "The same name is entered twice.")
-        cert = data.birth_certainty
+        cert = check_code("birth_certainty", BirthCertainty, data.birth_certainty)
         birth_date = data.birth_date
         birth_year = data.birth_year
         assessment_date = data.assessment_date
@@ -524,7 +527,7 @@ class PersonService:
         elif cert is BirthCertainty.ESTIMATED_YEAR:
             if birth_year is None:
                 raise Invalid("birth_year", "required", "Enter the estimated birth year.")
-            if not 1900 < birth_year <= today.year:
+            if not isinstance(birth_year, int) or not 1900 < birth_year <= today.year:
                 raise Invalid("birth_year", "out_of_range", "The birth year is not plausible.")
             birth_date, assessment_date, assessed_age = None, None, None
         elif cert is BirthCertainty.AGE_ASSESSED:
@@ -533,9 +536,10 @@ class PersonService:
                     "assessment_date", "required", "Enter the date of the age assessment."
                 )
             check_not_future("assessment_date", assessment_date, today)
+            check_date_bounds("assessment_date", assessment_date, today)
             if assessed_age is None:
                 raise Invalid("assessed_age", "required", "Enter the assessed age.")
-            if not 0 <= assessed_age < 120:
+            if not isinstance(assessed_age, int) or not 0 <= assessed_age < 120:
                 raise Invalid("assessed_age", "out_of_range", "The assessed age is not plausible.")
             birth_date = None
             birth_year = assessment_date.year - assessed_age
@@ -544,7 +548,7 @@ class PersonService:
         languages = tuple(dict.fromkeys(_clean_lang("languages", lang) for lang in data.languages))
         return PersonInput(
             names=names,
-            sex=Sex(data.sex),
+            sex=check_code("sex", Sex, data.sex),
             birth_certainty=cert,
             birth_date=birth_date,
             birth_year=birth_year,
@@ -554,12 +558,18 @@ class PersonService:
             languages=tuple(lang for lang in languages if lang),
             interpreter_needed=data.interpreter_needed,
             interpreter_language=_clean_lang("interpreter_language", data.interpreter_language),
-            exploitation=tuple(dict.fromkeys(ExploitationForm(f) for f in data.exploitation)),
-            safety_flags=tuple(dict.fromkeys(SafetyFlag(f) for f in data.safety_flags)),
+            exploitation=tuple(
+                dict.fromkeys(
+                    check_code("exploitation", ExploitationForm, f) for f in data.exploitation
+                )
+            ),
+            safety_flags=tuple(
+                dict.fromkeys(check_code("safety_flags", SafetyFlag, f) for f in data.safety_flags)
+            ),
             own_insurance=data.own_insurance,
             registered_in_denmark=data.registered_in_denmark,
             site_id=data.site_id,
-            notes=clean_text("notes", data.notes, max_len=20000),
+            notes=clean_text("notes", data.notes, max_len=20000, multiline=True),
         )
 
     def _check_site(self, s: Session, site_id: int | None) -> None:

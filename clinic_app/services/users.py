@@ -19,12 +19,13 @@ from clinic_app.security.passwords import (
     check_password_policy,
     dummy_verify,
     hash_password,
+    is_valid_unicode,
     needs_rehash,
     verify_password,
 )
 from clinic_app.security.permissions import Action, require
 from clinic_app.services.audit_trail import AuditTrail
-from clinic_app.services.common import clean_text
+from clinic_app.services.common import check_code, clean_text
 from clinic_app.services.database import Database
 from clinic_app.vocabulary import Role
 
@@ -107,7 +108,7 @@ class UserService:
         """Create an account (administrators); the reason, if given, is kept in the audit."""
         require(actor, Action.USER_ADMIN)
         username, display_name = _clean_identity(username, display_name)
-        reason = clean_text("reason", reason, max_len=1000)
+        reason = clean_text("reason", reason, max_len=1000, multiline=True)
         if check_policy:
             check_password_policy(password, username)
         password_hash = hash_password(password, config=self._hasher)
@@ -120,7 +121,7 @@ class UserService:
                     username=username,
                     display_name=display_name,
                     password_hash=password_hash,
-                    role=Role(role),
+                    role=check_code("role", Role, role),
                     site_id=site_id,
                 )
                 s.add(user)
@@ -142,6 +143,9 @@ class UserService:
         password and a locked account take about the same time. The attempted user name is
         never stored for unknown users (people type passwords into the wrong field).
         """
+        if not is_valid_unicode(username or "") or not is_valid_unicode(password or ""):
+            # Not text at all: no account can match; refused before anything is looked up.
+            raise Invalid("username", "invalid_unicode", "The user name or password is not text.")
         username = (username or "").strip().lower()
         now = utcnow()
         with self._db.write() as s:
@@ -281,7 +285,9 @@ class UserService:
         return self._admin_change(actor, user_id, reason, "user.unlock", unlock=True)
 
     def change_role(self, actor: Actor, user_id: int, role: Role, reason: str) -> UserView:
-        return self._admin_change(actor, user_id, reason, "user.change_role", role=Role(role))
+        return self._admin_change(
+            actor, user_id, reason, "user.change_role", role=check_code("role", Role, role)
+        )
 
     def reset_password(self, actor: Actor, user_id: int, password: str, reason: str) -> UserView:
         """Set a new password for another user (administrators, with a reason)."""
@@ -322,7 +328,7 @@ class UserService:
         password_hash: str | None = None,
     ) -> UserView:
         require(actor, Action.USER_ADMIN)
-        reason = clean_text("reason", reason, required=True, max_len=1000)
+        reason = clean_text("reason", reason, required=True, max_len=1000, multiline=True)
         with self._db.write() as s:
             user = s.get(User, user_id)
             if user is None:
