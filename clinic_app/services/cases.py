@@ -22,7 +22,7 @@ from clinic_app.services.audit_trail import AuditTrail
 from clinic_app.services.common import Clock, clean_text, system_today
 from clinic_app.services.database import Database
 from clinic_app.services.facts_loader import event_fact, refresh_person
-from clinic_app.services.relations import require_on_person
+from clinic_app.services.relations import require_on_person, sees_location
 from clinic_app.vocabulary import Authority, ContactChannel, EventKind, LegalStay, Outcome
 
 _KIND_ORDER = {kind: rank for rank, kind in enumerate(EventKind)}
@@ -68,7 +68,8 @@ class EventView:
     voided_reason: str
 
 
-def _view(row: CaseEvent) -> EventView:
+def _view(row: CaseEvent, *, show_site: bool = True) -> EventView:
+    """``show_site`` False hides the event's site (a shelter stay says where she lives)."""
     return EventView(
         id=row.id,
         person_id=row.person_id,
@@ -80,13 +81,23 @@ def _view(row: CaseEvent) -> EventView:
         legal_stay=row.legal_stay,
         channel=row.channel,
         applicant=row.applicant,
-        site_id=row.site_id,
+        site_id=row.site_id if show_site else None,
         notes=row.notes,
         created_by_id=row.created_by_id,
         created_at=row.created_at,
         voided=row.voided_at is not None,
         voided_at=row.voided_at,
         voided_reason=row.voided_reason,
+    )
+
+
+def _shows_site(actor: Actor, person: Person, row: CaseEvent) -> bool:
+    """An event's site (a shelter stay: where she lived) is for the staff of her current site
+    and of the event's own site, whatever their role (``person.view_location``)."""
+    if row.site_id is None:
+        return True
+    return actor.at_site(row.site_id) or (
+        person.current_site_id is not None and sees_location(actor, person.current_site_id)
     )
 
 
@@ -169,7 +180,7 @@ class CaseService:
                 target=f"case_event:{row.id}",
                 details={"fields": ["voided_at", "voided_reason"]},
             )
-            return _view(row)
+            return _view(row, show_site=_shows_site(actor, person, row))
 
     def history(
         self, actor: Actor, person_id: int, *, include_voided: bool = True
@@ -180,7 +191,7 @@ class CaseService:
             require_on_person(s, actor, Action.PERSON_VIEW, person)
             rows = self._events(s, person.id, include_voided=include_voided)
             self._audit.record(s, actor, "case_event.list", person_id=person.id)
-            return tuple(_view(r) for r in rows)
+            return tuple(_view(r, show_site=_shows_site(actor, person, r)) for r in rows)
 
     def _person(self, s: Session, person_id: int) -> Person:
         person = s.get(Person, person_id)

@@ -27,7 +27,7 @@ from clinic_app.models import (
 from clinic_app.rules.dates import age_on
 from clinic_app.rules.facts import BirthFact
 from clinic_app.security.context import Actor
-from clinic_app.security.permissions import Action, Scope, allowed, require, scope_for
+from clinic_app.security.permissions import Action, Scope, require, scope_for
 from clinic_app.services.audit_trail import AuditTrail
 from clinic_app.services.common import (
     Clock,
@@ -40,7 +40,7 @@ from clinic_app.services.common import (
 )
 from clinic_app.services.database import Database
 from clinic_app.services.facts_loader import refresh_person
-from clinic_app.services.relations import Relation, relation_to
+from clinic_app.services.relations import Relation, relation_to, require_site_scope, sees_location
 from clinic_app.services.text import fold, name_similarity_key, search_keys
 from clinic_app.vocabulary import BirthCertainty, ExploitationForm, SafetyFlag, Sex
 
@@ -334,6 +334,7 @@ class PersonService:
         if sort not in SORT_COLUMNS:
             raise Invalid("sort", "unknown_column")
         flt = flt or PersonFilter()
+        require_site_scope(actor, flt.site_id)
         query = _within_search_scope(actor, self._search_query(text, flt, self._today()))
         order = SORT_COLUMNS[sort]
         with self._db.write() as s:
@@ -499,7 +500,7 @@ class PersonService:
         return q
 
     def _sees_location(self, actor: Actor, site_id: int | None) -> bool:
-        return allowed(actor, Action.PERSON_VIEW_LOCATION, same_site=site_id == actor.site_id)
+        return sees_location(actor, site_id)
 
     def _validate(self, data: PersonInput, today: dt.date) -> PersonInput:
         names = tuple(_clean_name(n) for n in data.names if n.name.strip())
