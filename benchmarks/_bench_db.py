@@ -46,7 +46,7 @@ def demo_database(folder: Path, persons: int, *, encrypted: bool) -> str:
 
 
 def services_for(url: str) -> Services:
-    return build_services(open_database(url))
+    return build_services(open_database(url), demo=True)
 
 
 def actors(svc: Services) -> tuple[Actor, Actor, int]:

@@ -145,7 +145,7 @@ def main() -> int:
     app = QApplication([sys.argv[0]])
     Translations(app).switch("en")
     db = open_database(url)
-    services = build_services(db)
+    services = build_services(db, demo=True)
     with db.read() as s:
         persons = s.query(Person).count()
     password = next(pw for u, pw, _r, _s in DEMO_USERS if u == USER)

@@ -134,6 +134,14 @@ def run_gui(
         if demo and not result.demo:
             login.cannot_open(app.translate("Startup", "This database is not a demo database."))
             return
+        if result.demo and not demo:
+            login.cannot_open(
+                app.translate(
+                    "Startup",
+                    "This is a demo database of fictional people: open it with “clinic-app demo”.",
+                )
+            )
+            return
         login.set_services(result.services, result.accounts, has_users=result.has_users)
 
     def failed(exc: BaseException) -> None:
@@ -147,7 +155,7 @@ def run_gui(
             )
         )
 
-    run_task(lambda: open_services(db_url), ready, failed)
+    run_task(lambda: open_services(db_url, demo), ready, failed)
     try:
         result = login.exec()
         if not opened:
@@ -158,7 +166,7 @@ def run_gui(
         if not opened:
             return EXIT_STORAGE if failure else EXIT_OK
         services = opened[0].services
-        if demo and not opened[0].demo:
+        if demo != opened[0].demo:
             return EXIT_STORAGE
         actor = login.actor
         if result == LoginDialog.FIRST_RUN:
@@ -210,14 +218,16 @@ class Opened:
     recovery_key: str | None = None  # only when this start created the encrypted database
 
 
-def open_services(db_url: str) -> Opened:
-    """Open (and migrate) the database and build every service: the slow part of start-up."""
+def open_services(db_url: str, demo: bool = False) -> Opened:
+    """Open (and migrate) the database and build every service: the slow part of start-up.
+
+    ``demo`` is how the app was started; it alone chooses the demo audit key."""
     from clinic_app.services.container import build_services, is_demo, open_database
     from clinic_app.storage.open import take_new_recovery_key
     from clinic_app.ui.login import demo_accounts_for
 
     db = open_database(db_url)
-    services = build_services(db)
+    services = build_services(db, demo=demo)
     return Opened(
         services,
         is_demo(db),

@@ -14,9 +14,9 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from clinic_app.config import default_db_url, workstation_name
-from clinic_app.errors import Invalid
+from clinic_app.errors import Conflict, Invalid
 from clinic_app.security.context import Actor
-from clinic_app.services.container import Services, build_services, open_database
+from clinic_app.services.container import Services, build_services, is_demo, open_database
 
 ENV_USER = "CLINIC_APP_USER"
 ENV_PASSWORD = "CLINIC_APP_PASSWORD"  # noqa: S105 - a variable name; for scripted use; prefer the prompt interactively
@@ -31,6 +31,8 @@ class CommandContext:
         self.args = args
         self.out = out or sys.stdout
         self._services: Services | None = None
+        # Only ``audit verify`` opens a demo database as a normal one (to report its seal).
+        self.demo_ok = False
 
     @property
     def db_url(self) -> str:
@@ -43,7 +45,15 @@ class CommandContext:
 
     def services(self) -> Services:
         if self._services is None:
-            self._services = build_services(open_database(self.db_url))
+            db = open_database(self.db_url)
+            if not self.demo_ok and is_demo(db):
+                db.dispose()
+                # Its log is kept with the published demo key, chosen by how the app is
+                # started, never by what a database holds.
+                raise Conflict(
+                    "database", "is a demo database (fictional people): use `clinic-app demo`"
+                )
+            self._services = build_services(db)
         return self._services
 
     def login(self) -> Actor:

@@ -18,9 +18,13 @@ from clinic_app.security.context import Actor
 from clinic_app.security.permissions import Action, require
 from clinic_app.services.audit_trail import (
     ANCHOR_ID,
+    DEMO_AUDIT_KEY,
+    ORIGIN_DEMO,
     AuditTrail,
     audit_row_fields,
     bounds_of,
+    is_pristine,
+    seal_is_authentic,
 )
 from clinic_app.services.common import Clock, Page, check_paging, system_today
 from clinic_app.services.database import Database
@@ -41,6 +45,7 @@ _REASONS = {
     "extra_rows": "There are rows after the recorded end of the log.",
     "bad_anchor": "The record of the log's start and end was changed.",
     "missing_anchor": "The record of the log's start and end is missing.",
+    "demo_key": "The log is sealed with the published demo key: it proves nothing.",
 }
 
 
@@ -372,14 +377,22 @@ def verify_log(db: Database, trail: AuditTrail) -> AuditCheck:
     with db.read() as s:
         anchor = s.get(AuditAnchor, ANCHOR_ID)
         if anchor is None:
-            first = s.scalar(select(func.min(AuditEvent.id)))
-            users = s.scalar(select(func.count(UserRow.id))) or 0
-            if first is None and users == 0:
+            if is_pristine(s):
                 return _check(True, 0, None, "ok", 0, 0)
-            # Every database with users has audited their creation: the anchor was removed.
+            # Every database with users, persons or history has founded its log (users'
+            # creation is audited): the anchor was removed, with or without the rows.
+            first = s.scalar(select(func.min(AuditEvent.id)))
             return _check(False, 0, first, "missing_anchor", 0, 0)
         bounds = bounds_of(anchor)
         authentic = trail.anchor_is_authentic(anchor)
+        if (
+            not authentic
+            and trail.origin != ORIGIN_DEMO
+            and seal_is_authentic(DEMO_AUDIT_KEY, anchor)
+        ):
+            # Sealed with the published demo key: a demo database, or a real one forged to
+            # look like it. Either way the log proves nothing.
+            return _check(False, 0, None, "demo_key", bounds.first_seq, bounds.last_seq)
         # With a forged anchor the chain is still walked from the start it claims, so the
         # report can name the first bad row; the anchor is blamed only if every row fits.
         result = verify_chain(

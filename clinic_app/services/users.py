@@ -80,6 +80,9 @@ class UserService:
         with self._db.write() as s:
             if (s.scalar(select(func.count(User.id))) or 0) > 0:
                 raise Conflict("user", "an administrator already exists")
+            # The log is founded before the first user exists; later, a missing anchor is a
+            # wiped log, never a new one.
+            self._audit.found(s)
             user = User(
                 username=username,
                 display_name=display_name,
