@@ -312,6 +312,14 @@ class ContactService:
             guarded = _guarded_ids(s, [p.id for p, _ in rows])
             items = []
             for person, since in rows:
+                # A role that sees only its own site's persons sees only that part of it.
+                if not allowed(
+                    actor,
+                    Action.PERSON_VIEW,
+                    own_caseload=True,
+                    same_site=actor.at_site(person.current_site_id),
+                ):
+                    continue
                 minor, _ = is_minor_on(person, today)
                 items.append(
                     CaseloadItem(
