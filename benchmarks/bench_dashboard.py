@@ -100,18 +100,20 @@ def main() -> None:
 
         dash: DashboardService = services.dashboard
         admin = Actor(admin_id, "admin", Role.ADMINISTRATOR, None, "bench")
+        # A site's list is for its own staff (person.view_location): a team lead there.
+        lead = Actor(admin_id, "bench-lead", Role.TEAM_LEAD, site_id, "bench")
         print(
             f"1) DashboardService.dashboard for the busiest site ({site_persons:,} active persons)"
         )
         _measure(
             "site",
-            lambda: dash.dashboard(admin, "site", site_id),
+            lambda: dash.dashboard(lead, "site", site_id),
             args.rounds,
             SITE_MEDIAN_TARGET_MS,
         )
         _measure(
             "site, every item (per_category=None)",
-            lambda: dash.dashboard(admin, "site", site_id, per_category=None),
+            lambda: dash.dashboard(lead, "site", site_id, per_category=None),
             args.rounds,
             SITE_MEDIAN_TARGET_MS,
         )

@@ -54,7 +54,7 @@ def ready(self, *args, **kwargs):
 
 login.LoginDialog.exec = exec_
 login.LoginDialog.set_services = ready
-sys.exit(app.main(["--db", sys.argv[1], "--settings", sys.argv[2]]))
+sys.exit(app.main(["--db", sys.argv[1], "--settings", sys.argv[2], "--demo"]))
 """
 
 

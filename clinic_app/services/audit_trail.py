@@ -11,14 +11,22 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from clinic_app.models import AnonymousVisitor, AuditAnchor, AuditEvent, Person, User, utcnow
+from clinic_app.models import (
+    AnonymousVisitor,
+    AuditAnchor,
+    AuditEvent,
+    AuditListPerson,
+    Person,
+    User,
+    utcnow,
+)
 from clinic_app.security.audit_chain import GENESIS_HASH, chain_hash
 from clinic_app.security.context import Actor
 
@@ -98,6 +106,13 @@ def anchor_mac(key: bytes, bounds: ChainBounds, origin: str = "") -> str:
         parts, domain = (*parts, origin), _ANCHOR_DOMAIN_V2
     message = domain + b"".join(len(p.encode()).to_bytes(8, "big") + p.encode() for p in parts)
     return hmac.new(key, message, hashlib.sha256).hexdigest()
+
+
+def listed_details(person_ids: Sequence[int]) -> dict[str, object]:
+    """What a list's audit row says about the persons shown: how many, and a digest of
+    their sorted ids that the verifier recomputes from the person index."""
+    digest = hashlib.sha256(",".join(map(str, person_ids)).encode("ascii")).hexdigest()
+    return {"listed": len(person_ids), "listed_sha256": digest[:32]}
 
 
 def is_pristine(session: Session) -> bool:
@@ -189,8 +204,16 @@ class AuditTrail:
         outcome: str = "ok",
         username: str | None = None,
         workstation: str | None = None,
+        listed: Iterable[int] | None = None,
     ) -> AuditEvent:
-        """Add one event to ``session``; it commits or rolls back with the change it records."""
+        """Add one event to ``session``; it commits or rolls back with the change it records.
+
+        ``listed``: the persons a list showed (search results, the dashboard, a day view).
+        Each gets a row of the person index, so her access report says she appeared in it;
+        the event's chained details hold their number and a digest of their ids."""
+        shown = sorted({int(p) for p in listed}) if listed is not None else None
+        if shown is not None:
+            details = {**(details or {}), **listed_details(shown)}
         anchor = self.found(session)
         authentic = self.anchor_is_authentic(anchor)
         next_id = anchor.last_event_id + 1
@@ -219,6 +242,10 @@ class AuditTrail:
         )
         event.row_hash = chain_hash(self._key, anchor.last_hash, audit_row_fields(event))
         session.add(event)
+        if shown:
+            session.execute(
+                insert(AuditListPerson), [{"event_id": event.id, "person_id": p} for p in shown]
+            )
         anchor.last_event_id = event.id
         anchor.last_hash = event.row_hash
         if authentic:

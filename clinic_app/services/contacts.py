@@ -331,7 +331,13 @@ class ContactService:
                         minor and person.id not in guarded,
                     )
                 )
-            self._audit.record(s, actor, "contact_person.caseload", details={"count": len(items)})
+            self._audit.record(
+                s,
+                actor,
+                "contact_person.caseload",
+                details={"count": len(items)},
+                listed=[i.person_id for i in items],
+            )
             return tuple(items)
 
     def overview(self, actor: Actor, person_id: int) -> ContactsOverview:
@@ -504,7 +510,11 @@ class ContactService:
                 )
             found.sort(key=lambda t: (t.turns_18_on, t.case_ref))
             self._audit.record(
-                s, actor, "guardian.transitions", details={"within_days": within_days}
+                s,
+                actor,
+                "guardian.transitions",
+                details={"within_days": within_days},
+                listed=[t.person_id for t in found],
             )
             return tuple(found)
 

@@ -193,6 +193,7 @@ class DashboardService:
                 "dashboard.view",
                 target=f"{scope}:{site_id}" if scope == "site" else scope,
                 details={"items": len(items), "total": sum(counts.values())},
+                listed=[i.person_id for i in items],
             )
         return DashboardView(
             scope=scope,

@@ -350,6 +350,7 @@ class PersonService:
                 actor,
                 "person.search",
                 details={"terms": len(text.split()), "results": total},
+                listed=[r.id for r in rows],
             )
             today = self._today()
             items = tuple(
@@ -432,6 +433,7 @@ class PersonService:
                 actor,
                 "person.duplicate_check",
                 details={"names": len(keys), "results": min(len(found), 20)},
+                listed=[c.id for c in found[:20]],
             )
         return tuple(found[:20])
 
