@@ -143,6 +143,9 @@ def run_gui(
             )
             return
         login.set_services(result.services, result.accounts, has_users=result.has_users)
+        if result.head_warning:
+            log.warning("The audit log is behind or beside the head this computer saw.")
+            login.warn(app.translate("Startup", "Warning: %1").replace("%1", result.head_warning))
 
     def failed(exc: BaseException) -> None:
         failure.append(exc)
@@ -216,6 +219,8 @@ class Opened:
     has_users: bool
     accounts: tuple[DemoAccount, ...]
     recovery_key: str | None = None  # only when this start created the encrypted database
+    # Set when the audit log is behind or beside the newest head this computer saw.
+    head_warning: str | None = None
 
 
 def open_services(db_url: str, demo: bool = False) -> Opened:
@@ -234,6 +239,7 @@ def open_services(db_url: str, demo: bool = False) -> Opened:
         services.users.has_users(),
         demo_accounts_for(db),
         take_new_recovery_key(db.engine),
+        services.audit_log.head_warning(),
     )
 
 

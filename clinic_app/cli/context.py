@@ -54,6 +54,9 @@ class CommandContext:
                     "database", "is a demo database (fictional people): use `clinic-app demo`"
                 )
             self._services = build_services(db)
+            warning = self._services.audit_log.head_warning()
+            if warning:
+                print(f"warning: {warning}", file=sys.stderr)
         return self._services
 
     def login(self) -> Actor:

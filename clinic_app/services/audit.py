@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, delete, func, or_, select
@@ -35,6 +35,7 @@ from clinic_app.services.audit_trail import (
     listed_details,
     seal_is_authentic,
 )
+from clinic_app.services.chain_head import HEAD_MESSAGES, head_status, remember
 from clinic_app.services.common import Clock, Page, check_paging, system_today
 from clinic_app.services.database import Database
 
@@ -166,6 +167,10 @@ class AuditService:
         """Check every stored row and the anchor; the check itself is then audited."""
         require(actor, Action.AUDIT_VERIFY)
         result = verify_log(self._db, self._audit)
+        head = head_status(self._db, self._audit)
+        if result.ok and head in HEAD_MESSAGES:
+            # Whole in itself, but older than (or another than) what this computer saw.
+            result = replace(result, ok=False, reason=f"chain_{head}", message=HEAD_MESSAGES[head])
         with self._db.write() as s:
             self._audit.record(
                 s,
@@ -178,7 +183,14 @@ class AuditService:
                     "first_bad_id": result.first_bad_id,
                 },
             )
+        if result.ok:
+            remember(self._db, self._audit)
         return result
+
+    def head_warning(self) -> str | None:
+        """At open: a warning if the log is behind or beside the newest head this
+        workstation saw (a rollback or a swapped copy), else None."""
+        return HEAD_MESSAGES.get(head_status(self._db, self._audit))
 
     # --- viewer --------------------------------------------------------------------------
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import uuid
 from dataclasses import dataclass, fields
 
 from sqlalchemy import select
+from sqlalchemy.exc import SQLAlchemyError
 
+from clinic_app.errors import ClinicError
 from clinic_app.models import AppSetting, AuditAnchor
 from clinic_app.security.passwords import PRODUCTION, PasswordHasherConfig
 from clinic_app.services.action_plans import ActionPlanService
@@ -21,6 +24,7 @@ from clinic_app.services.audit_trail import (
 )
 from clinic_app.services.backup import BackupService, backup_before_migration
 from clinic_app.services.cases import CaseService
+from clinic_app.services.chain_head import remember
 from clinic_app.services.common import Clock, system_today
 from clinic_app.services.consents import ConsentService
 from clinic_app.services.contacts import ContactService
@@ -44,6 +48,7 @@ from clinic_app.storage.migrate import current_revision, needs_upgrade, upgrade
 from clinic_app.storage.open import derived_key, open_engine
 
 DB_ID_SETTING = "database_id"
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -73,6 +78,11 @@ class Services:
     clock: Clock
 
     def close(self) -> None:
+        # The newest chain head this workstation saw, kept outside the database.
+        try:
+            remember(self.db, self.audit)
+        except (ClinicError, SQLAlchemyError) as exc:
+            log.warning("The audit chain head was not kept: %s", type(exc).__name__)
         self.db.dispose()
 
 

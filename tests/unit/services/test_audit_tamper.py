@@ -31,9 +31,9 @@ from clinic_app.services.audit_trail import (
     audit_row_fields,
     bounds_of,
 )
-from clinic_app.services.container import Services, build_services, is_demo
+from clinic_app.services.container import Services, build_services, is_demo, open_database
 from clinic_app.services.persons import NameInput, PersonInput
-from tests.conftest import FAST_HASHER, PASSWORD
+from tests.conftest import FAST_HASHER, PASSWORD, TODAY
 from tests.unit.services.audit_helpers import append_rows
 
 
@@ -167,3 +167,70 @@ def test_demo_data_refuses_a_real_database_before_writing_anything(
     after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in path.parent.glob("*.db*")}
     assert after == before
     assert cli("audit", "verify") == 0  # its log is intact, not half a demo's
+
+
+# --- rollback and fork (item 5) ----------------------------------------------------------------
+
+
+def _copy_file(services: Services, db_url: str, to: Path) -> None:
+    """Copy the closed database file, as someone with file access would."""
+    services.db.dispose()  # the last connection checkpoints the WAL into the file
+    to.write_bytes(Path(db_url.removeprefix("sqlite:///")).read_bytes())
+
+
+def _reopen(db_url: str, older: Path | None = None) -> Services:
+    if older is not None:
+        Path(db_url.removeprefix("sqlite:///")).write_bytes(older.read_bytes())
+    return build_services(open_database(db_url), hasher=FAST_HASHER, clock=lambda: TODAY)
+
+
+def test_copying_an_older_backup_over_the_database_is_detected(
+    services: Services, admin: Actor, db_url: str, tmp_path: Path, cli: Callable[..., int]
+) -> None:
+    pid = services.persons.register(admin, PersonInput(names=(NameInput("Rada Test"),))).id
+    older = tmp_path / "older.db"
+    _copy_file(services, db_url, older)
+    later = _reopen(db_url)
+    me = later.users.authenticate("admin", PASSWORD, "pc")
+    for _ in range(3):
+        later.persons.get(me, pid)  # accesses the rollback would hide
+    assert later.audit_log.verify(me).ok  # and this computer remembers the head
+    later.close()
+
+    rolled = _reopen(db_url, older)
+    assert verify_log(rolled.db, rolled.audit).ok  # on its own the old log is whole
+    assert rolled.audit_log.head_warning() is not None
+    result = rolled.audit_log.verify(rolled.users.authenticate("admin", PASSWORD, "pc"))
+    assert (result.ok, result.reason) == (False, "chain_behind")
+    rolled.close()
+    assert cli("audit", "verify") == 1
+
+
+def test_a_swapped_copy_that_went_on_separately_is_a_fork(
+    services: Services, admin: Actor, db_url: str, tmp_path: Path
+) -> None:
+    older = tmp_path / "older.db"
+    _copy_file(services, db_url, older)
+    first = _reopen(db_url)
+    me = first.users.authenticate("admin", PASSWORD, "pc")
+    first.persons.register(me, PersonInput(names=(NameInput("Real One"),)))
+    assert first.audit_log.verify(me).ok
+    first.close()
+    other = _reopen(db_url, older)
+    for i in range(8):  # the copy's own history, past the head this computer saw
+        other.users.logout(Actor(1, "admin", admin.role, None, f"pc{i}"))
+    assert other.audit_log.head_warning() is not None
+    result = other.audit_log.verify(other.users.authenticate("admin", PASSWORD, "pc"))
+    assert (result.ok, result.reason) == (False, "chain_forked")
+    other.close()
+
+
+def test_a_restore_made_through_the_app_moves_the_head_legitimately(
+    services: Services, admin: Actor, tmp_path: Path
+) -> None:
+    backup = services.backup.run(admin, str(tmp_path / "bk"))
+    services.persons.register(admin, PersonInput(names=(NameInput("After Backup"),)))
+    assert services.audit_log.verify(admin).ok
+    services.backup.restore_over_live(admin, backup.path)
+    assert services.audit_log.head_warning() is None
+    assert services.audit_log.verify(admin).ok
