@@ -231,6 +231,20 @@ def unwrap_with_recovery_key(kf: KeyFile, recovery_key: str) -> bytes:
     return key
 
 
+def check_recovery_key(url: str, recovery_key: str) -> None:
+    """Raise StorageError unless ``recovery_key`` opens the encrypted database at ``url``
+    (the proof an administrator's emergency actions ask for)."""
+    path = database_path(url)
+    kf = read_keyfile(keyfile_path(path)) if path is not None else None
+    if kf is None:
+        raise StorageError(
+            "no_recovery_key",
+            "This database has no recovery key (it is not encrypted): an administrator "
+            "must do this.",
+        )
+    unwrap_with_recovery_key(kf, recovery_key)
+
+
 def _matches(key: bytes, kf: KeyFile) -> bool:
     return hmac.compare_digest(cipher.key_check(key), kf.check)
 
