@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from clinic_app.config import default_db_url, workstation_name
+from clinic_app.config import default_db_url, private_files, workstation_name
 
 if TYPE_CHECKING:
     from clinic_app.security.context import Actor
@@ -257,6 +257,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``clinic-app-gui``."""
     args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    private_files()
     os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "1")
     return run_gui(
         args.db or default_db_url(), args.demo, settings_path=args.settings, language=args.lang

@@ -23,6 +23,7 @@ from clinic_app.cli import (
     commands_users,
 )
 from clinic_app.cli.context import CommandContext
+from clinic_app.config import private_files
 from clinic_app.errors import ClinicError, Conflict, Forbidden, Invalid, NotFound, StorageError
 from clinic_app.services.database import storage_error
 
@@ -63,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    private_files()
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()
@@ -89,6 +91,7 @@ def console_main(argv: Sequence[str] | None = None) -> int:
     """The ``clinic-app`` entry point: a redacting log file and crash hook, then ``main``."""
     from clinic_app.logs import configure_logging, install_crash_logging
 
+    private_files()  # before the log folder is made
     configure_logging()
     install_crash_logging()
     return main(argv)

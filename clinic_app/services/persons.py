@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from clinic_app.errors import Conflict, Invalid, NotFound
+from clinic_app.errors import Conflict, Forbidden, Invalid, NotFound
 from clinic_app.models import (
     ContactPersonAssignment,
     GuardianAssignment,
@@ -40,6 +40,7 @@ from clinic_app.services.common import (
 )
 from clinic_app.services.database import Database
 from clinic_app.services.facts_loader import refresh_person
+from clinic_app.services.refusals import record_refusal
 from clinic_app.services.relations import Relation, relation_to, require_site_scope, sees_location
 from clinic_app.services.text import fold, name_similarity_key, search_keys
 from clinic_app.vocabulary import BirthCertainty, ExploitationForm, SafetyFlag, Sex
@@ -311,11 +312,20 @@ class PersonService:
             return self._detail(s, actor, person)
 
     def get_by_case_ref(self, actor: Actor, case_ref: str) -> PersonDetail:
+        """Open a record by its case reference. A reference outside the actor's scope gets
+        the same NotFound as one that does not exist (the refusal is still audited), so
+        typing references tells nobody which cases exist."""
         with self._db.read() as s:
             pid = s.scalar(select(Person.id).where(Person.case_ref == case_ref.strip().upper()))
         if pid is None:
             raise NotFound("person", case_ref)
-        return self.get(actor, pid)
+        try:
+            return self.get(actor, pid)
+        except Forbidden as exc:
+            record_refusal(
+                self._db, self._audit, actor, exc, call="persons.get_by_case_ref", person_id=pid
+            )
+            raise NotFound("person", case_ref) from None
 
     def search(
         self,

@@ -225,7 +225,11 @@ def unwrap_with_recovery_key(kf: KeyFile, recovery_key: str) -> bytes:
         raw = cipher.parse_recovery_key(recovery_key)
     except cipher.RecoveryKeyError as exc:
         raise StorageError("bad_recovery_key", str(exc)) from exc
-    key = cipher.unwrap_key(kf.wrapped, raw, kf.key_id.encode())
+    try:
+        key = cipher.unwrap_key(kf.wrapped, raw, kf.key_id.encode())
+    except (ValueError, OverflowError, MemoryError) as exc:
+        # Well-formed JSON with impossible parameters (scrypt cost, sizes): damaged.
+        raise StorageError("key_file_damaged", "The key file is damaged.") from exc
     if key is None or not _matches(key, kf):
         raise StorageError("wrong_key", "The recovery key does not open this database.")
     return key
