@@ -68,7 +68,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         db = open_or_generate(args.db, tmp, args.persons, TODAY)
-        services = build_services(db, clock=lambda: TODAY)
+        services = build_services(db, clock=lambda: TODAY, demo=True)
         with db.read() as s:
             persons = s.scalar(select(func.count(Person.id))) or 0
             events = s.scalar(select(func.count(CaseEvent.id))) or 0

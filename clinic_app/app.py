@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from clinic_app.config import default_db_url, workstation_name
+from clinic_app.config import default_db_url, private_files, workstation_name
 
 if TYPE_CHECKING:
     from clinic_app.security.context import Actor
@@ -135,7 +135,18 @@ def run_gui(
         if demo and not result.demo:
             login.cannot_open(app.translate("Startup", "This database is not a demo database."))
             return
+        if result.demo and not demo:
+            login.cannot_open(
+                app.translate(
+                    "Startup",
+                    "This is a demo database of fictional people: open it with “clinic-app demo”.",
+                )
+            )
+            return
         login.set_services(result.services, result.accounts, has_users=result.has_users)
+        if result.head_warning:
+            log.warning("The audit log is behind or beside the head this computer saw.")
+            login.warn(app.translate("Startup", "Warning: %1").replace("%1", result.head_warning))
 
     def failed(exc: BaseException) -> None:
         failure.append(exc)
@@ -143,7 +154,7 @@ def run_gui(
         log.error("Opening the database failed: %s %s", type(exc).__name__, code)
         login.done(STARTUP_FAILED)  # the start-up error window says why and what to do
 
-    run_task(lambda: open_services(db_url), ready, failed)
+    run_task(lambda: open_services(db_url, demo=demo), ready, failed)
     try:
         result = login.exec()
         if not opened and not failure:
@@ -170,7 +181,7 @@ def run_gui(
         if not opened:
             return EXIT_STORAGE if failure else EXIT_OK
         services = opened[0].services
-        if demo and not opened[0].demo:
+        if demo != opened[0].demo:
             return EXIT_STORAGE
         actor = login.actor
         if result == LoginDialog.FIRST_RUN:
@@ -240,29 +251,36 @@ class Opened:
     has_users: bool
     accounts: tuple[DemoAccount, ...]
     recovery_key: str | None = None  # only when this start created the encrypted database
+    # Set when the audit log is behind or beside the newest head this computer saw.
+    head_warning: str | None = None
 
 
 def open_services(
-    db_url: str, recovery_key: str | None = None, passphrase: str | None = None
+    db_url: str,
+    recovery_key: str | None = None,
+    passphrase: str | None = None,
+    demo: bool = False,
 ) -> Opened:
     """Open (and migrate) the database and build every service: the slow part of start-up.
 
     ``recovery_key``: typed in the start-up error window when the key is missing or wrong;
     ``passphrase``: typed there for a database in passphrase mode (or to create one on a
-    computer without a keychain).
+    computer without a keychain). ``demo`` is how the app was started; it alone chooses the
+    demo audit key.
     """
     from clinic_app.services.container import build_services, is_demo, open_database
     from clinic_app.services.startup import recovery_key_for_setup
     from clinic_app.ui.login import demo_accounts_for
 
     db = open_database(db_url, recovery_key=recovery_key, passphrase=passphrase)
-    services = build_services(db)
+    services = build_services(db, demo=demo)
     return Opened(
         services,
         is_demo(db),
         services.users.has_users(),
         demo_accounts_for(db),
         recovery_key_for_setup(services),
+        services.audit_log.head_warning(),
     )
 
 
@@ -280,6 +298,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``clinic-app-gui``."""
     args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
+    private_files()
     os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "1")
     return run_gui(
         args.db or default_db_url(), args.demo, settings_path=args.settings, language=args.lang

@@ -13,8 +13,8 @@ from sqlalchemy import func, select
 from clinic_app.cli.context import ENV_PASSWORD, CommandContext
 from clinic_app.config import data_dir, demo_db_url, workstation_name
 from clinic_app.errors import Conflict, Invalid
-from clinic_app.models import Person, User
-from clinic_app.services.container import is_demo, mark_demo, open_database
+from clinic_app.models import AuditAnchor, AuditEvent, Person, User
+from clinic_app.services.container import is_demo, open_database
 from clinic_app.storage.engine import is_encrypted_url, make_engine
 from clinic_app.storage.migrate import current_revision, head_revision, needs_upgrade, upgrade
 from clinic_app.storage.open import (
@@ -165,16 +165,31 @@ def _progress(stage: str, done: int, total: int) -> None:
     print(f"\r{stage}: {done}/{total}   ", end="", file=sys.stderr, flush=True)
 
 
+def _refuse_unless_empty(url: str) -> None:
+    """Look (read only) before anything is written: demo data goes into an empty database."""
+    if not database_exists(url):
+        return
+    engine = make_engine(url)
+    try:
+        if current_revision(engine) is None:
+            return
+        with engine.connect() as conn:
+            for model in (Person, User, AuditEvent, AuditAnchor):
+                if conn.scalar(select(func.count()).select_from(model)):
+                    raise Conflict(
+                        "database", "is not empty; demo data goes into a new, empty database"
+                    )
+    finally:
+        engine.dispose()
+
+
 def fill_demo(url: str, persons: int, seed: int) -> str:
     """Create demo data in the (empty) database at ``url``; returns a one-line summary."""
     from clinic_app.services.demo_data import generate_demo_data
 
+    _refuse_unless_empty(url)
     db = open_database(url)
     try:
-        with db.read() as s:
-            if (s.scalar(select(func.count(Person.id))) or 0) > 0:
-                raise Conflict("database", "already holds persons; demo data needs an empty one")
-        mark_demo(db)
         summary = generate_demo_data(db, persons=persons, seed=seed, progress=_progress)
         print(file=sys.stderr)
         return (

@@ -14,10 +14,10 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from clinic_app.config import default_db_url, workstation_name
-from clinic_app.errors import Invalid, StorageError
+from clinic_app.errors import Conflict, Invalid, StorageError
 from clinic_app.security.context import Actor
 from clinic_app.services.common import text_problem
-from clinic_app.services.container import Services, build_services, open_database
+from clinic_app.services.container import Services, build_services, is_demo, open_database
 from clinic_app.services.database import Database
 from clinic_app.storage.presence import check_database_file
 
@@ -35,6 +35,8 @@ class CommandContext:
         self.out = out or sys.stdout
         self._services: Services | None = None
         self.passphrase: str | None = None  # passphrase mode: typed once per command
+        # Only ``audit verify`` opens a demo database as a normal one (to report its seal).
+        self.demo_ok = False
 
     @property
     def db_url(self) -> str:
@@ -54,7 +56,18 @@ class CommandContext:
             url = self.db_url
             if not getattr(self.args, "creates_database", False):
                 check_database_file(url, must_exist=True)
-            self._services = build_services(self._open(url))
+            db = self._open(url)
+            if not self.demo_ok and is_demo(db):
+                db.dispose()
+                # Its log is kept with the published demo key, chosen by how the app is
+                # started, never by what a database holds.
+                raise Conflict(
+                    "database", "is a demo database (fictional people): use `clinic-app demo`"
+                )
+            self._services = build_services(db)
+            warning = self._services.audit_log.head_warning()
+            if warning:
+                print(f"warning: {warning}", file=sys.stderr)
         return self._services
 
     def _open(self, url: str) -> Database:

@@ -23,6 +23,7 @@ from clinic_app.cli import (
     commands_users,
 )
 from clinic_app.cli.context import CommandContext
+from clinic_app.config import private_files
 from clinic_app.errors import ClinicError, Conflict, Forbidden, Invalid, NotFound, StorageError
 from clinic_app.services.database import storage_error
 
@@ -63,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    private_files()
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()
@@ -112,6 +114,7 @@ def console_main(argv: Sequence[str] | None = None) -> int:
     from clinic_app.logs import configure_logging, install_crash_logging
 
     safe_output_streams()
+    private_files()  # before the log folder is made
     try:
         configure_logging()
     except OSError:

@@ -7,7 +7,7 @@ from clinic_app.models.action_plan import (
     PlanTask,
     PlanTemplate,
 )
-from clinic_app.models.audit import AuditAnchor, AuditEvent
+from clinic_app.models.audit import AuditAnchor, AuditEvent, AuditListPerson
 from clinic_app.models.base import Base, utcnow
 from clinic_app.models.case_event import CaseEvent, PersonDeadline
 from clinic_app.models.consent import Consent
@@ -40,6 +40,7 @@ __all__ = [
     "AppSetting",
     "AuditAnchor",
     "AuditEvent",
+    "AuditListPerson",
     "Base",
     "CaseEvent",
     "Consent",

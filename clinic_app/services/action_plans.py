@@ -402,6 +402,7 @@ class ActionPlanService:
                 actor,
                 "plan.review_list",
                 details={"within_days": within_days, "caseload_only": caseload_only},
+                listed=[p.person_id for p in out],
             )
             return out
 

@@ -21,6 +21,7 @@ from clinic_app.models import AppSetting
 from clinic_app.security.context import Actor
 from clinic_app.security.permissions import Action, require
 from clinic_app.services.audit_trail import AuditTrail
+from clinic_app.services.chain_head import remember
 from clinic_app.services.common import clean_text
 from clinic_app.services.database import Database
 from clinic_app.storage import backup as store
@@ -324,6 +325,7 @@ class BackupService:
                 target=backup.name,
                 details={"rows": manifest.rows, "safety_copy": safety.path.name},
             )
+        remember(self._db, self._audit, restored=True)  # a restore made here moves it back
         return RestoreResult(str(Path(str(engine.url.database))), manifest.rows, str(safety.path))
 
     def new_recovery_key(self, actor: Actor) -> str:
@@ -345,6 +347,7 @@ class BackupService:
                 details={"rows": rows, "to": "new file"},
                 username="(restore)",
             )
+        remember(self._db, self._audit, restored=True)
 
 
 def _parse_keep(text: str) -> tuple[int, int, int]:

@@ -29,7 +29,7 @@ from clinic_app.services.common import (
 )
 from clinic_app.services.database import Database
 from clinic_app.services.facts_loader import event_fact, refresh_person
-from clinic_app.services.relations import require_on_person
+from clinic_app.services.relations import require_on_person, sees_location
 from clinic_app.vocabulary import (
     Authority,
     BirthCertainty,
@@ -82,7 +82,8 @@ class EventView:
     voided_reason: str
 
 
-def _view(row: CaseEvent) -> EventView:
+def _view(row: CaseEvent, *, show_site: bool = True) -> EventView:
+    """``show_site`` False hides the event's site (a shelter stay says where she lives)."""
     return EventView(
         id=row.id,
         person_id=row.person_id,
@@ -94,7 +95,7 @@ def _view(row: CaseEvent) -> EventView:
         legal_stay=row.legal_stay,
         channel=row.channel,
         applicant=row.applicant,
-        site_id=row.site_id,
+        site_id=row.site_id if show_site else None,
         notes=row.notes,
         created_by_id=row.created_by_id,
         created_at=row.created_at,
@@ -107,6 +108,16 @@ def _view(row: CaseEvent) -> EventView:
 def birth_of(person: Person) -> dt.date | None:
     """The person's birth date when it is known exactly (estimates give no lower bound)."""
     return person.birth_date if person.birth_certainty is BirthCertainty.EXACT else None
+
+
+def _shows_site(actor: Actor, person: Person, row: CaseEvent) -> bool:
+    """An event's site (a shelter stay: where she lived) is for the staff of her current site
+    and of the event's own site, whatever their role (``person.view_location``)."""
+    if row.site_id is None:
+        return True
+    return actor.at_site(row.site_id) or (
+        person.current_site_id is not None and sees_location(actor, person.current_site_id)
+    )
 
 
 def _filled_fields(data: EventInput) -> list[str]:
@@ -201,7 +212,7 @@ class CaseService:
                 target=f"case_event:{row.id}",
                 details={"fields": ["voided_at", "voided_reason"]},
             )
-            return _view(row)
+            return _view(row, show_site=_shows_site(actor, person, row))
 
     def history(
         self, actor: Actor, person_id: int, *, include_voided: bool = True
@@ -212,7 +223,7 @@ class CaseService:
             require_on_person(s, actor, Action.PERSON_VIEW, person)
             rows = self._events(s, person.id, include_voided=include_voided)
             self._audit.record(s, actor, "case_event.list", person_id=person.id)
-            return tuple(_view(r) for r in rows)
+            return tuple(_view(r, show_site=_shows_site(actor, person, r)) for r in rows)
 
     def _person(self, s: Session, person_id: int) -> Person:
         person = s.get(Person, person_id)

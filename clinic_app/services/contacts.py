@@ -318,6 +318,14 @@ class ContactService:
             guarded = _guarded_ids(s, [p.id for p, _ in rows])
             items = []
             for person, since in rows:
+                # A role that sees only its own site's persons sees only that part of it.
+                if not allowed(
+                    actor,
+                    Action.PERSON_VIEW,
+                    own_caseload=True,
+                    same_site=actor.at_site(person.current_site_id),
+                ):
+                    continue
                 minor, _ = is_minor_on(person, today)
                 items.append(
                     CaseloadItem(
@@ -329,7 +337,13 @@ class ContactService:
                         minor and person.id not in guarded,
                     )
                 )
-            self._audit.record(s, actor, "contact_person.caseload", details={"count": len(items)})
+            self._audit.record(
+                s,
+                actor,
+                "contact_person.caseload",
+                details={"count": len(items)},
+                listed=[i.person_id for i in items],
+            )
             return tuple(items)
 
     def overview(self, actor: Actor, person_id: int) -> ContactsOverview:
@@ -502,7 +516,11 @@ class ContactService:
                 )
             found.sort(key=lambda t: (t.turns_18_on, t.case_ref))
             self._audit.record(
-                s, actor, "guardian.transitions", details={"within_days": within_days}
+                s,
+                actor,
+                "guardian.transitions",
+                details={"within_days": within_days},
+                listed=[t.person_id for t in found],
             )
             return tuple(found)
 

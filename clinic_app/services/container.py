@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from sqlalchemy import delete, false, select
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.exc import DatabaseError, SQLAlchemyError
 
-from clinic_app.models import AppSetting
+from clinic_app.errors import ClinicError
+from clinic_app.models import AppSetting, AuditAnchor
 from clinic_app.security.passwords import PRODUCTION, PasswordHasherConfig
 from clinic_app.services.action_plans import ActionPlanService
 from clinic_app.services.audit import AuditService
-from clinic_app.services.audit_trail import AuditTrail
+from clinic_app.services.audit_trail import (
+    ANCHOR_ID,
+    DEMO_AUDIT_KEY,
+    ORIGIN_DEMO,
+    AuditTrail,
+    seal_is_authentic,
+)
 from clinic_app.services.backup import BackupService, backup_before_migration
 from clinic_app.services.cases import CaseService
+from clinic_app.services.chain_head import remember
 from clinic_app.services.common import Clock, system_today
 from clinic_app.services.consents import ConsentService
 from clinic_app.services.contacts import ContactService
@@ -26,6 +35,7 @@ from clinic_app.services.entitlements import EntitlementService
 from clinic_app.services.persons import PersonService
 from clinic_app.services.reference_data import ReferenceService, seed_partners
 from clinic_app.services.referrals import ReferralService
+from clinic_app.services.refusals import RefusalAuditing
 from clinic_app.services.retention import RetentionService
 from clinic_app.services.statistics import StatisticsService
 from clinic_app.services.timeline import TimelineService
@@ -39,9 +49,7 @@ from clinic_app.storage.open import derived_key, open_engine
 from clinic_app.storage.presence import check_database_file
 
 DB_ID_SETTING = "database_id"
-DEMO_SETTING = "demo_database"
-# The demo database holds fictional people only; its audit key may be a published constant.
-DEMO_AUDIT_SECRET = b"clinic-app demo database: fictional data only"
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -71,6 +79,11 @@ class Services:
     clock: Clock
 
     def close(self) -> None:
+        # The newest chain head this workstation saw, kept outside the database.
+        try:
+            remember(self.db, self.audit)
+        except (ClinicError, SQLAlchemyError) as exc:
+            log.warning("The audit chain head was not kept: %s", type(exc).__name__)
         self.db.dispose()
 
 
@@ -113,22 +126,22 @@ def database_id(db: Database) -> str:
 
 
 def is_demo(db: Database) -> bool:
+    """True if the database was created as a demo (``demo-data``): its anchor says so and is
+    sealed with the published demo key. This tells how to open it; it never picks a key."""
     with db.read() as s:
-        return s.scalar(select(AppSetting.value).where(AppSetting.key == DEMO_SETTING)) == "1"
-
-
-def mark_demo(db: Database) -> None:
-    with db.write() as s:
-        s.merge(AppSetting(key=DEMO_SETTING, value="1"))
+        anchor = s.get(AuditAnchor, ANCHOR_ID)
+        return (
+            anchor is not None
+            and anchor.origin == ORIGIN_DEMO
+            and seal_is_authentic(DEMO_AUDIT_KEY, anchor)
+        )
 
 
 def audit_key_for(db: Database) -> bytes:
-    """The audit chain's HMAC key: a constant for demo data; derived from the database key
-    for an encrypted database; else a secret kept in the system keychain."""
+    """The audit chain's HMAC key: derived from the database key for an encrypted database,
+    else a secret kept in the system keychain. No value stored in the database chooses it."""
     derived = derived_key(db.engine, b"audit-chain v1")
-    if is_demo(db):
-        secret = DEMO_AUDIT_SECRET
-    elif derived is not None:
+    if derived is not None:
         secret = derived
     else:
         secret = load_or_create_secret(f"audit-key:{database_id(db)}")
@@ -141,9 +154,15 @@ def build_services(
     audit_key: bytes | None = None,
     hasher: PasswordHasherConfig = PRODUCTION,
     clock: Clock = system_today,
+    demo: bool = False,
 ) -> Services:
-    audit = AuditTrail(audit_key if audit_key is not None else audit_key_for(db))
-    return Services(
+    """Every service over ``db``. ``demo`` is how the app was started (``clinic-app demo``):
+    only then is the log kept with the published demo key, whatever the database holds."""
+    if demo:
+        audit = AuditTrail(DEMO_AUDIT_KEY, origin=ORIGIN_DEMO)
+    else:
+        audit = AuditTrail(audit_key if audit_key is not None else audit_key_for(db))
+    services = Services(
         db=db,
         audit=audit,
         audit_log=AuditService(db, audit, clock),
@@ -166,3 +185,13 @@ def build_services(
         documents=DocumentService(db, audit, clock),
         clock=clock,
     )
+    _audit_refusals(services)
+    return services
+
+
+def _audit_refusals(services: Services) -> None:
+    """Every use case's refusals are audited in their own transaction (see ``refusals``)."""
+    for f in fields(services):
+        if f.name not in ("db", "audit", "clock"):
+            inner = getattr(services, f.name)
+            setattr(services, f.name, RefusalAuditing(inner, f.name, services.db, services.audit))

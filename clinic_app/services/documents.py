@@ -414,10 +414,11 @@ class DocumentService:
             )
         except _Refused as exc:
             self._audit_refusal(actor, doc_type, person_id, partner_id, exc.code)
-            raise Forbidden(str(Action.DOCUMENT_PRINT), exc.reason) from None
+            raise _audited(Forbidden(str(Action.DOCUMENT_PRINT), exc.reason)) from None
         except Forbidden as exc:
             self._audit_refusal(actor, doc_type, person_id, partner_id, "permission")
-            raise exc
+            exc.audited = True
+            raise
 
     def _prepare(
         self,
@@ -589,7 +590,7 @@ class DocumentService:
             self._audit_refusal(
                 actor, prepared.doc_type, prepared.person_id, prepared.partner_id, exc.code
             )
-            raise Forbidden(str(Action.DOCUMENT_PRINT), exc.reason) from None
+            raise _audited(Forbidden(str(Action.DOCUMENT_PRINT), exc.reason)) from None
 
     # --- the log ---------------------------------------------------------------------------
 
@@ -892,6 +893,12 @@ class DocumentService:
                 details={"doc_type": doc_type.value, "code": code},
                 outcome="denied",
             )
+
+
+def _audited(exc: Forbidden) -> Forbidden:
+    """Mark a refusal this service has already written as ``document.refused``."""
+    exc.audited = True
+    return exc
 
 
 def _no_consent_reason(reason: str, rule: OverrideRule | None) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from clinic_app.errors import Conflict, Invalid, NotFound
+from clinic_app.errors import Conflict, Forbidden, Invalid, NotFound
 from clinic_app.models import (
     ContactPersonAssignment,
     GuardianAssignment,
@@ -27,7 +27,7 @@ from clinic_app.models import (
 from clinic_app.rules.dates import age_on
 from clinic_app.rules.facts import BirthFact
 from clinic_app.security.context import Actor
-from clinic_app.security.permissions import Action, Scope, allowed, require, scope_for
+from clinic_app.security.permissions import Action, Scope, require, scope_for
 from clinic_app.services.audit_trail import AuditTrail
 from clinic_app.services.common import (
     Clock,
@@ -42,7 +42,8 @@ from clinic_app.services.common import (
 )
 from clinic_app.services.database import Database
 from clinic_app.services.facts_loader import refresh_person
-from clinic_app.services.relations import Relation, relation_to
+from clinic_app.services.refusals import record_refusal
+from clinic_app.services.relations import Relation, relation_to, require_site_scope, sees_location
 from clinic_app.services.text import fold, name_similarity_key, search_keys
 from clinic_app.vocabulary import BirthCertainty, ExploitationForm, SafetyFlag, Sex
 
@@ -313,11 +314,20 @@ class PersonService:
             return self._detail(s, actor, person)
 
     def get_by_case_ref(self, actor: Actor, case_ref: str) -> PersonDetail:
+        """Open a record by its case reference. A reference outside the actor's scope gets
+        the same NotFound as one that does not exist (the refusal is still audited), so
+        typing references tells nobody which cases exist."""
         with self._db.read() as s:
             pid = s.scalar(select(Person.id).where(Person.case_ref == case_ref.strip().upper()))
         if pid is None:
             raise NotFound("person", case_ref)
-        return self.get(actor, pid)
+        try:
+            return self.get(actor, pid)
+        except Forbidden as exc:
+            record_refusal(
+                self._db, self._audit, actor, exc, call="persons.get_by_case_ref", person_id=pid
+            )
+            raise NotFound("person", case_ref) from None
 
     def search(
         self,
@@ -337,6 +347,7 @@ class PersonService:
             raise Invalid("sort", "unknown_column")
         text = clean_text("text", text, max_len=500)
         flt = flt or PersonFilter()
+        require_site_scope(actor, flt.site_id)
         query = _within_search_scope(actor, self._search_query(text, flt, self._today()))
         order = SORT_COLUMNS[sort]
         with self._db.write() as s:
@@ -352,6 +363,7 @@ class PersonService:
                 actor,
                 "person.search",
                 details={"terms": len(text.split()), "results": total},
+                listed=[r.id for r in rows],
             )
             today = self._today()
             items = tuple(
@@ -434,6 +446,7 @@ class PersonService:
                 actor,
                 "person.duplicate_check",
                 details={"names": len(keys), "results": min(len(found), 20)},
+                listed=[c.id for c in found[:20]],
             )
         return tuple(found[:20])
 
@@ -502,7 +515,7 @@ class PersonService:
         return q
 
     def _sees_location(self, actor: Actor, site_id: int | None) -> bool:
-        return allowed(actor, Action.PERSON_VIEW_LOCATION, same_site=site_id == actor.site_id)
+        return sees_location(actor, site_id)
 
     def _validate(self, data: PersonInput, today: dt.date) -> PersonInput:
         names = tuple(_clean_name(n) for n in data.names if n.name.strip())

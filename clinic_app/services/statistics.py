@@ -84,6 +84,7 @@ from clinic_app.services.disclosure import (
     protect_list,
 )
 from clinic_app.services.htcds_export import HtcdsExport, HtcdsSource, build_htcds_csv
+from clinic_app.services.relations import require_site_scope
 from clinic_app.services.statistics_labels import (
     Language,
     category_label,
@@ -100,6 +101,7 @@ from clinic_app.vocabulary import (
     ExploitationForm,
     Outcome,
     Sex,
+    SiteKind,
 )
 
 VICTIMS = "victims"
@@ -409,6 +411,9 @@ class StatisticsService:
         self, actor: Actor, query: StatsQuery, keys: Sequence[str] | None
     ) -> tuple[str, ...]:
         require(actor, Action.STATISTICS_INTERNAL if query.internal else Action.STATISTICS_VIEW)
+        if query.internal:
+            # Unsuppressed small counts for one site can point to who stays there.
+            require_site_scope(actor, query.site_id)
         _check_query(query)
         chosen = tuple(keys) if keys is not None else TABLE_KEYS
         if not chosen:
@@ -977,7 +982,12 @@ def _shelter_stays(b: _Build) -> _Raw:
     if query.site_id is not None:
         stmt = stmt.where(CaseEvent.site_id == query.site_id)
     counts = _counts(s, stmt)
-    columns = tuple(sorted({c for _, c in counts}))
+    # Every shelter is a column, stays or not: a column that appears only when someone
+    # stayed there would say so even with its count suppressed.
+    shelters = select(Site.code).where(Site.kind == SiteKind.SHELTER)
+    if query.site_id is not None:
+        shelters = select(Site.code).where(Site.id == query.site_id)
+    columns = tuple(sorted(set(s.scalars(shelters)) | {c for _, c in counts}))
     return _Raw(SHELTER_STAYS, "stays", columns, counts, _row_sums(counts, query), True)
 
 

@@ -27,7 +27,11 @@ from clinic_app.security.permissions import Action, require
 from clinic_app.services.audit_trail import AuditTrail
 from clinic_app.services.common import check_code, clean_text
 from clinic_app.services.database import Database
+from clinic_app.storage.open import check_recovery_key
 from clinic_app.vocabulary import Role
+
+# The longest wait between log-in attempts of the last administrator.
+MAX_THROTTLE_SECONDS = 15 * 60
 
 
 class LoginFailed(Forbidden):
@@ -81,6 +85,9 @@ class UserService:
         with self._db.write() as s:
             if (s.scalar(select(func.count(User.id))) or 0) > 0:
                 raise Conflict("user", "an administrator already exists")
+            # The log is founded before the first user exists; later, a missing anchor is a
+            # wiped log, never a new one.
+            self._audit.found(s)
             user = User(
                 username=username,
                 display_name=display_name,
@@ -156,6 +163,17 @@ class UserService:
                     s, None, "login.failure", outcome="denied", username="", workstation=workstation
                 )
                 failed = True
+            elif (wait := self._throttled(s, user, now)) is not None:
+                # The last administrator is never locked out; attempts wait instead.
+                verify_password(user.password_hash, password, config=self._hasher)
+                self._audit.record(
+                    s,
+                    _actor(user, workstation),
+                    "login.failure",
+                    outcome="throttled",
+                    details={"wait_seconds": wait},
+                )
+                failed = True
             elif not user.active or user.locked_at is not None:
                 verify_password(user.password_hash, password, config=self._hasher)
                 self._audit.record(
@@ -200,13 +218,71 @@ class UserService:
                 [_aware(t) for t in times], _aware(utcnow()), since=_aware(since) if since else None
             )
 
+    def _is_last_admin(self, s: Session, user: User) -> bool:
+        """True for the only administrator who can still log in: never locked out."""
+        if user.role is not Role.ADMINISTRATOR or not user.active or user.locked_at is not None:
+            return False
+        others = s.scalar(
+            select(func.count(User.id)).where(
+                User.role == Role.ADMINISTRATOR,
+                User.active.is_(True),
+                User.locked_at.is_(None),
+                User.id != user.id,
+            )
+        )
+        return not others
+
+    def _throttled(self, s: Session, user: User, now: dt.datetime) -> int | None:
+        """Seconds the last administrator must still wait before the next attempt (the
+        delay doubles with each failure past the lock-out limit, up to 15 minutes)."""
+        if not self._is_last_admin(s, user):
+            return None
+        since = user.failures_reset_at
+        q = select(LoginFailure.at).where(LoginFailure.user_id == user.id)
+        if since is not None:
+            q = q.where(LoginFailure.at > since)
+        times = sorted(s.scalars(q).all())
+        over = len(times) - self._lockout.max_failures + 1
+        if over <= 0:
+            return None
+        delay = min(2**over, MAX_THROTTLE_SECONDS)
+        left = delay - (_aware(now) - _aware(times[-1])).total_seconds()
+        return int(left) + 1 if left > 0 else None
+
+    def unlock_with_recovery_key(
+        self, db_url: str, username: str, recovery_key: str, reason: str, workstation: str = ""
+    ) -> UserView:
+        """Unlock an account without logging in, proving possession of the database's
+        recovery key (``clinic-app users unlock --recovery-key``): the way back when every
+        administrator is locked out. Audited, with the reason."""
+        reason = clean_text("reason", reason, required=True, max_len=1000)
+        check_recovery_key(db_url, recovery_key)
+        with self._db.write() as s:
+            user = s.scalar(select(User).where(User.username == username.strip().lower()))
+            if user is None:
+                raise NotFound("user", username)
+            user.locked_at = None
+            user.failures_reset_at = utcnow()
+            self._audit.record(
+                s,
+                None,
+                "user.unlock_recovery_key",
+                target=f"user:{user.id}",
+                details={"reason": reason},
+                username="(recovery key)",
+                workstation=workstation,
+            )
+            site = s.get(Site, user.site_id) if user.site_id else None
+            return _view(user, site.name if site else None)
+
     def _count_failure(self, s: Session, user: User, now: dt.datetime, workstation: str) -> None:
-        """Store one failed attempt and lock the account when the policy says so."""
+        """Store one failed attempt and lock the account when the policy says so (never the
+        last administrator who can log in: she is throttled instead)."""
         s.add(LoginFailure(user_id=user.id, at=now, workstation=workstation[:100]))
         s.flush()
         times = s.scalars(select(LoginFailure.at).where(LoginFailure.user_id == user.id)).all()
         since = user.failures_reset_at
-        if self._lockout.is_locked(
+        if not self._is_last_admin(s, user) and self._lockout.is_locked(
             [_aware(t) for t in times], _aware(now), since=_aware(since) if since else None
         ):
             user.locked_at = now

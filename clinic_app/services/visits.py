@@ -450,6 +450,7 @@ class ClinicService:
                 "visit.day_view",
                 target=f"site:{site_id}",
                 details={"day": day.isoformat(), "visits": len(views)},
+                listed=[v.person_id for v in views if v.person_id is not None],
             )
             return views
 

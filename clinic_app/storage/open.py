@@ -297,10 +297,28 @@ def unwrap_with_recovery_key(kf: KeyFile, recovery_key: str) -> bytes:
         raw = cipher.parse_recovery_key(recovery_key)
     except cipher.RecoveryKeyError as exc:
         raise StorageError("bad_recovery_key", str(exc)) from exc
-    key = cipher.unwrap_key(kf.wrapped, raw, kf.key_id.encode())
+    try:
+        key = cipher.unwrap_key(kf.wrapped, raw, kf.key_id.encode())
+    except (ValueError, OverflowError, MemoryError) as exc:
+        # Well-formed JSON with impossible parameters (scrypt cost, sizes): damaged.
+        raise StorageError("key_file_damaged", "The key file is damaged.") from exc
     if key is None or not _matches(key, kf):
         raise StorageError("wrong_key", "The recovery key does not open this database.")
     return key
+
+
+def check_recovery_key(url: str, recovery_key: str) -> None:
+    """Raise StorageError unless ``recovery_key`` opens the encrypted database at ``url``
+    (the proof an administrator's emergency actions ask for)."""
+    path = database_path(url)
+    kf = read_keyfile(keyfile_path(path)) if path is not None else None
+    if kf is None:
+        raise StorageError(
+            "no_recovery_key",
+            "This database has no recovery key (it is not encrypted): an administrator "
+            "must do this.",
+        )
+    unwrap_with_recovery_key(kf, recovery_key)
 
 
 def _matches(key: bytes, kf: KeyFile) -> bool:

@@ -171,6 +171,13 @@ class LoginDialog(QDialog):
             self._login_waiting = False
             self.try_login()
 
+    def warn(self, message: str) -> None:
+        """Opening succeeded with a warning (e.g. the audit log was rolled back): say it;
+        log-in stays possible."""
+        self.status.setText(message)
+        self.status.setStyleSheet("color: #b00020;")
+        self.status.setVisible(True)
+
     def cannot_open(self, message: str) -> None:
         """Opening the database failed: say why; only Quit remains."""
         self.status.setText(message)

@@ -129,14 +129,6 @@
 <context>
     <name>DashboardSection</name>
     <message>
-        <source>Dashboard site</source>
-        <translation>Sted for overblik</translation>
-    </message>
-    <message>
-        <source>S&amp;ite:</source>
-        <translation>S&amp;ted:</translation>
-    </message>
-    <message>
         <source>count</source>
         <translation>antal</translation>
     </message>
@@ -153,8 +145,8 @@
         <translation>besked</translation>
     </message>
     <message>
-        <source>Choose a site.</source>
-        <translation>Vælg et sted.</translation>
+        <source>The site list is for a site&apos;s own staff; your account has no site.</source>
+        <translation>Listen for et sted er for stedets eget personale; din konto har intet sted.</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) overdue</source>
@@ -2406,6 +2398,14 @@
 </context>
 <context>
     <name>Startup</name>
+    <message>
+        <source>This is a demo database of fictional people: open it with “clinic-app demo”.</source>
+        <translation>Dette er en demodatabase med fiktive personer: åbn den med “clinic-app demo”.</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Advarsel: %1</translation>
+    </message>
     <message>
         <source>This database is not a demo database.</source>
         <translation>Denne database er ikke en demodatabase.</translation>

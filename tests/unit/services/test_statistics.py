@@ -8,6 +8,7 @@ import json
 import re
 from collections.abc import Callable
 from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -317,9 +318,20 @@ def test_age_at_identification_uses_best_known_birth_date(services, stats, admin
     assert age[2024] == {"child": 0, "adult": 1, "unknown": 0}
 
 
-def test_site_filter_counts_only_that_sites_persons_and_stays(stats, admin, data, site_ids) -> None:
+def test_site_filter_counts_only_that_sites_persons_and_stays(
+    services, stats, admin, data, site_ids
+) -> None:
     q = StatsQuery.for_years(2025, internal=True, site_id=site_ids["shelter"])
-    report = stats.report(admin, q, (VICTIMS, SHELTER_STAYS))
+    # Unsuppressed small counts of one site are for that site's own staff, whatever the role.
+    with pytest.raises(Forbidden):
+        stats.report(admin, q, (VICTIMS,))
+    lead = make_user(services, admin, "tove", Role.TEAM_LEAD, site_ids["shelter"])
+    elsewhere = make_user(services, admin, "tage", Role.TEAM_LEAD, site_ids["clinic"])
+    with pytest.raises(Forbidden):
+        stats.report(elsewhere, q, (VICTIMS,))
+    published = stats.report(elsewhere, replace(q, internal=False), (VICTIMS,))
+    assert published.table(VICTIMS).cell(2025, "identified") is None  # 2: suppressed
+    report = stats.report(lead, q, (VICTIMS, SHELTER_STAYS))
     assert report.site_code == "SH1"
     assert report.table(VICTIMS).cell(2025, "identified") == 2
     stays = report.table(SHELTER_STAYS)
@@ -372,7 +384,7 @@ def test_clinic_activity(services, stats, admin, data, site_ids) -> None:
     }
     assert rows[2024]["visits"] == 1
     assert rows[2024]["anonymous_visitors"] == 0
-    other_site = StatsQuery.for_years(2025, internal=True, site_id=site_ids["shelter"])
+    other_site = StatsQuery.for_years(2025, site_id=site_ids["shelter"])
     assert _rows(stats.table(admin, other_site, CLINIC_ACTIVITY))[2025]["visits"] == 0
 
 
