@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from clinic_app.errors import StorageError
+from clinic_app.errors import Conflict, StorageError
+
+# What a stale-data error's table is called in a Conflict (as services name it).
+_CONFLICT_NAMES = {"app_user": "user", "action_plan": "plan", "action_plan_version": "plan"}
+_TABLE_IN_MESSAGE = re.compile(r"on table '([a-z_]+)'")
 
 
 class Database:
@@ -48,10 +54,16 @@ class Database:
                 session.commit()
             # A read-only session is simply closed: the connection's transaction is rolled
             # back, while loaded objects stay readable (not expired) for the caller.
+        except StaleDataError as exc:
+            # Another workstation saved the same row between our read and our write.
+            session.rollback()
+            raise stale_conflict(exc) from exc
         except (OperationalError, DatabaseError) as exc:
             session.rollback()
             if isinstance(exc, IntegrityError):
                 raise
+            if is_concurrency_failure(exc):
+                raise Conflict("record") from exc
             raise storage_error(exc) from exc
         except BaseException:
             session.rollback()
@@ -63,9 +75,53 @@ class Database:
         self.engine.dispose()
 
 
+def stale_conflict(exc: StaleDataError) -> Conflict:
+    """The "changed by someone else" Conflict for a versioned row that another saved first."""
+    found = _TABLE_IN_MESSAGE.search(str(exc))
+    table = found.group(1) if found else "record"
+    return Conflict(_CONFLICT_NAMES.get(table, table))
+
+
+# SQLSTATEs of PostgreSQL's own concurrency refusals: retrying the action succeeds.
+_CONCURRENCY_SQLSTATES = ("40001", "40P01")  # serialization failure, deadlock detected
+
+
+def is_concurrency_failure(exc: DatabaseError | OperationalError) -> bool:
+    """A write refused because another transaction touched the same rows at the same moment."""
+    return getattr(exc.orig, "sqlstate", None) in _CONCURRENCY_SQLSTATES
+
+
+# libpq's words when the server went away (restart, network cut, idle connection killed).
+_CONNECTION_LOST = (
+    "server closed the connection",
+    "terminating connection",
+    "connection refused",
+    "could not connect",
+    "connection timed out",
+    "no route to host",
+    "connection is closed",
+    "the connection is lost",
+    "consuming input failed",
+    "could not receive data",
+    "could not send data",
+    "ssl syscall error",
+    "connection reset",
+)
+
+
 def storage_error(exc: DatabaseError | OperationalError) -> StorageError:
     """Translate driver errors into a plain 'not saved' reason without personal data."""
     text = str(exc.orig).lower() if exc.orig is not None else ""
+    if getattr(exc, "connection_invalidated", False) or any(w in text for w in _CONNECTION_LOST):
+        return StorageError(
+            "connection_lost",
+            "The connection to the database server was lost: this action was not saved. "
+            "Try again; the app reconnects by itself once the server answers.",
+        )
+    if "permission denied" in text or "must be owner" in text:
+        return StorageError(
+            "permission_denied", "The database server refused this for the app's role."
+        )
     if "full" in text and "disk" in text:
         return StorageError("disk_full", "The disk is full: nothing was saved.")
     if "readonly" in text or "read-only" in text:

@@ -191,6 +191,22 @@ def error_message(exc: BaseException) -> str:
         return _t(QT_TRANSLATE_NOOP("Errors", "The change clashes with existing data."))
     if isinstance(exc, NotFound):
         return _t(QT_TRANSLATE_NOOP("Errors", "The record no longer exists or is not visible."))
+    if isinstance(exc, StorageError) and exc.code == "connection_lost":
+        return _t(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The connection to the database server was lost, so this was not saved. "
+                "Try again in a moment: the app reconnects by itself.",
+            )
+        )
+    if isinstance(exc, StorageError) and exc.code in ("not_joined", "revoked"):
+        return _t(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "This workstation is not joined to the shared database (or was revoked). "
+                "An administrator must join it first.",
+            )
+        )
     if isinstance(exc, StorageError):
         return _t(
             QT_TRANSLATE_NOOP(
