@@ -25,6 +25,7 @@ from clinic_app.storage.open import (
     new_recovery_key_for,
     take_new_recovery_key,
 )
+from clinic_app.storage.sharing import is_shared_url
 
 
 def register(sub: Any) -> None:
@@ -68,7 +69,12 @@ def create_if_missing(url: str) -> str | None:
 
 
 def show_recovery_key(ctx: CommandContext, recovery_key: str) -> None:
-    ctx.print("The database is encrypted. Its key is in this computer's keychain.")
+    if is_shared_url(ctx.db_url):
+        ctx.print("This is the shared database's first workstation; the audit key is in this")
+        ctx.print("computer's keychain. The recovery key joins a workstation when no joined one")
+        ctx.print("is at hand (`clinic-app workstation join --recovery-key`).")
+    else:
+        ctx.print("The database is encrypted. Its key is in this computer's keychain.")
     ctx.print("RECOVERY KEY (shown only now; print it and lock it away):")
     ctx.print("")
     ctx.print(f"    {recovery_key}")

@@ -32,6 +32,7 @@ from clinic_app.models.visit import (
     Visit,
     VisitServiceGiven,
 )
+from clinic_app.models.workstation import SharedSecret, Workstation, WorkstationEnrolment
 
 __all__ = [
     "ActionPlan",
@@ -61,9 +62,12 @@ __all__ = [
     "PlanTask",
     "PlanTemplate",
     "Referral",
+    "SharedSecret",
     "Site",
     "User",
     "Visit",
     "VisitServiceGiven",
+    "Workstation",
+    "WorkstationEnrolment",
     "utcnow",
 ]

@@ -46,7 +46,25 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     backend = make_url(url).get_backend_name()
     if backend == "sqlite":
         return _sqlite_engine(url, **kwargs)
-    return create_engine(url, hide_parameters=True, pool_pre_ping=True, **kwargs)
+    return _server_engine(url, **kwargs)
+
+
+def _server_engine(url: str, **kwargs: Any) -> Engine:
+    """A database server (PostgreSQL): the password from the keychain, dead connections
+    replaced before use (a server restart or a network cut costs one failed action at most)."""
+    from clinic_app.storage.sharing import check_tls_files, with_stored_password
+
+    check_tls_files(url)
+    connect_args = dict(kwargs.pop("connect_args", {}))
+    if "connect_timeout" not in make_url(url).query:
+        connect_args.setdefault("connect_timeout", 10)
+    return create_engine(
+        with_stored_password(url),
+        hide_parameters=True,
+        pool_pre_ping=True,
+        connect_args=connect_args,
+        **kwargs,
+    )
 
 
 def _sqlite_engine(url: str, **kwargs: Any) -> Engine:
