@@ -40,6 +40,12 @@ def register(sub: Any) -> None:
     up.set_defaults(handler=cmd_db_upgrade)
     cur = dbsub.add_parser("current", help="show the schema revision")
     cur.set_defaults(handler=cmd_db_current)
+    grant = dbsub.add_parser(
+        "grant-app-role",
+        help="give a PostgreSQL role the application's rights (run with the owner's --db URL)",
+    )
+    grant.add_argument("role", help="the application role (e.g. clinic_app)")
+    grant.set_defaults(handler=cmd_db_grant)
 
     d = sub.add_parser("demo-data", help="fill an empty database with fictional demo data")
     d.add_argument("--persons", type=_positive, default=300)
@@ -117,6 +123,20 @@ def cmd_db_upgrade(ctx: CommandContext) -> int:
         before = current_revision(engine)
         upgrade(engine)
         ctx.print(f"Schema at {head_revision()} (was {before or 'empty'}).")
+    finally:
+        engine.dispose()
+    return 0
+
+
+def cmd_db_grant(ctx: CommandContext) -> int:
+    from clinic_app.storage.server_roles import grant_app_role
+
+    if not is_shared_url(ctx.db_url):
+        raise Invalid("db", "not_shared", "Roles exist on a PostgreSQL server only.")
+    engine = make_engine(ctx.db_url)
+    try:
+        for sql in grant_app_role(engine, ctx.args.role):
+            ctx.print(sql + ";")
     finally:
         engine.dispose()
     return 0

@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from clinic_app.config import workstation_name
 from clinic_app.models import AppSetting
@@ -20,7 +21,7 @@ from clinic_app.services.common import Clock, system_today
 from clinic_app.services.consents import ConsentService
 from clinic_app.services.contacts import ContactService
 from clinic_app.services.dashboard import DashboardService
-from clinic_app.services.database import Database
+from clinic_app.services.database import Database, storage_error
 from clinic_app.services.documents import DocumentService
 from clinic_app.services.entitlements import EntitlementService
 from clinic_app.services.persons import PersonService
@@ -96,6 +97,13 @@ def open_database(
     (``joining``: opened only to join); the first workstation on an empty one creates
     its secrets (see :mod:`clinic_app.services.workstations`).
     """
+    try:
+        return _open(url, recovery_key, joining, workstation)
+    except OperationalError as exc:  # the server cannot be reached, TLS, authentication
+        raise storage_error(exc) from exc
+
+
+def _open(url: str, recovery_key: str | None, joining: bool, workstation: str) -> Database:
     if recovery_key is not None and is_encrypted_url(url):
         engine = open_engine(url, recovery_key=recovery_key)
     else:

@@ -118,6 +118,14 @@ def storage_error(exc: DatabaseError | OperationalError) -> StorageError:
             "The connection to the database server was lost: this action was not saved. "
             "Try again; the app reconnects by itself once the server answers.",
         )
+    if "ssl" in text or "certificate" in text:
+        return StorageError(
+            "tls",
+            "The secure (TLS) connection to the database server failed: check the CA file "
+            "(sslrootcert) and that the server's certificate names this host.",
+        )
+    if "password authentication failed" in text or "no password supplied" in text:
+        return StorageError("server_login", "The database server refused the role or its password.")
     if "permission denied" in text or "must be owner" in text:
         return StorageError(
             "permission_denied", "The database server refused this for the app's role."
