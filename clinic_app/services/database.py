@@ -2,16 +2,49 @@
 
 from __future__ import annotations
 
+import itertools
+import json
 import re
+import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event, text
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from clinic_app.errors import Conflict, StorageError
+from clinic_app.models import Person
+
+CHANGE_CHANNEL = "clinic_app_changes"
+_CHANGES = "clinic_app_changes"
+# Bookkeeping that every view writes: announcing it would make workstations refresh each
+# other's lists for ever (a list view is itself audited).
+QUIET_TABLES = frozenset({"audit_event", "audit_anchor", "login_failure", "workstation_enrolment"})
+_MAX_PERSONS = 200  # NOTIFY payloads are small; beyond this, "some persons" is as useful
+
+
+def _note_changes(session: Session, _flush_context: Any) -> None:
+    """Collect the tables and persons a flush wrote, for the announcement at commit."""
+    tables, persons = session.info.setdefault(_CHANGES, (set(), set()))
+    for obj in itertools.chain(session.new, session.dirty, session.deleted):
+        table = getattr(type(obj), "__tablename__", None)
+        if not isinstance(table, str) or table in QUIET_TABLES:
+            continue
+        tables.add(table)
+        pid = obj.id if isinstance(obj, Person) else getattr(obj, "person_id", None)
+        if isinstance(pid, int) and len(persons) < _MAX_PERSONS:
+            persons.add(pid)
+    if not tables:
+        session.info.pop(_CHANGES, None)
+
+
+def change_payload(origin: str, tables: set[str], persons: set[int]) -> str:
+    """The NOTIFY payload: table names and internal ids only, never personal data."""
+    return json.dumps({"o": origin, "t": sorted(tables), "p": sorted(persons)})
+
 
 # What a stale-data error's table is called in a Conflict (as services name it).
 _CONFLICT_NAMES = {"app_user": "user", "action_plan": "plan", "action_plan_version": "plan"}
@@ -19,13 +52,36 @@ _TABLE_IN_MESSAGE = re.compile(r"on table '([a-z_]+)'")
 
 
 class Database:
-    """Wraps an engine; hands out sessions that commit on success and roll back on error."""
+    """Wraps an engine; hands out sessions that commit on success and roll back on error.
+
+    On PostgreSQL every committed change also NOTIFYs the other workstations (in the same
+    transaction, so only what was committed is announced): see :mod:`.changes`.
+    """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self._writer = sessionmaker(bind=engine, expire_on_commit=False)
         self._reader = sessionmaker(
             bind=engine.execution_options(write=False), expire_on_commit=False
+        )
+        # Tells this process's own announcements from other workstations'.
+        self.origin = secrets.token_hex(8)
+        if engine.dialect.name == "postgresql":
+            event.listen(self._writer, "after_flush", _note_changes)
+            event.listen(self._writer, "before_commit", self._announce)
+
+    def _announce(self, session: Session) -> None:
+        changed = session.info.pop(_CHANGES, None)
+        if changed is None:
+            return
+        tables, persons = changed
+        payload = change_payload(self.origin, tables, persons)
+        session.execute(
+            text("SELECT pg_notify(:channel, :payload)"),
+            {
+                "channel": CHANGE_CHANNEL,
+                "payload": payload,
+            },
         )
 
     @property
