@@ -35,6 +35,7 @@ from clinic_app.services.common import clean_text
 from clinic_app.services.database import Database
 from clinic_app.storage import cipher, sharing
 from clinic_app.storage.sharing import AUDIT_SECRET, is_shared_url
+from clinic_app.storage.sharing import server_url as server_url  # for the connect dialog
 
 DB_ID_SETTING = "database_id"
 ENROLMENT_HOURS = 2

@@ -134,6 +134,27 @@ def forget_membership(database_id: str) -> None:
     keys.delete_secret(workstation_name_key(database_id))
 
 
+def server_url(
+    host: str, port: int, database: str, role: str, *, verify: bool, ca_file: str
+) -> str:
+    """A ``postgresql+psycopg://`` URL without a password (settings may keep it);
+    ``verify``: TLS with the server's certificate checked against ``ca_file``."""
+    query: dict[str, str] = {}
+    if verify:
+        query["sslmode"] = "verify-full"
+        if ca_file:
+            query["sslrootcert"] = ca_file
+    url = URL.create(
+        "postgresql+psycopg",
+        username=role or None,
+        host=host or None,
+        port=port,
+        database=database or None,
+        query=query,
+    )
+    return url.render_as_string(hide_password=False)
+
+
 def remember_password(url: str | URL, password: str) -> None:
     """Keep the server password in the keychain (never in settings, URLs shown, or logs)."""
     keys.set_secret(password_key(url), password.encode("utf-8"))
