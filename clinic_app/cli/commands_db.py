@@ -25,7 +25,7 @@ from clinic_app.storage.open import (
     new_recovery_key_for,
     take_new_recovery_key,
 )
-from clinic_app.storage.sharing import is_shared_url
+from clinic_app.storage.sharing import ENV_DB_PASSWORD, is_shared_url, remember_password
 
 
 def register(sub: Any) -> None:
@@ -89,6 +89,9 @@ def show_recovery_key(ctx: CommandContext, recovery_key: str) -> None:
 
 
 def cmd_init(ctx: CommandContext) -> int:
+    if is_shared_url(ctx.db_url) and os.environ.get(ENV_DB_PASSWORD):
+        # The first workstation keeps the server password in its keychain, as joining does.
+        remember_password(ctx.db_url, os.environ[ENV_DB_PASSWORD])
     recovery_key = create_if_missing(ctx.db_url)
     services = ctx.services()
     if recovery_key is None:
