@@ -136,3 +136,92 @@ def test_connection_refused_is_a_storage_error() -> None:
         s.connection()
     assert err.value.code == "connection_lost"
     db.dispose()
+
+
+def _one_saved_one_conflict(results: list[object], what: str) -> object:
+    saved = [r for r in results if not isinstance(r, BaseException)]
+    refused = [r for r in results if isinstance(r, BaseException)]
+    assert len(saved) == 1 and len(refused) == 1, results
+    assert isinstance(refused[0], Conflict) and refused[0].what == what, results
+    return saved[0]
+
+
+def test_concurrent_edits_of_a_plan_a_visit_a_consent_and_a_user(
+    two: tuple[Services, Services],
+) -> None:
+    import datetime as dt
+
+    from clinic_app.services.action_plans import PlanInput
+    from clinic_app.services.consents import ConsentInput, Purpose
+    from clinic_app.services.visitors import VisitorInput
+    from clinic_app.services.visits import VisitInput
+    from clinic_app.vocabulary import DataCategory, PartnerKind, SiteKind
+
+    a, b = two
+    a.users.create_first_admin("admin", "Administrator", PASSWORD)
+    admin_a = a.users.authenticate("admin", PASSWORD, "ws-a")
+    admin_b = b.users.authenticate("admin", PASSWORD, "ws-b")
+    clinic = a.reference.create_site(admin_a, "CL1", "Clinic", SiteKind.CLINIC, "Copenhagen")
+    person = a.persons.register(
+        admin_a, PersonInput(names=(NameInput("Ana Popescu"),), site_id=clinic.id)
+    )
+
+    plan = a.plans.create(admin_a, person.id, PlanInput("Plan", TODAY))
+    results = _race(
+        [
+            lambda: a.plans.update_plan(
+                admin_a, plan.id, PlanInput("A", TODAY), expected=plan.stamp
+            ),
+            lambda: b.plans.update_plan(
+                admin_b, plan.id, PlanInput("B", TODAY), expected=plan.stamp
+            ),
+        ]
+    )
+    _one_saved_one_conflict(results, "plan")
+
+    a.users.create_user(admin_a, "vera", "Vera", PASSWORD, Role.NURSE, clinic.id)
+    nurse_a = a.users.authenticate("vera", PASSWORD, "ws-a")
+    nurse_b = b.users.authenticate("vera", PASSWORD, "ws-b")
+    visitor = a.visitors.create(nurse_a, VisitorInput("Mira"))
+    visit = a.visits.record_visit(nurse_a, VisitInput(clinic.id, visitor_id=visitor.id))
+    edits = [VisitInput(clinic.id, visitor_id=visitor.id, reason=r) for r in ("a", "b")]
+    results = _race(
+        [
+            lambda: a.visits.update_visit(nurse_a, visit.id, edits[0], visit.version),
+            lambda: b.visits.update_visit(nurse_b, visit.id, edits[1], visit.version),
+        ]
+    )
+    _one_saved_one_conflict(results, "visit")
+
+    lawyer = a.reference.save_partner(admin_a, None, name="Advokat", kind=PartnerKind.LEGAL)
+    consent = a.consents.record(
+        admin_a,
+        person.id,
+        ConsentInput(
+            purpose=Purpose.LEGAL_STATUS,
+            data_categories=(DataCategory.LEGAL_STATUS,),
+            valid_from=TODAY,
+            valid_to=TODAY + dt.timedelta(days=30),
+            partner_id=lawyer.id,
+        ),
+    )
+    results = _race(
+        [
+            lambda: a.consents.withdraw(admin_a, consent.id),
+            lambda: b.consents.withdraw(admin_b, consent.id),
+        ]
+    )
+    _one_saved_one_conflict(results, "consent")
+
+    nina = a.users.create_user(admin_a, "nina", "Nina", PASSWORD, Role.NURSE)
+    for _round in range(4):
+        results = _race(
+            [
+                lambda: a.users.change_role(admin_a, nina.id, Role.NURSE, "rota"),
+                lambda: b.users.change_role(admin_b, nina.id, Role.SHELTER_STAFF, "rota"),
+            ]
+        )
+        # Each is saved, or told that the account changed under it: never anything else.
+        assert all(not isinstance(r, BaseException) or isinstance(r, Conflict) for r in results)
+        assert any(not isinstance(r, BaseException) for r in results), results
+    assert verify_log(a.db, a.audit).ok
