@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Engine, func, inspect, select, text, update
 from sqlalchemy.orm import Session
@@ -105,18 +106,9 @@ class WorkstationAuditTrail(AuditTrail):
         self._registered = registered
 
     def record(
-        self,
-        session: Session,
-        actor: Actor | None,
-        action: str,
-        *,
-        person_id: int | None = None,
-        target: str = "",
-        details: Mapping[str, object] | None = None,
-        outcome: str = "ok",
-        username: str | None = None,
-        workstation: str | None = None,
+        self, session: Session, actor: Actor | None, action: str, **options: Any
     ) -> AuditEvent:
+        """As :meth:`AuditTrail.record` (same options), naming this workstation."""
         if self._registered:
             revoked = session.execute(
                 select(Workstation.revoked_at).where(
@@ -127,17 +119,8 @@ class WorkstationAuditTrail(AuditTrail):
                 raise StorageError("not_joined", NOT_JOINED)
             if revoked.revoked_at is not None:
                 raise StorageError("revoked", REVOKED)
-        return super().record(
-            session,
-            actor,
-            action,
-            person_id=person_id,
-            target=target,
-            details=details,
-            outcome=outcome,
-            username=username,
-            workstation=self.membership.label,
-        )
+        options["workstation"] = self.membership.label
+        return super().record(session, actor, action, **options)
 
 
 # --- opening -------------------------------------------------------------------------------
