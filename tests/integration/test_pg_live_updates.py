@@ -16,6 +16,7 @@ from clinic_app.ui.context import UiContext, wait_for_background_work
 from clinic_app.ui.main_window import MainWindow, ShellOptions
 from clinic_app.ui.settings import AppSettings
 from tests.conftest import FAST_HASHER, PASSWORD, TODAY
+from tests.integration.conftest import _connect_admin
 
 pytestmark = pytest.mark.postgres
 
@@ -79,6 +80,17 @@ def test_open_persons_list_refreshes_when_another_workstation_registers(
         b.persons.register(admin_b, PersonInput(names=(NameInput("Elena Dumitru"),)))
         qtbot.waitUntil(lambda: model.rowCount() == 2, timeout=5000)
         assert time.monotonic() - started < 5
+        # A server restart cuts the listening connection too: it comes back by itself.
+        with _connect_admin() as conn:
+            conn.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = %s AND pid <> pg_backend_pid()",
+                (a.db.engine.url.database,),
+            )
+        qtbot.waitUntil(lambda: not window.live.listening, timeout=5000)  # type: ignore[union-attr]
+        qtbot.waitUntil(lambda: window.live.listening, timeout=15000)  # type: ignore[union-attr]
+        b.persons.register(admin_b, PersonInput(names=(NameInput("Olena Kovalenko"),)))
+        qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=5000)
     finally:
         window.close()
         wait_for_background_work(5000)
