@@ -71,6 +71,7 @@ class Database:
             event.listen(self._writer, "before_commit", self._announce)
 
     def _announce(self, session: Session) -> None:
+        session.flush()  # before_commit precedes commit's own flush: collect everything now
         changed = session.info.pop(_CHANGES, None)
         if changed is None:
             return
