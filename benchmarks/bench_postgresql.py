@@ -33,6 +33,7 @@ from clinic_app.security.context import Actor
 from clinic_app.services.container import Services, build_services, open_database
 from clinic_app.services.demo_data import generate_demo_data
 from clinic_app.services.visits import VisitInput
+from clinic_app.storage.engine import refresh_statistics
 from clinic_app.vocabulary import Role, SiteKind, VisitService
 from tests.fakes import MemoryKeyring
 
@@ -55,6 +56,8 @@ def _prepare(url: str, persons: int) -> Services:
     if have == 0:
         t0 = time.perf_counter()
         generate_demo_data(db, persons=persons, seed=1, today=TODAY)
+        if db.engine.dialect.name == "postgresql":
+            refresh_statistics(db.engine)  # as `clinic-app demo-data` and restores do
         print(f"   generated {persons:,} persons in {time.perf_counter() - t0:.1f} s: {url[:24]}…")
     elif have != persons:
         raise SystemExit(f"{url[:24]}… holds {have} persons, not {persons}: give an empty database")

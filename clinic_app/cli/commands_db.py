@@ -15,7 +15,7 @@ from clinic_app.config import data_dir, demo_db_url, workstation_name
 from clinic_app.errors import Conflict, Invalid
 from clinic_app.models import Person, User
 from clinic_app.services.container import is_demo, mark_demo, open_database
-from clinic_app.storage.engine import is_encrypted_url, make_engine
+from clinic_app.storage.engine import is_encrypted_url, make_engine, refresh_statistics
 from clinic_app.storage.migrate import current_revision, head_revision, upgrade
 from clinic_app.storage.open import (
     create_encrypted_database,
@@ -173,6 +173,8 @@ def fill_demo(url: str, persons: int, seed: int) -> str:
                 raise Conflict("database", "already holds persons; demo data needs an empty one")
         mark_demo(db)
         summary = generate_demo_data(db, persons=persons, seed=seed, progress=_progress)
+        if is_shared_url(url):
+            refresh_statistics(db.engine)
         print(file=sys.stderr)
         return (
             f"Demo data: {summary.persons} persons ({summary.minors} minors), {summary.visitors} "

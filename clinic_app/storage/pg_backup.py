@@ -235,5 +235,6 @@ def restore_into(engine: Engine, dump: Path, *, clean: bool) -> dict[str, int]:
         args += ["--clean", "--if-exists"]
     # The grants are in the dump: the application role keeps its rights, and only those.
     _run([*args, f"--dbname={conninfo}", str(dump)], env, "pg_restore")
-    with psycopg.connect(**kwargs) as conn:
+    with psycopg.connect(**kwargs, autocommit=True) as conn:
+        conn.execute("ANALYZE")  # a restored database has no planner statistics yet
         return table_counts(conn)
