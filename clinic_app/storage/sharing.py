@@ -162,7 +162,8 @@ def remember_password(url: str | URL, password: str) -> None:
 
 def without_password(url: str | URL) -> str:
     """The URL as settings may keep it: no password."""
-    return make_url(url).set(password=None).render_as_string(hide_password=False)
+    # URL.set(password=None) means "unchanged"; the named tuple's own replace drops it.
+    return make_url(url)._replace(password=None).render_as_string(hide_password=False)
 
 
 def with_stored_password(url: str | URL) -> URL:
