@@ -15,12 +15,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from clinic_app.config import default_db_url, private_files, workstation_name
+from clinic_app.config import ENV_DB, default_db_url, private_files, workstation_name
 
 if TYPE_CHECKING:
     from clinic_app.security.context import Actor
     from clinic_app.services.container import Services
+    from clinic_app.ui.connect_shared import JoinRequest
     from clinic_app.ui.login import DemoAccount
+    from clinic_app.ui.settings import AppSettings
 
 log = logging.getLogger("clinic_app")
 
@@ -82,12 +84,15 @@ def run_gui(
     settings_path: str | None = None,
     language: str | None = None,
     argv: Sequence[str] | None = None,
+    first_start: bool = False,
 ) -> int:
     """Open the database at ``db_url``, log in and run the main window until it closes.
 
     ``demo``: the caller promises a demo database (``clinic-app demo``); it is refused if the
     database is not marked as one. Demo accounts are listed on the log-in screen only for a
-    database marked as demo. Returns the process exit code.
+    database marked as demo. Returns the process exit code. ``first_start``: no database was
+    named, so a joined shared database is used, or on a computer with none yet the user
+    chooses between a local database and connecting to a shared one.
 
     The log-in window appears first; the database opens (migrations, every service) on a
     worker thread meanwhile, so typing can start at once.
@@ -121,8 +126,13 @@ def run_gui(
     translations.switch(language or settings.language)
     if language:
         settings.language = language
-    label = database_label(db_url)
     workstation = workstation_name()
+    if first_start:
+        chosen = choose_database(settings, db_url, workstation)
+        if chosen is None:
+            return EXIT_OK
+        db_url = chosen
+    label = database_label(db_url)
     opened: list[Opened] = []
     failure: list[BaseException] = []
 
@@ -242,6 +252,50 @@ def startup_error(exc: BaseException, db_url: str, label: str) -> Opened | None:
     return opened
 
 
+def choose_database(settings: AppSettings, local_url: str, workstation: str) -> str | None:
+    """The database to open when none was named (None: the user cancelled)."""
+    from clinic_app.storage.open import database_exists
+    from clinic_app.ui.connect_shared import ConnectSharedDialog, StartChoiceDialog
+
+    if settings.shared_db_url:
+        return settings.shared_db_url
+    if database_exists(local_url):
+        return local_url
+    choice = StartChoiceDialog().exec()
+    if choice == StartChoiceDialog.LOCAL:
+        return local_url
+    if choice != StartChoiceDialog.SHARED:
+        return None
+    dialog = ConnectSharedDialog(join_shared, workstation=workstation)
+    if dialog.exec() != dialog.DialogCode.Accepted or dialog.url is None:
+        return None
+    settings.shared_db_url = dialog.url  # no password: that is in the keychain
+    settings.sync()
+    return dialog.url
+
+
+def join_shared(request: JoinRequest) -> str:
+    """Join this workstation to the shared database (worker thread); its audit label."""
+    from clinic_app.services.container import join, open_database
+    from clinic_app.storage.sharing import remember_password
+
+    if request.server_password:
+        remember_password(request.url, request.server_password)
+    db = open_database(request.url, joining=True)
+    try:
+        joined = join(
+            db,
+            username=request.username,
+            password=request.password,
+            name=request.name or workstation_name(),
+            code=request.code,
+            recovery_key=request.recovery_key,
+        )
+    finally:
+        db.dispose()
+    return joined.label
+
+
 @dataclass(frozen=True)
 class Opened:
     """What the worker thread hands back once the database is open."""
@@ -300,8 +354,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(list(sys.argv[1:] if argv is None else argv))
     private_files()
     os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "1")
+    named = args.db or os.environ.get(ENV_DB)
     return run_gui(
-        args.db or default_db_url(), args.demo, settings_path=args.settings, language=args.lang
+        named or default_db_url(),
+        args.demo,
+        settings_path=args.settings,
+        language=args.lang,
+        first_start=not named and not args.demo,
     )
 
 

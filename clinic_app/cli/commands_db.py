@@ -15,7 +15,7 @@ from clinic_app.config import data_dir, demo_db_url, workstation_name
 from clinic_app.errors import Conflict, Invalid
 from clinic_app.models import AuditAnchor, AuditEvent, Person, User
 from clinic_app.services.container import is_demo, open_database
-from clinic_app.storage.engine import is_encrypted_url, make_engine
+from clinic_app.storage.engine import is_encrypted_url, make_engine, refresh_statistics
 from clinic_app.storage.migrate import current_revision, head_revision, needs_upgrade, upgrade
 from clinic_app.storage.open import (
     ENV_PASSPHRASE,
@@ -27,6 +27,7 @@ from clinic_app.storage.open import (
     take_new_recovery_key,
 )
 from clinic_app.storage.presence import check_database_file
+from clinic_app.storage.sharing import ENV_DB_PASSWORD, is_shared_url, remember_password
 
 
 def register(sub: Any) -> None:
@@ -47,6 +48,12 @@ def register(sub: Any) -> None:
     up.set_defaults(handler=cmd_db_upgrade)
     cur = dbsub.add_parser("current", help="show the schema revision")
     cur.set_defaults(handler=cmd_db_current)
+    grant = dbsub.add_parser(
+        "grant-app-role",
+        help="give a PostgreSQL role the application's rights (run with the owner's --db URL)",
+    )
+    grant.add_argument("role", help="the application role (e.g. clinic_app)")
+    grant.set_defaults(handler=cmd_db_grant)
 
     d = sub.add_parser("demo-data", help="fill an empty database with fictional demo data")
     d.add_argument("--persons", type=_positive, default=300)
@@ -89,7 +96,12 @@ def new_passphrase() -> str:
 
 
 def show_recovery_key(ctx: CommandContext, recovery_key: str) -> None:
-    ctx.print("The database is encrypted. Its key is in this computer's keychain.")
+    if is_shared_url(ctx.db_url):
+        ctx.print("This is the shared database's first workstation; the audit key is in this")
+        ctx.print("computer's keychain. The recovery key joins a workstation when no joined one")
+        ctx.print("is at hand (`clinic-app workstation join --recovery-key`).")
+    else:
+        ctx.print("The database is encrypted. Its key is in this computer's keychain.")
     ctx.print("RECOVERY KEY (shown only now; print it and lock it away):")
     ctx.print("")
     ctx.print(f"    {recovery_key}")
@@ -103,6 +115,9 @@ def cmd_init(ctx: CommandContext) -> int:
         raise Invalid("passphrase", "not_encrypted", "Only an encrypted database has a key.")
     if passphrase is not None and database_exists(ctx.db_url):
         raise Invalid("passphrase", "exists", "The database exists; its key mode is kept.")
+    if is_shared_url(ctx.db_url) and os.environ.get(ENV_DB_PASSWORD):
+        # The first workstation keeps the server password in its keychain, as joining does.
+        remember_password(ctx.db_url, os.environ[ENV_DB_PASSWORD])
     recovery_key = create_if_missing(ctx.db_url, passphrase)
     ctx.passphrase = passphrase
     services = ctx.services()
@@ -142,6 +157,20 @@ def cmd_db_upgrade(ctx: CommandContext) -> int:
             return 0
         upgrade(engine)
         ctx.print(f"Schema at {head_revision()} (was {before or 'empty'}).")
+    finally:
+        engine.dispose()
+    return 0
+
+
+def cmd_db_grant(ctx: CommandContext) -> int:
+    from clinic_app.storage.server_roles import grant_app_role
+
+    if not is_shared_url(ctx.db_url):
+        raise Invalid("db", "not_shared", "Roles exist on a PostgreSQL server only.")
+    engine = make_engine(ctx.db_url)
+    try:
+        for sql in grant_app_role(engine, ctx.args.role):
+            ctx.print(sql + ";")
     finally:
         engine.dispose()
     return 0
@@ -191,6 +220,8 @@ def fill_demo(url: str, persons: int, seed: int) -> str:
     db = open_database(url)
     try:
         summary = generate_demo_data(db, persons=persons, seed=seed, progress=_progress)
+        if is_shared_url(url):
+            refresh_statistics(db.engine)
         print(file=sys.stderr)
         return (
             f"Demo data: {summary.persons} persons ({summary.minors} minors), {summary.visitors} "

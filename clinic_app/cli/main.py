@@ -21,6 +21,7 @@ from clinic_app.cli import (
     commands_stats,
     commands_timeline,
     commands_users,
+    commands_workstation,
 )
 from clinic_app.cli.context import CommandContext
 from clinic_app.config import private_files
@@ -39,6 +40,7 @@ COMMAND_MODULES = (
     commands_backup,
     commands_stats,
     commands_print,
+    commands_workstation,
 )
 
 EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_FORBIDDEN, EXIT_STORAGE = 0, 2, 3, 4, 5

@@ -274,7 +274,8 @@ class ConsentService:
     def withdraw(self, actor: Actor, consent_id: int) -> ConsentView:
         """The person withdraws a consent: from now on it allows nothing."""
         with self._db.write() as s:
-            row = s.get(Consent, consent_id)
+            # Locked: a second workstation withdrawing at the same moment waits, then sees it.
+            row = s.get(Consent, consent_id, with_for_update=True)
             if row is None:
                 raise NotFound("consent", consent_id)
             person = _person(s, row.person_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -190,10 +190,10 @@ class UserService:
             else:
                 failed = False
                 rehashed = needs_rehash(user.password_hash, config=self._hasher)
+                values: dict[str, object] = {"last_login_at": now, "failures_reset_at": now}
                 if rehashed:
-                    user.password_hash = hash_password(password, config=self._hasher)
-                user.last_login_at = now
-                user.failures_reset_at = now
+                    values["password_hash"] = hash_password(password, config=self._hasher)
+                _bookkeep(s, user.id, **values)
                 actor = _actor(user, workstation)
                 self._audit.record(
                     s, actor, "login.success", details={"rehashed": 1} if rehashed else None
@@ -285,7 +285,7 @@ class UserService:
         if not self._is_last_admin(s, user) and self._lockout.is_locked(
             [_aware(t) for t in times], _aware(now), since=_aware(since) if since else None
         ):
-            user.locked_at = now
+            _bookkeep(s, user.id, locked_at=now)
             self._audit.record(s, _actor(user, workstation), "user.locked", outcome="locked")
 
     def verify_password(self, actor: Actor, password: str) -> bool:
@@ -303,7 +303,7 @@ class UserService:
             if user is not None and usable and not ok:
                 self._count_failure(s, user, utcnow(), actor.workstation)
             elif ok and user is not None:
-                user.failures_reset_at = utcnow()
+                _bookkeep(s, user.id, failures_reset_at=utcnow())
             return ok
 
     def lock_session(self, actor: Actor) -> None:
@@ -430,6 +430,19 @@ class UserService:
             self._audit.record(s, actor, action, target=f"user:{user.id}", details=details)
             site = s.get(Site, user.site_id) if user.site_id else None
             return _view(user, site.name if site else None)
+
+
+def _bookkeep(s: Session, user_id: int, **values: object) -> None:
+    """Log-in bookkeeping as one atomic UPDATE that leaves the row's version alone.
+
+    Two log-ins of one account at the same moment (two workstations) must both succeed: a
+    versioned ORM flush would make the second fail with a stale-data error. An administrator's
+    edit of the same account still sees its version unchanged, as no one edited the account.
+    """
+    s.execute(
+        update(User).where(User.id == user_id).values(**values),
+        execution_options={"synchronize_session": False},
+    )
 
 
 def _clean_identity(username: str, display_name: str) -> tuple[str, str]:

@@ -35,7 +35,8 @@ from clinic_app.errors import StorageError
 from clinic_app.storage.open import engine_key, keyfile_path, read_keyfile
 
 MANIFEST_FORMAT = "clinic-app-backup-1"
-NAME_RE = re.compile(r"^clinic-backup-(\d{8}-\d{6})(?:-[a-z-]+)?\.db$")
+# .db: a SQLite/SQLCipher copy; .dump: a PostgreSQL custom-format dump (storage.pg_backup).
+NAME_RE = re.compile(r"^clinic-backup-(\d{8}-\d{6})(?:-[a-z-]+)?\.(?:db|dump)$")
 PAGES_PER_STEP = 1024
 
 # (pages done, pages in total); called from the thread doing the work.
@@ -109,8 +110,8 @@ def check_integrity(conn: Any) -> None:
         raise StorageError("corrupt", "The integrity check failed: the copy is damaged.")
 
 
-def backup_name(at: dt.datetime, tag: str = "") -> str:
-    return f"clinic-backup-{at:%Y%m%d-%H%M%S}{'-' + tag if tag else ''}.db"
+def backup_name(at: dt.datetime, tag: str = "", ext: str = "db") -> str:
+    return f"clinic-backup-{at:%Y%m%d-%H%M%S}{'-' + tag if tag else ''}.{ext}"
 
 
 def _fsync(path: Path) -> None:
@@ -438,7 +439,8 @@ def rotate(folder: Path, *, daily: int = 7, weekly: int = 4, monthly: int = 12) 
     regular = {
         t: p
         for p in list_backups(folder)
-        if (t := backup_time(p)) is not None and p.name == backup_name(t)
+        if (t := backup_time(p)) is not None
+        and p.name in (backup_name(t), backup_name(t, ext="dump"))
     }
     keep = to_keep(regular, daily=daily, weekly=weekly, monthly=monthly)
     removed = []

@@ -397,6 +397,11 @@ def take_new_recovery_key(engine: Engine) -> str | None:
     return _PENDING_RECOVERY.pop(engine, None)
 
 
+def offer_new_recovery_key(engine: Engine, recovery_key: str) -> None:
+    """Hand a recovery key made while opening ``engine`` to set-up, which shows it once."""
+    _PENDING_RECOVERY[engine] = recovery_key
+
+
 def engine_key(engine: Engine) -> bytes | None:
     """The key of an encrypted engine opened here (None for plain or other databases)."""
     return _ENGINE_KEYS.get(engine)

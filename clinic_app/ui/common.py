@@ -157,6 +157,17 @@ _CODE_MESSAGES: dict[str, str] = {
 }
 
 _FIELD_MESSAGES: dict[tuple[str, str], str] = {
+    ("code", "wrong"): QT_TRANSLATE_NOOP("Errors", "This enrolment code is not correct."),
+    ("code", "used"): QT_TRANSLATE_NOOP("Errors", "This enrolment code was already used."),
+    ("code", "expired"): QT_TRANSLATE_NOOP(
+        "Errors", "This enrolment code has expired; make a new one on a joined workstation."
+    ),
+    ("code", "malformed"): QT_TRANSLATE_NOOP(
+        "Errors", "An enrolment code has 20 letters and digits, in groups of 4."
+    ),
+    ("recovery_key", "wrong"): QT_TRANSLATE_NOOP(
+        "Errors", "The recovery key does not fit this database."
+    ),
     ("password", "too_short"): QT_TRANSLATE_NOOP(
         "Errors", "The password needs at least 12 characters."
     ),
@@ -200,6 +211,34 @@ def error_message(exc: BaseException) -> str:
         return _t(QT_TRANSLATE_NOOP("Errors", "The change clashes with existing data."))
     if isinstance(exc, NotFound):
         return _t(QT_TRANSLATE_NOOP("Errors", "The record no longer exists or is not visible."))
+    if isinstance(exc, StorageError) and exc.code == "connection_lost":
+        return _t(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The connection to the database server was lost, so this was not saved. "
+                "Try again in a moment: the app reconnects by itself.",
+            )
+        )
+    if isinstance(exc, StorageError) and exc.code in ("tls", "tls_file_missing"):
+        return _t(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The secure connection to the database server failed: check the CA file and "
+                "the server name.",
+            )
+        )
+    if isinstance(exc, StorageError) and exc.code == "server_login":
+        return _t(
+            QT_TRANSLATE_NOOP("Errors", "The database server refused the role or its password.")
+        )
+    if isinstance(exc, StorageError) and exc.code in ("not_joined", "revoked"):
+        return _t(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "This workstation is not joined to the shared database (or was revoked). "
+                "An administrator must join it first.",
+            )
+        )
     if isinstance(exc, StorageError):
         return _t(
             QT_TRANSLATE_NOOP(

@@ -29,6 +29,169 @@
     </message>
 </context>
 <context>
+    <name>ConnectSharedDialog</name>
+    <message>
+        <source>Connect to a shared database</source>
+        <translation>Forbind til en fælles database</translation>
+    </message>
+    <message>
+        <source>Connect to a shared database window</source>
+        <translation>Vinduet Forbind til en fælles database</translation>
+    </message>
+    <message>
+        <source>An administrator joins this workstation: the server&apos;s details from your IT person, and a one-time enrolment code made on a joined workstation (Administration, or `clinic-app workstation enrol`) or the recovery key.</source>
+        <translation>En administrator tilslutter denne arbejdsstation: serverens oplysninger fra jeres it-ansvarlige og en engangskode til tilmelding lavet på en tilsluttet arbejdsstation (Administration eller `clinic-app workstation enrol`) eller gendannelsesnøglen.</translation>
+    </message>
+    <message>
+        <source>Connect explanation</source>
+        <translation>Forklaring om forbindelse</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Server host</source>
+        <translation>Serverens værtsnavn</translation>
+    </message>
+    <message>
+        <source>Server port</source>
+        <translation>Serverens port</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Database name</source>
+        <translation>Databasens navn</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Database role</source>
+        <translation>Databaserolle</translation>
+    </message>
+    <message>
+        <source>Role password</source>
+        <translation>Rollens adgangskode</translation>
+    </message>
+    <message>
+        <source>Database role password</source>
+        <translation>Databaserollens adgangskode</translation>
+    </message>
+    <message>
+        <source>Encrypted connection, server certificate checked</source>
+        <translation>Krypteret forbindelse, serverens certifikat kontrolleres</translation>
+    </message>
+    <message>
+        <source>Verify the server certificate</source>
+        <translation>Kontrollér serverens certifikat</translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation>CA-certifikatfil</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Gennemse…</translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate file</source>
+        <translation>Vælg CA-certifikatfilen</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA-fil</translation>
+    </message>
+    <message>
+        <source>This workstation</source>
+        <translation>Denne arbejdsstation</translation>
+    </message>
+    <message>
+        <source>Workstation name</source>
+        <translation>Arbejdsstationens navn</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Tilmeldingskode</translation>
+    </message>
+    <message>
+        <source>Join with an enrolment code</source>
+        <translation>Tilslut med en tilmeldingskode</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Gendannelsesnøgle</translation>
+    </message>
+    <message>
+        <source>Join with the recovery key</source>
+        <translation>Tilslut med gendannelsesnøglen</translation>
+    </message>
+    <message>
+        <source>Join with</source>
+        <translation>Tilslut med</translation>
+    </message>
+    <message>
+        <source>Code or key</source>
+        <translation>Kode eller nøgle</translation>
+    </message>
+    <message>
+        <source>Enrolment code or recovery key</source>
+        <translation>Tilmeldingskode eller gendannelsesnøgle</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Administrator user name</source>
+        <translation>Administratorens brugernavn</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Adgangskode</translation>
+    </message>
+    <message>
+        <source>Administrator password</source>
+        <translation>Administratorens adgangskode</translation>
+    </message>
+    <message>
+        <source>Connection error</source>
+        <translation>Forbindelsesfejl</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Tilslut</translation>
+    </message>
+    <message>
+        <source>Join this workstation</source>
+        <translation>Tilslut denne arbejdsstation</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA-certifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt)</source>
+        <translation>Certifikater (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <source>Give the server and the enrolment code or recovery key.</source>
+        <translation>Angiv serveren og tilmeldingskoden eller gendannelsesnøglen.</translation>
+    </message>
+    <message>
+        <source>Joining…</source>
+        <translation>Tilslutter…</translation>
+    </message>
+</context>
+<context>
     <name>ContactsTab</name>
     <message>
         <source>Contacts</source>
@@ -444,6 +607,26 @@
         <translation>Brug sprogkoder som en, ro eller ar, adskilt af kommaer.</translation>
     </message>
     <message>
+        <source>This enrolment code is not correct.</source>
+        <translation>Tilmeldingskoden er ikke korrekt.</translation>
+    </message>
+    <message>
+        <source>This enrolment code was already used.</source>
+        <translation>Tilmeldingskoden er allerede brugt.</translation>
+    </message>
+    <message>
+        <source>This enrolment code has expired; make a new one on a joined workstation.</source>
+        <translation>Tilmeldingskoden er udløbet; lav en ny på en tilsluttet arbejdsstation.</translation>
+    </message>
+    <message>
+        <source>An enrolment code has 20 letters and digits, in groups of 4.</source>
+        <translation>En tilmeldingskode har 20 bogstaver og cifre i grupper af 4.</translation>
+    </message>
+    <message>
+        <source>The recovery key does not fit this database.</source>
+        <translation>Gendannelsesnøglen passer ikke til denne database.</translation>
+    </message>
+    <message>
         <source>The password needs at least 12 characters.</source>
         <translation>Adgangskoden skal have mindst 12 tegn.</translation>
     </message>
@@ -510,6 +693,22 @@
     <message>
         <source>The record no longer exists or is not visible.</source>
         <translation>Sagen findes ikke længere eller er ikke synlig for dig.</translation>
+    </message>
+    <message>
+        <source>The connection to the database server was lost, so this was not saved. Try again in a moment: the app reconnects by itself.</source>
+        <translation>Forbindelsen til databaseserveren blev afbrudt, så dette blev ikke gemt. Prøv igen om lidt: programmet genopretter selv forbindelsen.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the database server failed: check the CA file and the server name.</source>
+        <translation>Den sikre forbindelse til databaseserveren mislykkedes: kontrollér CA-filen og serverens navn.</translation>
+    </message>
+    <message>
+        <source>The database server refused the role or its password.</source>
+        <translation>Databaseserveren afviste rollen eller dens adgangskode.</translation>
+    </message>
+    <message>
+        <source>This workstation is not joined to the shared database (or was revoked). An administrator must join it first.</source>
+        <translation>Denne arbejdsstation er ikke tilsluttet den fælles database (eller er blevet tilbagekaldt). En administrator skal først tilslutte den.</translation>
     </message>
     <message>
         <source>The database could not be read or written. Nothing was saved.</source>
@@ -2394,6 +2593,41 @@
     <message>
         <source>Columns</source>
         <translation>Kolonner</translation>
+    </message>
+</context>
+<context>
+    <name>StartChoiceDialog</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Velkommen</translation>
+    </message>
+    <message>
+        <source>Start choice window</source>
+        <translation>Vinduet Startvalg</translation>
+    </message>
+    <message>
+        <source>There is no database on this computer yet. Create one here (for a single workstation), or connect to the shared database of your organisation.</source>
+        <translation>Der er endnu ingen database på denne computer. Opret en her (til en enkelt arbejdsstation), eller forbind til jeres organisations fælles database.</translation>
+    </message>
+    <message>
+        <source>Start choice explanation</source>
+        <translation>Forklaring om startvalg</translation>
+    </message>
+    <message>
+        <source>Create a new database on this computer</source>
+        <translation>Opret en ny database på denne computer</translation>
+    </message>
+    <message>
+        <source>Create a local database</source>
+        <translation>Opret en lokal database</translation>
+    </message>
+    <message>
+        <source>Connect to a shared database…</source>
+        <translation>Forbind til en fælles database…</translation>
+    </message>
+    <message>
+        <source>Connect to a shared database</source>
+        <translation>Forbind til en fælles database</translation>
     </message>
 </context>
 <context>
