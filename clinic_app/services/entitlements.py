@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clinic_app.errors import Conflict, NotFound
+from clinic_app.errors import Conflict, Invalid, NotFound
 from clinic_app.models import Entitlement, Person, utcnow
 from clinic_app.security.context import Actor
 from clinic_app.security.permissions import Action
@@ -78,6 +78,10 @@ class EntitlementService:
     ) -> ManualEntitlementView:
         """Record an override; the reason is required. Nothing is written on bad input."""
         reason = clean_text("reason", data.reason, required=True, max_len=1000)
+        if data.payer is Payer.UNKNOWN:
+            raise Invalid(
+                "payer", "unknown_payer", "A manual decision names who pays (or not covered)."
+            )
         valid_from = data.valid_from or self._today()
         check_range("valid_from", valid_from, "valid_to", data.valid_to)
         with self._db.write() as s:
