@@ -758,7 +758,10 @@ def _avr(h: _History, after: dt.date, planned_end: dt.date, extend_from: dt.date
     """Referral to IOM, an extension of the reflection period (cooperating on return), the
     departure before the period ends and the IOM follow-up; or no departure after all."""
     referral = after + h.r(5, 25)
-    if not h.add(EventKind.AVR_REFERRAL, referral):
+    # Cooperation on a prepared return is a fact of its own, recorded when the person agrees.
+    if not h.add(EventKind.AVR_COOPERATION, referral) or not h.add(
+        EventKind.AVR_REFERRAL, referral
+    ):
         return
     if extend_from is not None and h.rng.random() < 0.8:
         rules = rule_set_for(extend_from)
@@ -767,7 +770,7 @@ def _avr(h: _History, after: dt.date, planned_end: dt.date, extend_from: dt.date
         extended_on = max(extended_on, referral)
         rules = rule_set_for(extended_on)  # the request date decides the maximum
         new_end = extend_from + _days(h.rng.randint(60, rules.reflection_max_total_days))
-        decided_on = extended_on + h.r(1, 5)
+        decided_on = extended_on + _days(3)  # the decision letter a few days later
         if h.add(
             EventKind.REFLECTION_EXTENSION_REQUESTED,
             extended_on,

@@ -90,7 +90,7 @@ def test_person_identified_under_the_2011_rules_keeps_them(
     assert explained.rule_set is not None and explained.rule_set.id == "2011"
     assert explained.rule_set.reflection_max_total_days == 100
     assert not explained.rule_set.in_force_today
-    assert explained.rule_set.effective_until == dt.date(2013, 7, 31)
+    assert explained.rule_set.effective_until == dt.date(2013, 6, 24)
     with pytest.raises(Invalid) as err:
         services.timeline.explain(admin, pid, "no_such_deadline")
     assert err.value.field == "deadline_kind"
@@ -100,7 +100,7 @@ def test_rule_sets_list_dates_and_sources(services: Services, admin: Actor) -> N
     stats = make_user(services, admin, "stella", Role.STATISTICS, None)
     sets = services.timeline.rule_sets(stats)  # public law: any signed-in role
     assert [r.id for r in sets] == ["2011", "2013+"]
-    assert sets[0].effective_from is None and sets[1].effective_from == dt.date(2013, 8, 1)
+    assert sets[0].effective_from is None and sets[1].effective_from == dt.date(2013, 6, 25)
     assert sets[1].in_force_today and sets[1].avr_follow_up_months == 6
     assert all(r.sources for r in sets)
     assert any(not src.verified or src.note for src in sets[1].sources)
@@ -160,7 +160,7 @@ def test_refresh_all_moves_statuses_and_deadlines_with_the_date(
     report = refresh_all(services.db, later)
     assert report.persons == 1 and report.changed == 1
     status, deadlines = stored(services, pid)
-    assert status == "identified"
+    assert status == "expired_must_leave"  # ended with no permit, asylum claim or departure
     assert "reflection_max_end" not in {k for k, _, _ in deadlines}
     assert last_refresh(services.db) == later
     assert refresh_if_stale(services.db, later) is None
@@ -187,4 +187,4 @@ def test_restoring_from_the_archive_brings_deadlines_up_to_date(
     refresh_all(services.db, TODAY)
     later = build_services(services.db, hasher=FAST_HASHER, clock=lambda: dt.date(2027, 1, 15))
     later.persons.restore(admin, pid)
-    assert stored(services, pid)[0] == "identified"  # the reflection period ended meanwhile
+    assert stored(services, pid)[0] == "expired_must_leave"  # the period ended meanwhile
