@@ -46,6 +46,7 @@ from clinic_app.models import (
     Visit,
     utcnow,
 )
+from clinic_app.rules import render, status_document_refusal
 from clinic_app.security.context import Actor
 from clinic_app.security.permissions import Action, allowed, require
 from clinic_app.services import document_builders as build
@@ -91,6 +92,11 @@ PARTNER_DOCUMENTS: Mapping[PartnerKind, frozenset[DocumentType]] = MappingProxyT
 # Documents printed with no partner: the person's own copy of the action plan (they sign
 # it), their access report, and the guardian summary, which goes to the minor's current
 # guardian (the child's legal representative, not a partner).
+# Documents that state status, deadlines or who pays: refused while the history needs
+# correction (docs/rules.md, "History validation").
+STATUS_DOCUMENTS: frozenset[DocumentType] = frozenset(
+    {_D.STATUS_CONFIRMATION, _D.HEALTH_REFERRAL, _D.GUARDIAN_SUMMARY, _D.IOM_REFERRAL}
+)
 NO_PARTNER_DOCUMENTS: frozenset[DocumentType] = frozenset(
     {_D.ACTION_PLAN, _D.ACCESS_REPORT, _D.GUARDIAN_SUMMARY}
 )
@@ -444,6 +450,12 @@ class DocumentService:
             else:
                 guardian_name = self._route(s, person, partner, doc_type)
             facts = build.Facts(s, person, today)
+            if doc_type in STATUS_DOCUMENTS:
+                # Status, deadlines or who pays, from a history that breaks a rule: refused
+                # with the reason until the history is corrected.
+                refusal = status_document_refusal(facts.timeline)
+                if refusal is not None:
+                    raise _Refused("history", render(refusal, lang))
             if doc_type is _D.CONSENT_FORM:
                 decision = _Decision(None, "", frozenset())
             else:
