@@ -124,7 +124,11 @@ def _reflection_deadlines(detail: ReflectionDetail, today: dt.date) -> list[Dead
         )
     ]
     # The maximum matters for planning only while the period still runs.
-    if detail.cut_short_by is None and status.state is not ReflectionState.ENDED:
+    if (
+        detail.cut_short_by is None
+        and status.state is not ReflectionState.ENDED
+        and status.departed_on is None
+    ):
         out.append(
             Deadline(
                 DeadlineKind.REFLECTION_MAX_END,
@@ -291,13 +295,34 @@ def _review_flags(events: tuple[EventFact, ...], detail: ReflectionDetail) -> li
 
 
 def _notes(
-    events: tuple[EventFact, ...],
+    detail: ReflectionDetail,
     permit: PermitStatus,
     ident_state: IdentificationState,
     ret: ReturnStatus,
 ) -> list[Notice]:
-    """Information staff need next to the status (item 9)."""
+    """Information staff need next to the status: requests that extend nothing and why,
+    refused requests, no right to work on a §9c(5) permit, §722(2), AVR cooperation."""
     notes: list[Notice] = []
+    for unlawful in detail.unlawful:
+        notes.append(
+            Notice(
+                "request_extends_nothing",
+                msg("request.extends_nothing", date=unlawful.event.date, reason=unlawful.reason),
+                unlawful.event.event_id,
+            )
+        )
+    for request, decision in detail.refused:
+        notes.append(
+            Notice(
+                "request_refused",
+                msg(
+                    "request.refused",
+                    date=request.date if request else decision.date,
+                    decided=decision.date,
+                ),
+                decision.event_id,
+            )
+        )
     if permit.state is PermitState.VALID:
         notes.append(Notice("permit_no_work", msg("note.permit_no_work")))
     if ident_state in (IdentificationState.IDENTIFIED, IdentificationState.PRESUMED):
@@ -479,7 +504,7 @@ def compute_timeline(facts: PersonFacts, today: dt.date) -> Timeline:
         violations=violations,
         status=status,
         review_flags=tuple(flags),
-        notes=tuple(_notes(events, permit, ident.state, ret)) if closed is None else (),
+        notes=tuple(_notes(detail, permit, ident.state, ret)) if closed is None else (),
         turns_18_from=turns_from,
         turns_18_until=turns_until,
     )
