@@ -6,7 +6,7 @@ ordinary care line and of every extended-care line, violations, review flags and
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pytest
 

@@ -169,7 +169,9 @@ def test_an_invalid_history_never_yields_a_printable_status_document(
     if invalid:
         assert timeline.status == "history_needs_correction"
         assert all(
-            d.unreliable for d in timeline.deadlines if d.kind is not DeadlineKind.HISTORY_CORRECTION
+            d.unreliable
+            for d in timeline.deadlines
+            if d.kind is not DeadlineKind.HISTORY_CORRECTION
         )
         assert render(refusal, "da") != render(refusal, "en")  # type: ignore[arg-type]
 

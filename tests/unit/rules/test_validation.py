@@ -70,7 +70,9 @@ def test_extension_without_reflection() -> None:
 
 
 def test_extension_needs_end_date() -> None:
-    granted = EventFact(EventKind.REFLECTION_EXTENSION_DECIDED, D(2026, 1, 9), outcome=Outcome.GRANTED)
+    granted = EventFact(
+        EventKind.REFLECTION_EXTENSION_DECIDED, D(2026, 1, 9), outcome=Outcome.GRANTED
+    )
     assert _codes([identified(D(2026, 1, 1)), granted]) == ["end_date_required"]
 
 

@@ -10,11 +10,12 @@ import pytest
 from sqlalchemy import select
 
 from clinic_app.errors import Forbidden, Invalid
-from clinic_app.models import AuditEvent, GuardianAssignment
+from clinic_app.models import AuditEvent, GuardianAssignment, PersonDeadline
 from clinic_app.rules import DeadlineKind
 from clinic_app.security.context import Actor
 from clinic_app.services.cases import EventInput
 from clinic_app.services.container import Services, build_services
+from clinic_app.services.entitlements import ManualEntitlementInput
 from clinic_app.services.facts_loader import (
     STATUS_LABELS,
     last_refresh,
@@ -26,6 +27,7 @@ from clinic_app.vocabulary import (
     Authority,
     BirthCertainty,
     EventKind,
+    ExtensionGround,
     HealthService,
     LegalStay,
     Outcome,
@@ -188,3 +190,131 @@ def test_restoring_from_the_archive_brings_deadlines_up_to_date(
     later = build_services(services.db, hasher=FAST_HASHER, clock=lambda: dt.date(2027, 1, 15))
     later.persons.restore(admin, pid)
     assert stored(services, pid)[0] == "expired_must_leave"  # the period ended meanwhile
+
+
+# --- legal engine v2 through the service path staff use (issue 15) --------------------------
+
+
+def _request(
+    day: dt.date, ground: ExtensionGround | None, until: dt.date | None = None
+) -> EventInput:
+    return EventInput(EventKind.REFLECTION_EXTENSION_REQUESTED, day, end_date=until, ground=ground)
+
+
+def test_request_is_expected_until_the_decision_replaces_it(
+    services: Services, admin: Actor, pid: int, site_ids: dict[str, int]
+) -> None:
+    services.cases.record_event(admin, pid, FIRST_CONTACT)
+    services.cases.record_event(admin, pid, IDENTIFIED)
+    services.cases.record_event(
+        admin, pid, _request(dt.date(2026, 11, 20), ExtensionGround.RETURN_COOPERATION)
+    )
+    view = services.timeline.timeline(admin, pid)
+    assert view.status == "reflection_extension_requested"
+    assert view.status_label_da == "Refleksionsperiode (forlængelse søgt, forventet)"
+    assert view.reflection_expected_end == dt.date(2027, 3, 10)  # 120 days from 2026-11-10
+    assert view.reflection_granted_end == dt.date(2026, 12, 10)
+    end = next(d for d in view.deadlines if d.kind is DeadlineKind.REFLECTION_END)
+    assert end.expected and end.due == dt.date(2027, 3, 10) and "EXPECTED" in end.explanation
+    dentistry = next(e for e in view.entitlements if e.service is HealthService.DENTISTRY)
+    assert dentistry.expected and dentistry.valid_until == dt.date(2027, 3, 10)
+    # The dashboard shows the same, expected, with the person's status.
+    board = services.dashboard.dashboard(admin, "site", site_ids["shelter"])
+    assert board.items  # the contact person is missing: due today
+    with services.db.read() as s:
+        expected_rows = s.scalars(
+            select(PersonDeadline.kind).where(
+                PersonDeadline.person_id == pid, PersonDeadline.expected.is_(True)
+            )
+        ).all()
+    assert set(expected_rows) == {"reflection_end", "entitlement_end"}
+    assert {i.status for i in board.items} == {"reflection_extension_requested"}
+    services.cases.record_event(
+        admin,
+        pid,
+        EventInput(
+            EventKind.REFLECTION_EXTENSION_DECIDED,
+            dt.date(2026, 11, 25),
+            outcome=Outcome.GRANTED,
+            end_date=dt.date(2027, 2, 1),
+        ),
+    )
+    view = services.timeline.timeline(admin, pid)
+    assert view.status == "reflection_extended" and view.reflection_expected_end is None
+    end = next(d for d in view.deadlines if d.kind is DeadlineKind.REFLECTION_END)
+    assert not end.expected and end.due == dt.date(2027, 2, 1)
+
+
+def test_unlawful_request_is_recorded_and_says_why_it_extends_nothing(
+    services: Services, admin: Actor, pid: int
+) -> None:
+    services.cases.record_event(admin, pid, FIRST_CONTACT)
+    services.cases.record_event(admin, pid, IDENTIFIED)
+    with pytest.raises(Invalid) as no_ground:
+        services.cases.record_event(admin, pid, _request(dt.date(2026, 11, 20), None))
+    assert no_ground.value.code == "ground_required"
+    services.cases.record_event(admin, pid, _request(dt.date(2026, 11, 20), ExtensionGround.OTHER))
+    view = services.timeline.timeline(admin, pid)
+    assert view.status == "reflection" and view.reflection_end == dt.date(2026, 12, 10)
+    assert view.notes[0].code == "request_extends_nothing"
+    assert "extends nothing" in view.notes[0].text
+
+
+def test_identifications_the_law_does_not_allow_are_refused(
+    services: Services, admin: Actor, pid: int
+) -> None:
+    services.cases.record_event(admin, pid, FIRST_CONTACT)
+    for authority, stay, code in (
+        (Authority.POLICE, LegalStay.NONE, "not_an_identifier"),
+        (Authority.IMMIGRATION_SERVICE, None, "legal_stay_unknown_at_identification"),
+        (Authority.CMM, LegalStay.NONE, "wrong_identification_authority"),
+    ):
+        with pytest.raises(Invalid) as refused:
+            services.cases.record_event(
+                admin,
+                pid,
+                EventInput(
+                    EventKind.IDENTIFICATION,
+                    dt.date(2026, 11, 10),
+                    authority=authority,
+                    outcome=Outcome.IDENTIFIED,
+                    legal_stay=stay,
+                ),
+            )
+        assert refused.value.code == code
+    assert services.timeline.timeline(admin, pid).status == "presumed"
+
+
+def test_a_void_that_breaks_the_history_is_recorded_and_flagged(
+    services: Services, admin: Actor, pid: int
+) -> None:
+    services.cases.record_event(admin, pid, FIRST_CONTACT)
+    services.cases.record_event(admin, pid, IDENTIFIED)
+    start = services.cases.record_event(
+        admin, pid, EventInput(EventKind.REFLECTION_START, dt.date(2026, 11, 10))
+    )
+    services.cases.record_event(
+        admin, pid, _request(dt.date(2026, 11, 20), ExtensionGround.PARTICULAR_REASONS)
+    )
+    del start
+    identification = next(
+        e for e in services.cases.history(admin, pid) if e.kind is EventKind.IDENTIFICATION
+    )
+    services.cases.void_event(admin, identification.id, "wrong person")
+    view = services.timeline.timeline(admin, pid)
+    assert view.status == "history_needs_correction"
+    assert [v.code for v in view.violations] == ["reflection_before_identification"]
+    assert stored(services, pid)[0] == "history_needs_correction"
+    kinds = {d.kind for d in view.deadlines}
+    assert DeadlineKind.HISTORY_CORRECTION in kinds
+    assert all(
+        d.unreliable for d in view.deadlines if d.kind is not DeadlineKind.HISTORY_CORRECTION
+    )
+
+
+def test_manual_entitlement_must_name_who_pays(services: Services, admin: Actor, pid: int) -> None:
+    with pytest.raises(Invalid) as refused:
+        services.entitlements.add_manual(
+            admin, pid, ManualEntitlementInput(HealthService.DENTISTRY, Payer.UNKNOWN, "unsure")
+        )
+    assert refused.value.code == "unknown_payer"
