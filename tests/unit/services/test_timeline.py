@@ -290,13 +290,12 @@ def test_a_void_that_breaks_the_history_is_recorded_and_flagged(
 ) -> None:
     services.cases.record_event(admin, pid, FIRST_CONTACT)
     services.cases.record_event(admin, pid, IDENTIFIED)
-    start = services.cases.record_event(
+    services.cases.record_event(
         admin, pid, EventInput(EventKind.REFLECTION_START, dt.date(2026, 11, 10))
     )
     services.cases.record_event(
         admin, pid, _request(dt.date(2026, 11, 20), ExtensionGround.PARTICULAR_REASONS)
     )
-    del start
     identification = next(
         e for e in services.cases.history(admin, pid) if e.kind is EventKind.IDENTIFICATION
     )

@@ -122,13 +122,13 @@ def upgrade() -> None:
         batch.alter_column("message", server_default=None)
         batch.alter_column("expected", server_default=None)
         batch.alter_column("unreliable", server_default=None)
-    with op.batch_alter_table("person") as batch:
-        batch.add_column(sa.Column("insurer_country", sa.String(length=2), nullable=True))
+    # Plain ALTER TABLE, never a batch copy: recreating ``person`` on SQLite would cascade
+    # deletes into every table that references it (foreign keys are on inside migrations).
+    op.add_column("person", sa.Column("insurer_country", sa.String(length=2), nullable=True))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("person") as batch:
-        batch.drop_column("insurer_country")
+    op.drop_column("person", "insurer_country")  # native DROP COLUMN (SQLite >= 3.35)
     with op.batch_alter_table("person_deadline") as batch:
         batch.drop_column("unreliable")
         batch.drop_column("expected")
