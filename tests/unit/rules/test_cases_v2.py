@@ -425,3 +425,20 @@ def test_case(case: Case) -> None:
         line = lines[service]
         assert (line.payer, line.valid_until) == case.ext, line.explanation
         assert line.expected is any(exp for due, exp in case.deadlines.values() if exp)
+
+
+def test_docs_list_every_status_violation_and_note() -> None:
+    """docs/rules.md stays true: every status code, violation code and note is described."""
+    import inspect
+    import pathlib
+    import re
+
+    from clinic_app.rules import STATUS_PRECEDENCE, validation
+    from clinic_app.rules import timeline as timeline_module
+
+    docs = (pathlib.Path(__file__).parents[3] / "docs" / "rules.md").read_text("utf-8")
+    codes = set(re.findall(r'_v\(\s*"([a-z_]+)"', inspect.getsource(validation)))
+    notes = set(re.findall(r'Notice\(\s*"([a-z_]+)"', inspect.getsource(timeline_module)))
+    assert len(codes) > 20 and notes
+    for code in (*STATUS_PRECEDENCE, *codes, *notes):
+        assert f"`{code}`" in docs, code
