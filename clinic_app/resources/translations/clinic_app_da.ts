@@ -94,6 +94,10 @@
         <translation>Forklaring</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
         <source>Dashboard page</source>
         <translation>Overbliksside</translation>
     </message>
@@ -173,6 +177,14 @@
             <numerusform>om %n dag</numerusform>
             <numerusform>om %n dage</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>(expected)</source>
+        <translation>(forventet)</translation>
+    </message>
+    <message>
+        <source>(unreliable)</source>
+        <translation>(upålidelig)</translation>
     </message>
     <message>
         <source>Nothing due in the next 30 days.</source>
@@ -579,6 +591,14 @@
         <translation>Ansøger</translation>
     </message>
     <message>
+        <source>&amp;Ground:</source>
+        <translation>&amp;Begrundelse:</translation>
+    </message>
+    <message>
+        <source>Extension ground</source>
+        <translation>Begrundelse for forlængelse</translation>
+    </message>
+    <message>
         <source>No&amp;tes:</source>
         <translation>No&amp;ter:</translation>
     </message>
@@ -887,12 +907,28 @@
         <translation>Anden sikkerhedsrisiko</translation>
     </message>
     <message>
+        <source>History needs correction</source>
+        <translation>Historikken skal rettes</translation>
+    </message>
+    <message>
         <source>Case closed</source>
         <translation>Sag afsluttet</translation>
     </message>
     <message>
         <source>Returned home (IOM follow-up)</source>
         <translation>Rejst hjem (IOM-opfølgning)</translation>
+    </message>
+    <message>
+        <source>Identification refused: reflection period ended</source>
+        <translation>Identifikation afvist: refleksionsperioden er ophørt</translation>
+    </message>
+    <message>
+        <source>Reflection period (extension requested, expected)</source>
+        <translation>Refleksionsperiode (forlængelse søgt, forventet)</translation>
+    </message>
+    <message>
+        <source>Reflection period expired: must leave Denmark</source>
+        <translation>Refleksionsperioden er udløbet: skal udrejse</translation>
     </message>
     <message>
         <source>Referred for assisted voluntary return</source>
@@ -947,8 +983,12 @@
         <translation>Refleksionsperiode givet</translation>
     </message>
     <message>
-        <source>Reflection period extended</source>
-        <translation>Refleksionsperiode forlænget</translation>
+        <source>Reflection period extension requested</source>
+        <translation>Forlængelse af refleksionsperioden søgt</translation>
+    </message>
+    <message>
+        <source>Reflection period extension decided</source>
+        <translation>Afgørelse om forlængelse af refleksionsperioden</translation>
     </message>
     <message>
         <source>Residence permit applied for</source>
@@ -973,6 +1013,10 @@
     <message>
         <source>Asylum decision</source>
         <translation>Afgørelse i asylsag</translation>
+    </message>
+    <message>
+        <source>Cooperates on a prepared return</source>
+        <translation>Samarbejder om en forberedt hjemrejse</translation>
     </message>
     <message>
         <source>Referred to IOM (voluntary return)</source>
@@ -1083,8 +1127,24 @@
         <translation>Kommune</translation>
     </message>
     <message>
+        <source>No source says who pays</source>
+        <translation>Ingen kilde siger, hvem der betaler</translation>
+    </message>
+    <message>
         <source>Not covered</source>
         <translation>Ikke dækket</translation>
+    </message>
+    <message>
+        <source>Cooperation on a prepared return</source>
+        <translation>Samarbejde om en forberedt hjemrejse</translation>
+    </message>
+    <message>
+        <source>Particular reasons</source>
+        <translation>Særlige grunde</translation>
+    </message>
+    <message>
+        <source>Another reason (extends nothing)</source>
+        <translation>Anden grund (forlænger ikke)</translation>
     </message>
     <message>
         <source>No legal stay</source>
@@ -1185,6 +1245,10 @@
     <message>
         <source>No contact person</source>
         <translation>Ingen kontaktperson</translation>
+    </message>
+    <message>
+        <source>Manual review needed</source>
+        <translation>Manuel gennemgang nødvendig</translation>
     </message>
     <message>
         <source>Overdue</source>
@@ -2442,6 +2506,14 @@
         <translation>Problemer i historikken</translation>
     </message>
     <message>
+        <source>Manual review</source>
+        <translation>Manuel gennemgang</translation>
+    </message>
+    <message>
+        <source>Notes beside the status</source>
+        <translation>Bemærkninger til status</translation>
+    </message>
+    <message>
         <source>Deadlines</source>
         <translation>Frister</translation>
     </message>
@@ -2474,6 +2546,14 @@
         <translation>ikke registreret</translation>
     </message>
     <message>
+        <source>EXPECTED (requested %1, not granted); granted until %2</source>
+        <translation>FORVENTET (søgt %1, ikke meddelt); meddelt til %2</translation>
+    </message>
+    <message>
+        <source>granted</source>
+        <translation>meddelt</translation>
+    </message>
+    <message>
         <source>%1 days</source>
         <translation>%1 dage</translation>
     </message>
@@ -2494,12 +2574,32 @@
         <translation>udrejst %1</translation>
     </message>
     <message>
+        <source>cooperates on return since %1</source>
+        <translation>samarbejder om hjemrejse siden %1</translation>
+    </message>
+    <message>
         <source>follow-up until %1</source>
         <translation>opfølgning til %1</translation>
     </message>
     <message>
         <source>(minor)</source>
         <translation>(mindreårig)</translation>
+    </message>
+    <message>
+        <source>turns 18 between %1 and %2</source>
+        <translation>fylder 18 mellem %1 og %2</translation>
+    </message>
+    <message>
+        <source>History needs correction: deadlines below are unreliable and status documents cannot be printed until it is corrected.</source>
+        <translation>Historikken skal rettes: fristerne nedenfor er upålidelige, og statusdokumenter kan ikke udskrives, før den er rettet.</translation>
+    </message>
+    <message>
+        <source>(expected)</source>
+        <translation>(forventet)</translation>
+    </message>
+    <message>
+        <source>(unreliable)</source>
+        <translation>(upålidelig)</translation>
     </message>
     <message>
         <source>Select an event first.</source>
