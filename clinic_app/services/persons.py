@@ -76,6 +76,7 @@ class PersonInput:
     safety_flags: tuple[SafetyFlag, ...] = ()
     own_insurance: bool = False
     registered_in_denmark: bool = False
+    insurer_country: str | None = None  # ISO alpha-2 of the own insurer, when known
     site_id: int | None = None
     notes: str = ""
 
@@ -113,6 +114,7 @@ class PersonDetail:
     safety_flags: tuple[SafetyFlag, ...]
     own_insurance: bool
     registered_in_denmark: bool
+    insurer_country: str | None
     # None when the actor may not see where the person stays (safety-sensitive location).
     site_id: int | None
     site_name: str | None
@@ -558,6 +560,11 @@ class PersonService:
             safety_flags=tuple(dict.fromkeys(SafetyFlag(f) for f in data.safety_flags)),
             own_insurance=data.own_insurance,
             registered_in_denmark=data.registered_in_denmark,
+            insurer_country=(
+                check_country("insurer_country", data.insurer_country)
+                if data.own_insurance
+                else None
+            ),
             site_id=data.site_id,
             notes=clean_text("notes", data.notes, max_len=20000),
         )
@@ -577,6 +584,7 @@ class PersonService:
         person.interpreter_needed = data.interpreter_needed
         person.interpreter_language = data.interpreter_language
         person.own_insurance = data.own_insurance
+        person.insurer_country = data.insurer_country
         person.registered_in_denmark = data.registered_in_denmark
         person.current_site_id = data.site_id
         person.notes = data.notes
@@ -656,6 +664,7 @@ class PersonService:
             safety_flags=tuple(f.flag for f in person.safety_flags),
             own_insurance=person.own_insurance,
             registered_in_denmark=person.registered_in_denmark,
+            insurer_country=person.insurer_country,
             site_id=person.current_site_id if sees_location else None,
             site_name=site.name if site and sees_location else None,
             location_visible=sees_location,

@@ -329,8 +329,12 @@
         <translation>ingen kendt slutdato</translation>
     </message>
     <message>
-        <source>Manual decision: </source>
-        <translation>Manuel afgørelse: </translation>
+        <source>(expected)</source>
+        <translation>(forventet)</translation>
+    </message>
+    <message>
+        <source>(unreliable)</source>
+        <translation>(upålidelig)</translation>
     </message>
     <message>
         <source>until revoked</source>
@@ -1991,6 +1995,14 @@
     <message>
         <source>Registered in Denmark</source>
         <translation>Registreret i Danmark</translation>
+    </message>
+    <message>
+        <source>Ins&amp;urer&apos;s country:</source>
+        <translation>&amp;Forsikringens land:</translation>
+    </message>
+    <message>
+        <source>Insurer&apos;s country</source>
+        <translation>Forsikringens land</translation>
     </message>
     <message>
         <source>No site</source>

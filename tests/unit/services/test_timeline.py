@@ -317,3 +317,30 @@ def test_manual_entitlement_must_name_who_pays(services: Services, admin: Actor,
             admin, pid, ManualEntitlementInput(HealthService.DENTISTRY, Payer.UNKNOWN, "unsure")
         )
     assert refused.value.code == "unknown_payer"
+
+
+def test_own_insurance_names_the_insurers_country(
+    services: Services, admin: Actor, site_ids: dict[str, int]
+) -> None:
+    pid = register(services, admin, site_ids["shelter"], own_insurance=True, insurer_country="ro")
+    assert services.persons.get(admin, pid).insurer_country == "RO"
+    services.cases.record_event(admin, pid, FIRST_CONTACT)
+    services.cases.record_event(
+        admin,
+        pid,
+        EventInput(
+            EventKind.IDENTIFICATION,
+            dt.date(2026, 11, 10),
+            authority=Authority.CMM,
+            outcome=Outcome.IDENTIFIED,
+            legal_stay=LegalStay.EU_CITIZEN,
+        ),
+    )
+    view = services.timeline.timeline(admin, pid)
+    dentistry = next(e for e in view.entitlements if e.service is HealthService.DENTISTRY)
+    assert dentistry.payer is Payer.OWN_INSURANCE and "insurer in RO" in dentistry.explanation
+    general = next(e for e in view.entitlements if e.service is HealthService.GENERAL_PRACTICE)
+    assert general.payer is Payer.UNKNOWN  # legal stay, no yellow card recorded: no source says
+    with pytest.raises(Invalid) as bad:
+        register(services, admin, None, own_insurance=True, insurer_country="XX")
+    assert bad.value.field == "insurer_country"
