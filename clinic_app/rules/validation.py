@@ -28,6 +28,15 @@ from clinic_app.vocabulary import Authority, BirthCertainty, EventKind, Outcome
 
 RuleSetLookup = Callable[[dt.date], RuleSet]
 
+
+class RuleInvalid(Invalid):
+    """``Invalid`` for a broken legal rule, with the structured message to render."""
+
+    def __init__(self, field: str, code: str, detail: Message) -> None:
+        super().__init__(field, code, render(detail, "en"))
+        self.detail = detail
+
+
 _PERMIT_APPLICANTS = (Authority.POLICE, Authority.PROSECUTION)
 
 
@@ -381,4 +390,4 @@ def check_event(
     known = set(validate_history(before, rule_set_lookup, today, birth))
     for violation in validate_history([*before, new_event], rule_set_lookup, today, birth):
         if violation not in known:
-            raise Invalid(violation.field, violation.code, render(violation.detail, "en"))
+            raise RuleInvalid(violation.field, violation.code, violation.detail)

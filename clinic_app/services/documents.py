@@ -46,7 +46,7 @@ from clinic_app.models import (
     Visit,
     utcnow,
 )
-from clinic_app.rules import render, status_document_refusal
+from clinic_app.rules import Message, render, status_document_refusal
 from clinic_app.security.context import Actor
 from clinic_app.security.permissions import Action, allowed, require
 from clinic_app.services import document_builders as build
@@ -243,9 +243,11 @@ class SharingCheck:
     allowed: bool  # may be prepared as it is
     needs_reason: bool  # no consent, but the law allows it with a stated reason (and you may)
     reason: str  # why not, in plain English (no personal data); "" when allowed
-    code: str  # "ok", "consent", "override", "kind", "guardian", "recipient", "permission"
+    code: str  # "ok", "consent", "override", "kind", "guardian", "recipient", "permission",
+    # "history" (the person's history needs correction: status documents are refused)
     consent_id: int | None = None
     legal_basis: str = ""  # for an override: the law the reason relies on
+    message: Message | None = None  # code "history": the structured reason, to render
 
 
 @dataclass(frozen=True)
@@ -349,6 +351,13 @@ class DocumentService:
                 if doc_type is _D.CONSENT_FORM:
                     return SharingCheck(True, False, "", "ok")
                 self._route(s, person, partner, doc_type)
+                if doc_type in STATUS_DOCUMENTS:
+                    refusal = status_document_refusal(
+                        build.Facts(s, person, self._today()).timeline
+                    )
+                    if refusal is not None:
+                        reason = render(refusal, "en")
+                        return SharingCheck(False, False, reason, "history", message=refusal)
             except Forbidden as exc:
                 return SharingCheck(False, False, exc.reason, "permission")
             except _Refused as exc:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from clinic_app.errors import Invalid
 from clinic_app.rules import Severity, render
+from clinic_app.rules.validation import RuleInvalid
 from clinic_app.security.permissions import Action
 from clinic_app.services.cases import EventInput, EventView
 from clinic_app.services.timeline import TimelineView
@@ -566,10 +567,16 @@ class EventDialog(QDialog):
         self.save_button.setEnabled(True)
         if isinstance(exc, Invalid):
             key = {"event_date": "date", "site_id": "notes"}.get(exc.field, exc.field)
+            # A broken legal rule carries its structured reason: render it in the UI language.
+            text = (
+                render(exc.detail, self.ctx.settings.language)
+                if isinstance(exc, RuleInvalid)
+                else invalid_message(exc)
+            )
             if key in self.errors and self.rows[key][1].isVisible():
-                show_error(self.errors[key], invalid_message(exc))
+                show_error(self.errors[key], text)
                 return
-            show_error(self.general_error, invalid_message(exc))
+            show_error(self.general_error, text)
             return
         show_error(self.general_error, error_message(exc))
 

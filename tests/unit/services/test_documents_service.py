@@ -14,6 +14,7 @@ from sqlalchemy import select
 from clinic_app.documents.data import Letterhead
 from clinic_app.errors import Forbidden, Invalid
 from clinic_app.models import AuditEvent, DocumentLog
+from clinic_app.rules import render
 from clinic_app.security.context import Actor
 from clinic_app.services.action_plans import GoalInput, PlanInput, TaskInput
 from clinic_app.services.cases import EventInput
@@ -594,6 +595,10 @@ def test_status_documents_are_refused_while_the_history_needs_correction(
         assert refused.value.reason.startswith(word), doc_type
         assert "2026-11-20" in refused.value.reason  # names the renewal without a grant
         assert any(a == "document.refused" for a, _ in audit_actions(services, person))
+    # The print dialog's pre-check says the same, with the reason to render in its language.
+    check = docs.check(admin, DocumentType.STATUS_CONFIRMATION, pid, lawyer)
+    assert not check.allowed and check.code == "history" and check.message is not None
+    assert "Historikken" in render(check.message, "da") or "rettes" in render(check.message, "da")
     # A document that states no status is not affected.
     docs.prepare(admin, DocumentType.ACCESS_REPORT, pid, None, lang)
     # Corrected (the renewal voided too): the status confirmation prints again.
