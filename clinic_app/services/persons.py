@@ -479,9 +479,10 @@ class PersonService:
                 )
             )
         if flt.minor is not None:
-            # Estimated years count from 1 July, as in the rules engine.
+            # As in the rules engine: with only an estimated year Y the person is a minor until
+            # the end of the year they turn 18 (Council of Europe Convention Art. 10(3)).
             cut = _years_before(today, 18)
-            first_minor_year = cut.year if dt.date(cut.year, 7, 1) > cut else cut.year + 1
+            first_minor_year = today.year - 18
             exact = Person.birth_date.is_not(None)
             estimated = Person.birth_date.is_(None) & Person.birth_year.is_not(None)
             if flt.minor:
