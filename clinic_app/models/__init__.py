@@ -24,6 +24,7 @@ from clinic_app.models.person import (
 )
 from clinic_app.models.setting import AppSetting
 from clinic_app.models.site import Site
+from clinic_app.models.statistics_release import StatisticsRelease
 from clinic_app.models.user import LoginFailure, User
 from clinic_app.models.visit import (
     AnonymousVisitor,
@@ -62,6 +63,7 @@ __all__ = [
     "PlanTemplate",
     "Referral",
     "Site",
+    "StatisticsRelease",
     "User",
     "Visit",
     "VisitServiceGiven",
