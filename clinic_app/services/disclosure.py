@@ -7,13 +7,14 @@ national figures but have no row of their own) are *unpublished*: unknown to a r
 
 * **Primary suppression**: every count from 1 to ``threshold - 1`` is hidden. Zeros are
   shown: a zero says nothing about any one person.
-* **Secondary (complementary) suppression**: no hidden entry may follow from what is shown.
-  A cheap pass first hides, in every equation with exactly one hidden entry, the smallest
-  shown one. Then an exact test: the equations, restricted to the hidden entries (the shown
-  ones are constants), are brought to reduced row echelon form over the rationals; a hidden
-  entry is determined exactly when a row of that form is its unit vector. For each
-  determined entry a further shown entry next to it is hidden, and the test is repeated
-  until no hidden entry is determined. Hiding only ever adds entries, so the loop ends.
+* **Secondary (complementary) suppression**: no small count, published or not, may follow
+  from what is shown. A cheap pass first hides, in every equation whose only hidden entry is
+  a small count, the smallest shown one. Then an exact test: the equations, restricted to the
+  hidden entries (the shown ones are constants), are brought to reduced row echelon form
+  over the rationals; a hidden entry is determined exactly when a row of that form is its
+  unit vector. For each determined small count a further shown entry next to it is hidden,
+  and the test is repeated until none is determined. Hiding only ever adds entries, so the
+  loop ends. (A hidden large count may still be implied; that tells nothing about anyone.)
 
 Any linear combination of published values is then all a reader can know: a derived total
 (several years, several sites) is safe to publish only when it is such a combination, which
@@ -175,7 +176,10 @@ def protect_entries(
                 raise ValueError("an equation names an unknown entry")
     secret = set(unpublished)
     margin = set(totals)
-    primary = {k for k, v in values.items() if k not in secret and is_small(v, threshold)}
+    # Small counts must stay unknown, shown or not (an unpublished small count, once worked
+    # out, is as telling as a published one); large ones and zeros may become known.
+    sensitive = {k for k, v in values.items() if is_small(v, threshold)}
+    primary = sensitive - secret
     hidden = primary | secret
     by_entry: dict[K, list[Equation[K]]] = {}
     for eq in equations:
@@ -219,13 +223,13 @@ def protect_entries(
             for eq in equations:
                 entries = (eq.total, *eq.parts)
                 inside = [k for k in entries if k in hidden]
-                if len(inside) != 1:
+                if len(inside) != 1 or inside[0] not in sensitive:
                     continue
                 shown = [k for k in entries if k not in hidden]
                 if shown:
                     hidden.add(min(shown, key=cost))
                     changed = True
-        exposed = determined(hidden, equations)
+        exposed = determined(hidden, equations) & sensitive
         if not exposed:
             break
         progressed = False

@@ -126,8 +126,10 @@ def merge_rare_nationalities(counts: SiteCounts, threshold: int) -> SiteCounts:
         merged = {c: values.get(c, 0) for c in keep}
         merged["unknown"] = values.get("unknown", 0)
         merged[OTHER_NATIONALITIES] = sum(
-            n for c, n in values.items() if c not in keep and c != "unknown"
+            n for c, n in values.items() if c not in keep and c not in ("unknown", TOTAL)
         )
+        if TOTAL in values:
+            merged[TOTAL] = values[TOTAL]
         rows[row] = merged
     return SiteCounts(counts.key, columns, rows, counts.row_totals)
 

@@ -165,6 +165,7 @@ class StatisticsService:
         self._db = db
         self._audit = audit
         self._today = clock
+        self._parsed: dict[int, Release] = {}
 
     # --- settings --------------------------------------------------------------------------
 
@@ -439,18 +440,28 @@ class StatisticsService:
         if not closed:
             return {}
         out: dict[int, dict[str, Release]] = {}
-        for r in s.scalars(select(StatisticsRelease).where(StatisticsRelease.year.in_(closed))):
-            out.setdefault(r.year, {})[r.table_key] = Release.from_json(
-                r.year,
-                r.table_key,
-                r.threshold,
-                r.columns,
-                r.entries,
-                primary=r.primary_hidden,
-                secondary=r.secondary_hidden,
-                released_by=r.released_by,
-                released_at=r.released_at.isoformat(),
+        stored = s.execute(
+            select(StatisticsRelease.id, StatisticsRelease.year, StatisticsRelease.table_key).where(
+                StatisticsRelease.year.in_(closed)
             )
+        ).all()
+        # A release never changes once written: parse each row once per service.
+        unparsed = [rid for rid, _, _ in stored if rid not in self._parsed]
+        if unparsed:
+            for r in s.scalars(select(StatisticsRelease).where(StatisticsRelease.id.in_(unparsed))):
+                self._parsed[r.id] = Release.from_json(
+                    r.year,
+                    r.table_key,
+                    r.threshold,
+                    r.columns,
+                    r.entries,
+                    primary=r.primary_hidden,
+                    secondary=r.secondary_hidden,
+                    released_by=r.released_by,
+                    released_at=r.released_at.isoformat(),
+                )
+        for rid, year, key in stored:
+            out.setdefault(year, {})[key] = self._parsed[rid]
         missing = [y for y in closed if y not in out]
         if missing:
             threshold = _threshold(s)
@@ -532,7 +543,8 @@ def _site_counts(s: Session, years: Sequence[int]) -> dict[int, dict[str, SiteCo
     """Unprotected counts of every table for each year, per site, with no-site and national
     rows: the builders run once nationally and once per site over the years' span."""
     span = StatsQuery.for_years(min(years), max(years), internal=True)
-    national = {k: b(TableBuild(s, span)) for k, b in BUILDERS.items()}
+    everywhere = TableBuild(s, span)
+    national = {k: b(everywhere) for k, b in BUILDERS.items()}
     per_site: dict[str, dict[str, RawTable]] = {}
     for site_id, code in s.execute(select(Site.id, Site.code)):
         q = StatsQuery(span.date_from, span.date_to, site_id, internal=True)
