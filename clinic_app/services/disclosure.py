@@ -8,8 +8,8 @@ national figures but have no row of their own) are *unpublished*: unknown to a r
 * **Primary suppression**: every count from 1 to ``threshold - 1`` is hidden. Zeros are
   shown: a zero says nothing about any one person.
 * **Secondary (complementary) suppression**: no small count, published or not, may follow
-  from what is shown. A cheap pass first hides, in every equation whose only hidden entry is
-  a small count, the smallest shown one. Then an exact test: the equations, restricted to the
+  from what is shown. A cheap pass first hides, in every equation with exactly one hidden
+  entry (other than an unpublished count that is not small), the smallest shown one. Then an exact test: the equations, restricted to the
   hidden entries (the shown ones are constants), are brought to reduced row echelon form
   over the rationals; a hidden entry is determined exactly when a row of that form is its
   unit vector. For each determined small count a further shown entry next to it is hidden,
@@ -223,7 +223,9 @@ def protect_entries(
             for eq in equations:
                 entries = (eq.total, *eq.parts)
                 inside = [k for k in entries if k in hidden]
-                if len(inside) != 1 or inside[0] not in sensitive:
+                # An unpublished count that is not small may become known; any other
+                # lone hidden entry would give itself away, and with it what it protects.
+                if len(inside) != 1 or (inside[0] in secret and inside[0] not in sensitive):
                     continue
                 shown = [k for k in entries if k not in hidden]
                 if shown:
