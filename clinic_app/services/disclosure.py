@@ -9,7 +9,8 @@ national figures but have no row of their own) are *unpublished*: unknown to a r
   shown: a zero says nothing about any one person.
 * **Secondary (complementary) suppression**: no small count, published or not, may follow
   from what is shown. A cheap pass first hides, in every equation with exactly one hidden
-  entry (other than an unpublished count that is not small), the smallest shown one. Then an exact test: the equations, restricted to the
+  entry (other than an unpublished count that is not small), the smallest shown one. Then
+  an exact test: the equations, restricted to the
   hidden entries (the shown ones are constants), are brought to reduced row echelon form
   over the rationals; a hidden entry is determined exactly when a row of that form is its
   unit vector. For each determined small count a further shown entry next to it is hidden,

@@ -58,9 +58,7 @@ def _attack(published: dict[Position, int | None], n: int, m: int) -> dict[Posit
     for c in range(m + 1):
         if (n, c) in published:
             attack.sum_is([(r, c) for r in range(n)], (n, c))
-    return {
-        pos: int(v) for pos, v in attack.solve().items() if published.get(pos, 0) is None
-    }
+    return {pos: int(v) for pos, v in attack.solve().items() if published.get(pos, 0) is None}
 
 
 tables = st.integers(1, 6).flatmap(
@@ -178,3 +176,30 @@ def test_malformed_tables_are_refused() -> None:
         protect(CountTable(((1,),), row_totals=(1, 2)))
     with pytest.raises(ValueError):
         protect(CountTable(((-1,),)))
+
+
+def test_exact_check_sees_what_no_single_line_shows() -> None:
+    # a+b, c+d, a+c and a+d are all known: no equation has one unknown, yet all four are
+    # fixed (2a = (a+c) + (a+d) - (c+d)).
+    eqs = [
+        Equation("ab", ("a", "b")),
+        Equation("cd", ("c", "d")),
+        Equation("ac", ("a", "c")),
+        Equation("ad", ("a", "d")),
+    ]
+    assert determined({"a", "b", "c", "d"}, eqs) == {"a", "b", "c", "d"}
+    assert determined({"a", "b", "c", "d", "ad"}, eqs) == set()
+
+
+def test_unpublished_small_counts_are_protected_too() -> None:
+    # Two persons with no site: the national figure minus the sites' would give them away.
+    values = {"A": 10, "B": 7, "none": 2, "N": 19}
+    eqs = [Equation("N", ("A", "B", "none"))]
+    result = protect_entries(values, eqs, 5, unpublished={"none"}, totals={"N"})
+    assert result.hidden == {"B"}  # the smallest site; the national total stays shown
+    assert result.primary == frozenset() and "none" not in result.hidden
+    assert "none" not in determined(result.hidden | {"none"}, eqs)
+    # An unpublished count that is not small may follow: nothing else is hidden for it.
+    values["none"] = 9
+    values["N"] = 26
+    assert protect_entries(values, eqs, 5, unpublished={"none"}).hidden == frozenset()
