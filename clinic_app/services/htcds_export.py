@@ -287,13 +287,24 @@ def k_anonymise(rows: Sequence[dict[str, str]], k: int) -> Anonymised:
         return Anonymised([], (0, 0, 0, 0), 0, 0, 0)
     years = [int(r["yearOfRegistration"]) for r in rows]
     first, last = min(years), max(years)
+    # Each record's value at each level, worked out once: (year, gender, (age, majority),
+    # citizenship) ladders.
+    ladders = [
+        (
+            [_year_value(r["yearOfRegistration"], y, first, last) for y in range(YEAR_LEVELS)],
+            [r["gender"], ""],
+            [_age_value(r["ageBroad"], r["majorityStatus"], a) for a in range(AGE_LEVELS)],
+            [r["citizenship"], region(r["citizenship"]), ""],
+        )
+        for r in rows
+    ]
     best: tuple[float, int, tuple[int, int, int, int]] | None = None
     for y in range(YEAR_LEVELS):
         for a in range(AGE_LEVELS):
             for c in range(CITIZENSHIP_LEVELS):
                 for g in range(GENDER_LEVELS):
                     levels = (y, a, c, g)
-                    sizes = Counter(_generalise(r, levels, first, last) for r in rows)
+                    sizes = Counter((ys[y], gs[g], ags[a], cs[c]) for ys, gs, ags, cs in ladders)
                     withheld = sum(n for n in sizes.values() if n < k)
                     share = y / 3 + a / 3 + c / 2 + g
                     loss = (len(rows) - withheld) * share + 4 * withheld
