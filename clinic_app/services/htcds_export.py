@@ -314,11 +314,11 @@ def k_anonymise(rows: Sequence[dict[str, str]], k: int) -> Anonymised:
     assert best is not None
     levels = best[2]
     keys = [_generalise(r, levels, first, last) for r in rows]
-    sizes = Counter(keys)
+    groups = Counter(keys)
     kept: list[dict[str, str]] = []
     generalised = 0
     for r, key in zip(rows, keys, strict=True):
-        if sizes[key] < k:
+        if groups[key] < k:
             continue
         original = _generalise(r, (0, 0, 0, 0), first, last)
         if key != original:
@@ -332,7 +332,7 @@ def k_anonymise(rows: Sequence[dict[str, str]], k: int) -> Anonymised:
             out["citizenship"],
         ) = key
         kept.append(out)
-    smallest = min((n for n in sizes.values() if n >= k), default=0)
+    smallest = min((n for n in groups.values() if n >= k), default=0)
     return Anonymised(kept, levels, len(rows) - len(kept), generalised, smallest)
 
 
