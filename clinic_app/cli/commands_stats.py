@@ -1,4 +1,5 @@
-"""``stats`` (yearly tables), ``stats export-htcds`` and ``stats summary-pdf``."""
+"""``stats`` (yearly tables), ``stats export-htcds``, ``stats summary-pdf``, ``stats settings``
+and ``stats ledger``."""
 
 from __future__ import annotations
 
@@ -69,7 +70,7 @@ def register(sub: Any) -> None:
     add_login_options(htcds)
     htcds.set_defaults(handler=cmd_export_htcds)
 
-    pdf = ssub.add_parser("summary-pdf", help="the one-page yearly summary as PDF")
+    pdf = ssub.add_parser("summary-pdf", help="the yearly summary for publication, as PDF")
     pdf.add_argument("--year", type=int, required=True)
     pdf.add_argument("--site", metavar="CODE", help="one site (default: all sites)")
     pdf.add_argument("--language", choices=("en", "da"), default="en")

@@ -1,5 +1,5 @@
 """Statistics: yearly tables and charts of identified and presumed victims, shelter stays and
-clinic activity, with CSV, chart and one-page PDF exports.
+clinic activity, with CSV, chart and yearly summary PDF exports.
 
 Figures are computed by the statistics service on a worker thread. Published figures come
 from the publication ledger and hide small counts (shown as ".."); internal figures need the
