@@ -323,3 +323,26 @@ def test_cli_has_no_threshold_option_and_settings_need_an_administrator(
     assert code == 0 and "threshold 6" in out
     code, out, _ = _cli(db_url, monkeypatch, "stella", "stats", "ledger", "--year", "2025")
     assert code == 0 and "identified_by_age" in out and "stella" in out
+
+
+def test_the_printed_summary_shows_exactly_the_released_figures(services, admin, site_ids) -> None:
+    from pypdf import PdfReader
+
+    from clinic_app.services.statistics_labels import category_label, country_label
+
+    build_fixed_data(services, admin, site_ids)
+    analyst = make_user(services, admin, "stella", Role.STATISTICS, None)
+    for site in (None, site_ids["shelter"]):
+        data = services.statistics.summary(analyst, 2025, site)
+        pdf = services.statistics.summary_pdf(analyst, 2025, site)
+        text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+        for key, rows in data.sections:
+            name = country_label if key == "identified_by_nationality" else category_label
+            for code, n in rows:
+                assert f"{name(code)}\n{'..' if n is None else n}\n" in text, (key, code)
+        published = services.statistics.table(
+            analyst, StatsQuery.for_years(2025, site_id=site), BY_GENDER
+        )
+        assert dict(zip(published.columns, published.cells[0], strict=True)) == dict(
+            dict(data.sections)["identified_by_gender"]
+        )
