@@ -275,11 +275,13 @@ class Anonymised:
 
 
 def k_anonymise(rows: Sequence[dict[str, str]], k: int) -> Anonymised:
-    """Generalise the quasi-identifiers (one level per attribute for the whole file) and
-    withhold the records still in groups smaller than ``k``.
+    """Generalise the quasi-identifiers and withhold what stays in groups smaller than ``k``.
 
-    Every combination of levels is tried; the chosen one loses the least: per kept record
-    the share of each attribute's generalisation, per withheld record all four.
+    First one level per attribute for the whole file: every combination is tried and the
+    one losing least chosen (per kept record the share of each attribute's ladder climbed,
+    per withheld record all four). Records that would then be withheld are tried again at
+    coarser levels (local recoding), and written where they form a group of ``k``.
+    ``levels`` reports the file-wide levels.
     """
     if k < 1:
         raise ValueError("k must be positive")
@@ -313,15 +315,38 @@ def k_anonymise(rows: Sequence[dict[str, str]], k: int) -> Anonymised:
                         best = candidate
     assert best is not None
     levels = best[2]
-    keys = [_generalise(r, levels, first, last) for r in rows]
-    groups = Counter(keys)
+    # Local recoding: the records the chosen levels would withhold are tried at coarser
+    # levels, least lost first; a group of at least k at some level is written at it.
+    coarser = sorted(
+        (
+            (y, a, c, g)
+            for y in range(levels[0], YEAR_LEVELS)
+            for a in range(levels[1], AGE_LEVELS)
+            for c in range(levels[2], CITIZENSHIP_LEVELS)
+            for g in range(levels[3], GENDER_LEVELS)
+        ),
+        key=lambda lv: (lv[0] / 3 + lv[1] / 3 + lv[2] / 2 + lv[3], lv),
+    )
+    chosen: dict[int, tuple[str, str, str, str, str]] = {}
+    remaining = list(range(len(rows)))
+    for lv in coarser:
+        if not remaining:
+            break
+        tried = {i: _generalise(rows[i], lv, first, last) for i in remaining}
+        counted = Counter(tried.values())
+        for i in remaining:
+            if counted[tried[i]] >= k:
+                chosen[i] = tried[i]
+        remaining = [i for i in remaining if i not in chosen]
+    # Written groups only grow when levels meet, but check the promise all the same.
+    groups = Counter(chosen.values())
     kept: list[dict[str, str]] = []
     generalised = 0
-    for r, key in zip(rows, keys, strict=True):
-        if groups[key] < k:
+    for i, r in enumerate(rows):
+        key = chosen.get(i)
+        if key is None or groups[key] < k:
             continue
-        original = _generalise(r, (0, 0, 0, 0), first, last)
-        if key != original:
+        if key != _generalise(r, (0, 0, 0, 0), first, last):
             generalised += 1
         out = dict(r)
         (
