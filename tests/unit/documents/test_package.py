@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from clinic_app.documents.base import FONT_DIR, register_fonts
+from clinic_app.documents.fonts import FONT_DIR, register_fonts
 
 CHECK_IMPORTS = """
 import sys
