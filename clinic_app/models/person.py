@@ -90,7 +90,10 @@ class PersonName(Base):
     preferred: Mapped[bool] = mapped_column(Boolean, default=False)
     script: Mapped[str] = mapped_column(String(4), default="")  # ISO 15924, e.g. Latn, Cyrl
     language: Mapped[str] = mapped_column(String(16), default="")  # BCP 47 tag
-    search_key: Mapped[str] = mapped_column(String(200), default="")
+    # The spelling in the person's passport or papers (Latin script), at most one per person.
+    official_latin: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The folded Latin transliteration (anyascii), for duplicate checks across scripts.
+    search_key: Mapped[str] = mapped_column(String(200), default="", index=True)
 
     person: Mapped[Person] = relationship(back_populates="names")
 
@@ -127,3 +130,10 @@ class PersonSafetyFlag(Base):
 
 
 Index("ix_person_site_archived", Person.current_site_id, Person.archived_at)
+Index(
+    "uq_person_name_official_latin",
+    PersonName.person_id,
+    unique=True,
+    sqlite_where=PersonName.official_latin.is_(True),
+    postgresql_where=PersonName.official_latin.is_(True),
+)
