@@ -17,6 +17,7 @@ Three kinds of key, all plain ASCII or folded text kept in ``Person.search_text`
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
@@ -130,7 +131,7 @@ def _skeletons(latin_text: str) -> set[str]:
     words = [skeleton(w) for w in latin_text.split()]
     words = [w for w in words if w]
     keys = set(words)
-    keys.update(_collapse(a + b) for a, b in zip(words, words[1:], strict=False))
+    keys.update(_collapse(a + b) for a, b in itertools.pairwise(words))
     keys.add(_collapse("".join(words)))
     return {k for k in keys if len(k) >= 2}
 
