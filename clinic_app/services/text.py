@@ -109,6 +109,14 @@ def latin(text: str) -> str:
     return " ".join(_NOT_WORD_RE.sub("", fold(ascii_text)).split())
 
 
+def display_latin(text: str) -> str:
+    """A transliteration to print for a reader who matches names in Latin letters:
+    "王小明" -> "Wang Xiao Ming", "สมชาย ใจดี" -> "Smchay Aichdi"."""
+    spelled = _SYLLABLES_RE.sub(" ", anyascii(unicodedata.normalize("NFC", text)))
+    words = ("".join(c for c in w if c.isalnum() or c in "-'") for w in spelled.split())
+    return " ".join(w[:1].upper() + w[1:] for w in words if w)
+
+
 def skeleton(word: str) -> str:
     """A consonant skeleton of one transliterated word: vowels, w/y and 'h' dropped, digraphs
     and hard consonants merged, doubles collapsed. "mohammed" and "mhmd" -> "mmd" -> "md"."""
