@@ -2,10 +2,14 @@
 
 The base face is DejaVu Sans (Latin with Vietnamese, Cyrillic, Greek, Hebrew, Arabic in
 upright faces). Scripts it lacks fall back, by Unicode block, to bundled TrueType (glyf)
-fonts reportlab can embed and subset: Noto Sans Arabic, Thai, Ethiopic, Devanagari and
-Bengali (SIL OFL), Nanum Gothic for Hangul (SIL OFL) and Droid Sans Fallback for Han,
-simplified and traditional (Apache 2.0). The large East Asian fonts are registered only
-when a document first needs them.
+fonts reportlab can embed and subset: Noto Sans Arabic, Hebrew, Thai, Ethiopic, Devanagari
+and Bengali (SIL OFL, with ASCII punctuation and digits added from Noto Sans by
+``scripts/build_fonts.py``), Nanum Gothic for Hangul (SIL OFL) and Droid Sans Fallback for
+Han, simplified and traditional (Apache 2.0). The fallback fonts are registered only when a
+document first needs them.
+
+A word is set in one font wherever one font has all its letters: reportlab shapes a word
+with the font of its first letter.
 
 Bidi: reportlab shapes each word with HarfBuzz (right-to-left words come out in visual
 order) but leaves the words of a line in typed order, so "محمد عبد الله" would print as
@@ -210,6 +214,10 @@ def _font_for_token(token: str, face: str) -> list[tuple[str, str]]:
             return [(name, token)]
         if all(ord(ch) in base_cov for ch in token):
             return [(base, token)]
+        for other in FALLBACKS:  # e.g. "(王小明)": Nanum Gothic has the Han and the brackets
+            name = _fallback_face(other, face)
+            if other is not script and all(ord(ch) in _face_coverage(name) for ch in token):
+                return [(name, token)]
     runs: list[tuple[str, str]] = []
     for ch in token:
         fb = _fallback_for(ord(ch))
