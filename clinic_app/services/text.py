@@ -65,7 +65,8 @@ _SCRIPTS = {
     "SYRIAC": "Syrc",
     "THAANA": "Thaa",
 }
-SCRIPT_CODES = frozenset(_SCRIPTS.values())
+# Also Han simplified/traditional and Korean mixed script, which detection does not tell.
+SCRIPT_CODES = frozenset(_SCRIPTS.values()) | {"Hans", "Hant", "Kore"}
 # Syllabic scripts whose transliteration comes out in capitalised syllables: "WangXiaoMing".
 _SYLLABLES_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _NOT_WORD_RE = re.compile(r"[^0-9a-z ]+")
