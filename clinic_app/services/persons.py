@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session, selectinload
 
 from clinic_app.errors import Conflict, Invalid, NotFound
 from clinic_app.models import (
@@ -285,8 +285,7 @@ class PersonService:
                 for n in person.names:
                     n.preferred = False
             if name.official_latin:
-                for n in person.names:
-                    n.official_latin = False
+                _release_official(person)
             person.names.append(_name_row(name, is_alias=True))
             refresh_names(person)
             s.flush()
@@ -765,6 +764,10 @@ def _name_row(n: NameInput, *, is_alias: bool) -> PersonName:
 def _sync_names(person: Person, names: tuple[NameInput, ...]) -> None:
     """Keep existing rows (ids stay stable) for names that did not change."""
     existing = {n.name: n for n in person.names}
+    official_now = next((n.name for n in person.names if n.official_latin), None)
+    official_new = next((n.name for n in names if n.official_latin), None)
+    if official_now is not None and official_now != official_new:
+        _release_official(person)
     rows: list[PersonName] = []
     for i, n in enumerate(names):
         row = existing.get(n.name)
@@ -781,6 +784,16 @@ def _sync_names(person: Person, names: tuple[NameInput, ...]) -> None:
             )
         rows.append(row)
     person.names = rows
+
+
+def _release_official(person: Person) -> None:
+    """Clear the official-spelling mark and write that first: the database allows one per
+    person, and a flush would insert a new official name before updating the old one."""
+    for n in person.names:
+        n.official_latin = False
+    session = object_session(person)
+    if session is not None and person.id is not None:
+        session.flush()
 
 
 def refresh_names(person: Person) -> None:

@@ -126,3 +126,37 @@ def test_duplicate_check_for_a_new_alias_skips_the_person_itself(
     )
     assert [c.id for c in found] == [thai.id]
     assert services.persons.find_similar(admin, ["Grace Okafor"], 1995, None) == ()
+
+
+def test_the_official_spelling_moves_to_another_name_on_update(
+    services: Services, admin: Actor
+) -> None:
+    p = services.persons.register(
+        admin,
+        _input(
+            NameInput("Олена Кравчук", preferred=True),
+            NameInput("Olena Kravchuk", is_alias=True, official_latin=True),
+            NameInput("Olena Kravtchouk", is_alias=True),
+        ),
+    )
+    moved = services.persons.update(
+        admin,
+        p.id,
+        _input(
+            NameInput("Олена Кравчук", preferred=True),
+            NameInput("Olena Kravchuk", is_alias=True),
+            NameInput("Olena Kravtchouk", is_alias=True, official_latin=True),
+        ),
+        p.version,
+    )
+    assert [n.name for n in moved.names if n.official_latin] == ["Olena Kravtchouk"]
+    replaced = services.persons.update(
+        admin,
+        p.id,
+        _input(
+            NameInput("Олена Кравчук", preferred=True),
+            NameInput("Olena Kravchuk-Bondar", is_alias=True, official_latin=True),
+        ),
+        moved.version,
+    )
+    assert [n.name for n in replaced.names if n.official_latin] == ["Olena Kravchuk-Bondar"]
