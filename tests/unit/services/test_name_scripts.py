@@ -3,13 +3,16 @@ duplicate check across scripts, through the person service."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
+from pypdf import PdfReader
 
 from clinic_app.errors import Invalid
 from clinic_app.security.context import Actor
 from clinic_app.services.container import Services
 from clinic_app.services.persons import NameInput, PersonInput
-from clinic_app.vocabulary import BirthCertainty, Sex
+from clinic_app.vocabulary import BirthCertainty, DocumentType, Sex
 
 # (native spelling, Latin spelling as a passport or an interpreter writes it, script)
 PAIRS = [
@@ -160,3 +163,31 @@ def test_the_official_spelling_moves_to_another_name_on_update(
         moved.version,
     )
     assert [n.name for n in replaced.names if n.official_latin] == ["Olena Kravchuk-Bondar"]
+
+
+def test_documents_print_the_name_as_written_and_as_partners_spell_it(
+    services: Services, admin: Actor
+) -> None:
+    olena = services.persons.register(
+        admin,
+        _input(
+            NameInput("Олена Кравчук", preferred=True),
+            NameInput("Olena Kravchuk", is_alias=True, official_latin=True),
+        ),
+    )
+    somchai = services.persons.register(admin, _input(NameInput("สมชาย ใจดี", preferred=True)))
+    ana = services.persons.register(
+        admin, _input(NameInput("Ana Popescu", preferred=True, official_latin=True))
+    )
+
+    def printed(pid: int, lang: str = "en") -> str:
+        doc = services.documents.prepare(admin, DocumentType.ACCESS_REPORT, pid, None, lang)
+        reader = PdfReader(io.BytesIO(doc.pdf))
+        text = "\n".join(page.extract_text() for page in reader.pages)
+        return " ".join(text.split())
+
+    assert "Олена Кравчук — official spelling: Olena Kravchuk" in printed(olena.id)
+    assert "Олена Кравчук — officiel stavemåde: Olena Kravchuk" in printed(olena.id, "da")
+    assert "สมชาย ใจดี — transliteration: Smchay Aichdi" in printed(somchai.id)
+    text = printed(ana.id)
+    assert "Ana Popescu" in text and "official spelling" not in text  # the same spelling
