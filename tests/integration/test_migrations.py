@@ -50,3 +50,34 @@ def test_database_from_a_newer_version_is_refused(db_url: str) -> None:
     assert err.value.code == "newer_schema"
     assert head_revision() != "ffffffff9999"
     engine.dispose()
+
+
+def test_names_of_existing_persons_get_scripts_and_keys_in_every_script(db_url: str) -> None:
+    engine = make_engine(db_url)
+    try:
+        upgrade(engine, "0001")
+        with engine.begin() as conn:
+            conn.exec_driver_sql(
+                "INSERT INTO person (id, case_ref, display_name, sex, birth_certainty,"
+                " interpreter_needed, interpreter_language, own_insurance,"
+                " registered_in_denmark, notes, status, search_text, archived_reason, version,"
+                " created_at, updated_at) VALUES (1, '26-ABCDE', 'สมชาย ใจดี', 'unknown',"
+                " 'unknown', 0, '', 0, 0, '', 'presumed', 'สมชาย ใจดี', '', 1,"
+                " '2026-01-01', '2026-01-01')"
+            )
+            conn.exec_driver_sql(
+                "INSERT INTO person_name (person_id, name, is_alias, preferred, script,"
+                " language, search_key) VALUES (1, 'สมชาย ใจดี', 0, 1, '', 'th', 'สมชาย ใจดี')"
+            )
+        upgrade(engine)
+        with engine.connect() as conn:
+            script, key, official = conn.exec_driver_sql(
+                "SELECT script, search_key, official_latin FROM person_name"
+            ).one()
+            text = conn.exec_driver_sql("SELECT search_text FROM person").scalar_one()
+        assert (script, key, bool(official)) == ("Thai", "smchay aichdi", False)
+        assert "smchay aichdi" in text and "26-abcde" in text
+        downgrade(engine, "0001")
+        upgrade(engine)
+    finally:
+        engine.dispose()
