@@ -384,6 +384,18 @@
         <translation>Kun ét navn kan være foretrukket.</translation>
     </message>
     <message>
+        <source>Only one name can be the official Latin spelling.</source>
+        <translation>Kun ét navn kan være den officielle latinske stavemåde.</translation>
+    </message>
+    <message>
+        <source>The official spelling must be in Latin letters.</source>
+        <translation>Den officielle stavemåde skal være med latinske bogstaver.</translation>
+    </message>
+    <message>
+        <source>Use a script code such as Latn, Arab or Thai.</source>
+        <translation>Brug en skriftkode som Latn, Arab eller Thai.</translation>
+    </message>
+    <message>
         <source>A person keeps at least one name.</source>
         <translation>En person skal have mindst ét navn.</translation>
     </message>
