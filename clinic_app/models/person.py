@@ -69,6 +69,9 @@ class Person(Timestamps, Base):
     names: Mapped[list[PersonName]] = relationship(
         back_populates="person", cascade="all, delete-orphan", order_by="PersonName.id"
     )
+    # Latin transliterations and consonant skeletons of every name, for finding a name by a
+    # spelling in another script through an index; maintained by the services.
+    search_keys: Mapped[list[PersonSearchKey]] = relationship(cascade="all, delete-orphan")
     languages: Mapped[list[PersonLanguage]] = relationship(
         cascade="all, delete-orphan", order_by="PersonLanguage.position"
     )
@@ -96,6 +99,23 @@ class PersonName(Base):
     search_key: Mapped[str] = mapped_column(String(200), default="", index=True)
 
     person: Mapped[Person] = relationship(back_populates="names")
+
+
+KEY_TYPE = String(200).with_variant(String(200, collation="NOCASE"), "sqlite")
+
+
+class PersonSearchKey(Base):
+    """One key a person is found by (see ``services.text.index_keys`` for the kinds)."""
+
+    __tablename__ = "person_search_key"
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # NOCASE on SQLite so a prefix LIKE can use the index (keys are lower-case ASCII);
+    # text_pattern_ops does the same on PostgreSQL (the index below).
+    key: Mapped[str] = mapped_column(KEY_TYPE, primary_key=True)
 
 
 class PersonLanguage(Base):
@@ -130,6 +150,12 @@ class PersonSafetyFlag(Base):
 
 
 Index("ix_person_site_archived", Person.current_site_id, Person.archived_at)
+Index(
+    "ix_person_search_key_kind_key",
+    PersonSearchKey.kind,
+    PersonSearchKey.key,
+    postgresql_ops={"key": "text_pattern_ops"},
+)
 Index(
     "uq_person_name_official_latin",
     PersonName.person_id,

@@ -38,6 +38,7 @@ from clinic_app.models import (
     PersonLanguage,
     PersonName,
     PersonSafetyFlag,
+    PersonSearchKey,
     PlanGoal,
     PlanTask,
     PlanTemplate,
@@ -273,6 +274,7 @@ _ORDER: tuple[Table, ...] = tuple(
         MobileOuting,
         Person,
         PersonName,
+        PersonSearchKey,
         PersonLanguage,
         PersonExploitation,
         PersonSafetyFlag,
@@ -612,6 +614,7 @@ class _PersonRow:
     names: list[_NameRow]
     display_name: str = ""
     search_text: str = ""
+    search_keys: list[PersonSearchKey] = field(default_factory=list)
 
 
 def _split(part: str) -> tuple[str, str]:
@@ -1219,6 +1222,8 @@ def _person_details(ctx: _Context, pid: int, person: _PersonRow, ns: NameSet, p:
         languages.append("en")
     for i, lang in enumerate(dict.fromkeys(languages)):
         w.add(PersonLanguage, {"person_id": pid, "language": lang, "position": i})
+    for key in person.search_keys:
+        w.add(PersonSearchKey, {"person_id": pid, "kind": key.kind, "key": key.key})
     for form in p.forms:
         w.add(PersonExploitation, {"person_id": pid, "form": form})
     for flag, share in (

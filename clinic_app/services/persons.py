@@ -20,6 +20,7 @@ from clinic_app.models import (
     PersonLanguage,
     PersonName,
     PersonSafetyFlag,
+    PersonSearchKey,
     Site,
     User,
     utcnow,
@@ -42,17 +43,18 @@ from clinic_app.services.database import Database
 from clinic_app.services.facts_loader import refresh_person
 from clinic_app.services.relations import Relation, relation_to
 from clinic_app.services.text import (
-    LATIN,
-    NATIVE,
     SCRIPT_CODES,
+    SKELETON_OF_LATIN,
+    SKELETON_OF_NATIVE,
     detect_script,
     fold,
+    index_keys,
     latin,
     name_similarity_key,
     name_skeleton,
-    query_patterns,
+    query_prefixes,
     search_keys,
-    whole_query_patterns,
+    whole_query_prefixes,
 )
 from clinic_app.vocabulary import BirthCertainty, ExploitationForm, SafetyFlag, Sex
 
@@ -431,11 +433,15 @@ class PersonService:
             # Narrow by any folded token or whole-name skeleton first (cheap LIKE), then
             # compare similarity keys.
             narrow = [Person.search_text.contains(t[:4], autoescape=True) for t in tokens]
-            narrow += [
-                Person.search_text.contains(m + sk, autoescape=True)
-                for sk in skeletons
-                for m in (NATIVE, LATIN)
-            ]
+            if skeletons:
+                narrow.append(
+                    Person.id.in_(
+                        select(PersonSearchKey.person_id).where(
+                            PersonSearchKey.kind.in_((SKELETON_OF_NATIVE, SKELETON_OF_LATIN)),
+                            PersonSearchKey.key.in_(skeletons),
+                        )
+                    )
+                )
             if narrow:
                 q = q.where(or_(*narrow))
             found: list[DuplicateCandidate] = []
@@ -488,11 +494,16 @@ class PersonService:
             if word.isdigit() and len(word) == 4:
                 words.append(Person.birth_year == int(word))
             else:
-                # Any spelling: folded, transliterated, or the consonant skeleton.
-                words.append(_contains_any(query_patterns(word)))
-        whole = whole_query_patterns(text)
+                # As typed (folded), or a key of a spelling in another script.
+                words.append(
+                    or_(
+                        Person.search_text.contains(fold(word), autoescape=True),
+                        _has_key_prefix(query_prefixes(word)),
+                    )
+                )
+        whole = whole_query_prefixes(text)
         if whole:
-            q = q.where(or_(and_(*words), _contains_any(whole)))
+            q = q.where(or_(and_(*words), _has_key_prefix(whole)))
         elif words:
             q = q.where(*words)
         if flt.archived is True:
@@ -804,10 +815,19 @@ def refresh_names(person: Person) -> None:
     )
     person.display_name = preferred.name
     keys: set[str] = {fold(person.case_ref or "")}
+    index: set[tuple[int, str]] = set()
     for n in names:
         n.search_key = latin(n.name)[:200]
-        keys |= search_keys(n.name, n.script)
+        keys |= search_keys(n.name)
+        index |= index_keys(n.name, n.script)
     person.search_text = "|".join(sorted(k for k in keys if k))
+    # Keep the rows that stay: a flush inserts before it deletes, and the key is the
+    # primary key.
+    kept = [k for k in person.search_keys if (k.kind, k.key) in index]
+    have = {(k.kind, k.key) for k in kept}
+    person.search_keys = kept + [
+        PersonSearchKey(kind=kind, key=key) for kind, key in sorted(index - have)
+    ]
 
 
 def _fields(data: PersonInput) -> list[str]:
@@ -911,8 +931,24 @@ def _similar(key: str, keys: set[str]) -> bool:
     return False
 
 
-def _contains_any(patterns: set[str]) -> ColumnElement[bool]:
-    return or_(*[Person.search_text.contains(p, autoescape=True) for p in sorted(patterns)])
+def _has_key_prefix(prefixes: set[tuple[int, str]]) -> ColumnElement[bool]:
+    """The person has a search key of one of the kinds starting with its prefix (an index
+    range: see ``PersonSearchKey.key``)."""
+    if not prefixes:
+        return Person.id.is_(None)  # never true
+    return Person.id.in_(
+        select(PersonSearchKey.person_id).where(
+            or_(
+                *[
+                    and_(
+                        PersonSearchKey.kind == kind,
+                        PersonSearchKey.key.startswith(prefix, autoescape=True),
+                    )
+                    for kind, prefix in sorted(prefixes)
+                ]
+            )
+        )
+    )
 
 
 def _within_search_scope(actor: Actor, query: Select[*tuple[Any, ...]]) -> Select[*tuple[Any, ...]]:

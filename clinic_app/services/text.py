@@ -1,18 +1,20 @@
 """Text folding for search and duplicate checks: accents, case, and transliteration of every
 script to Latin (anyascii), so a name is found by any spelling.
 
-Three kinds of key, all plain ASCII or folded text kept in ``Person.search_text``:
+``Person.search_text`` keeps, as before, each name folded ("nguyễn" -> "nguyen") and with
+Cyrillic transliterated ("Олена" -> "olena"); a typed word matches anywhere in it. The
+cross-script keys live in the indexed ``person_search_key`` table (:func:`index_keys`), matched
+by prefix:
 
-- the folded name itself ("nguyễn" -> "nguyen", "Олена" stays "олена");
-- its Latin transliteration (``latin``): "Олена" -> "olena", "王小明" -> "wang xiao ming",
-  plus the same without spaces ("wangxiaoming") for names typed as one word;
+- the Latin transliteration (``latin``): "王小明" -> "wangxiaoming", "xiaoming", "ming" (each
+  word onwards, without spaces, so "Xiaoming" and "Wang Xiaoming" both find it);
 - consonant skeletons (``skeleton``), for scripts that write few or no vowels (Arabic,
   Hebrew, Thai) and spellings that differ by vowels and digraphs ("Mohammed" ~ "محمد",
-  "Somchai" ~ "สมชาย"). Skeletons of names in non-Latin scripts are stored after the
-  marker :data:`NATIVE`, of Latin names after :data:`LATIN`: a Latin query looks for native
-  skeletons only, since between two Latin spellings the folded text already matches and
-  skeletons would only add noise. The markers are private-use characters, removed from
-  what is typed, so no query can match a marker itself.
+  "Somchai" ~ "สมชาย").
+
+Each kind is kept apart for names in Latin letters and in other scripts: a Latin query looks
+only at the keys of names in other scripts (between two Latin spellings the folded text
+already matches, and skeletons would only add noise); a query in another script looks at all.
 """
 
 from __future__ import annotations
@@ -70,8 +72,8 @@ SCRIPT_CODES = frozenset(_SCRIPTS.values()) | {"Hans", "Hant", "Kore"}
 # Syllabic scripts whose transliteration comes out in capitalised syllables: "WangXiaoMing".
 _SYLLABLES_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _NOT_WORD_RE = re.compile(r"[^0-9a-z ]+")
-NATIVE, LATIN = "\ue000", "\ue001"
-_PRIVATE_RE = re.compile("[\ue000-\uf8ff]")
+# Kinds of ``person_search_key`` rows.
+LATIN_OF_NATIVE, SKELETON_OF_NATIVE, SKELETON_OF_LATIN, LATIN_OF_LATIN = 0, 1, 2, 3
 
 
 def fold(text: str) -> str:
@@ -145,39 +147,60 @@ def _skeletons(latin_text: str) -> set[str]:
     return {k for k in keys if len(k) >= 2}
 
 
-def search_keys(text: str, script: str = "") -> set[str]:
-    """Every key a name may be found by (see the module docstring)."""
+def search_keys(text: str) -> set[str]:
+    """The folded forms kept in ``Person.search_text`` (substring search)."""
+    return {k for k in (fold(text), transliterate(text)) if k}
+
+
+def _is_latin(script: str) -> bool:
+    return script in ("Latn", "")
+
+
+def index_keys(text: str, script: str = "") -> set[tuple[int, str]]:
+    """The (kind, key) rows a name is found by across scripts (see the module docstring)."""
     script = script or detect_script(text)
-    lat = latin(text)
-    keys = {fold(text), transliterate(text), lat, lat.replace(" ", "")}
-    marker = LATIN if script in ("Latn", "") else NATIVE
-    keys.update(marker + s for s in _skeletons(lat))
-    return {k for k in keys if k}
+    words = latin(text).split()
+    lat_kind, skel_kind = (
+        (LATIN_OF_LATIN, SKELETON_OF_LATIN)
+        if _is_latin(script)
+        else (LATIN_OF_NATIVE, SKELETON_OF_NATIVE)
+    )
+    keys = {(lat_kind, "".join(words[i:])[:200]) for i in range(len(words))}
+    keys |= {(skel_kind, k[:200]) for k in _skeletons(" ".join(words))}
+    return {(kind, k) for kind, k in keys if k}
 
 
-def query_patterns(word: str) -> set[str]:
-    """Substrings of ``Person.search_text`` any one of which makes a typed word match."""
-    word = _PRIVATE_RE.sub("", word)
-    patterns = {fold(word)}
-    lat = latin(word)
-    if lat:
-        patterns.add(lat.replace(" ", ""))
+def query_prefixes(word: str) -> set[tuple[int, str]]:
+    """(kind, prefix) pairs of ``person_search_key`` any one of which makes a typed word
+    match, besides the word itself in ``Person.search_text``."""
+    lat = latin(word).replace(" ", "")
+    if not lat:
+        return set()
+    native = not _is_latin(detect_script(word))
+    prefixes = {(LATIN_OF_NATIVE, lat)}
+    if native:
+        prefixes.add((LATIN_OF_LATIN, lat))
     skel = skeleton(lat)
     if len(skel) >= 2 and len(lat) >= 3:
-        patterns.add(NATIVE + skel)
-        if detect_script(word) not in ("Latn", ""):
-            patterns.add(LATIN + skel)
-    return {p for p in patterns if p}
+        prefixes.add((SKELETON_OF_NATIVE, skel))
+        if native:
+            prefixes.add((SKELETON_OF_LATIN, skel))
+    return prefixes
 
 
-def whole_query_patterns(text: str) -> set[str]:
-    """For a query of several words in a non-Latin script: the skeleton of all of it, since
-    its words need not fall where the Latin spelling's do ("عبد الله" ~ "Abdullah")."""
-    text = _PRIVATE_RE.sub("", text)
-    if len(text.split()) < 2 or detect_script(text) in ("Latn", ""):
+def whole_query_prefixes(text: str) -> set[tuple[int, str]]:
+    """For a query of several words in a non-Latin script: all of it as one key, since its
+    words need not fall where the Latin spelling's do ("عبد الله" ~ "Abdullah")."""
+    if len(text.split()) < 2 or _is_latin(detect_script(text)):
         return set()
+    prefixes: set[tuple[int, str]] = set()
+    lat = latin(text).replace(" ", "")
+    if lat:
+        prefixes |= {(LATIN_OF_NATIVE, lat), (LATIN_OF_LATIN, lat)}
     skel = name_skeleton(text)
-    return {NATIVE + skel, LATIN + skel} if len(skel) >= 3 else set()
+    if len(skel) >= 3:
+        prefixes |= {(SKELETON_OF_NATIVE, skel), (SKELETON_OF_LATIN, skel)}
+    return prefixes
 
 
 def name_similarity_key(text: str) -> str:
