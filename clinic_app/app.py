@@ -99,9 +99,11 @@ def run_gui(
     """
     from PySide6.QtWidgets import QApplication, QDialog
 
+    from clinic_app.documents.fonts import all_font_files
     from clinic_app.i18n import Translations
     from clinic_app.ui.context import run_task
     from clinic_app.ui.crash import ExceptionHook
+    from clinic_app.ui.fonts import register_app_fonts
     from clinic_app.ui.login import LoginDialog
     from clinic_app.ui.settings import APPLICATION, ORGANISATION, AppSettings
 
@@ -120,6 +122,7 @@ def run_gui(
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Clinic App")
+    register_app_fonts(all_font_files())
     hook = ExceptionHook().install()
     settings = AppSettings(settings_path)
     translations = Translations(app)

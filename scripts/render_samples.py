@@ -16,6 +16,7 @@ import os
 import sys
 import tempfile
 import time
+from dataclasses import fields
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -42,6 +43,7 @@ from clinic_app.services.demo_data import (  # noqa: E402
 )
 from clinic_app.services.documents import PreparedDocument  # noqa: E402
 from clinic_app.services.facts_loader import load_facts  # noqa: E402
+from clinic_app.services.persons import NameInput, PersonInput  # noqa: E402
 from clinic_app.vocabulary import DataCategory, DocumentType, PartnerKind  # noqa: E402
 
 DAY = dt.date(2026, 11, 26)
@@ -75,15 +77,47 @@ def pick_people(svc: Services) -> tuple[int, int, int, int]:
                 and t.identification.state.value == "identified"
             ):
                 adult = person.id
+        with_notes = select(Visit.person_id).where(
+            Visit.person_id.is_not(None), Visit.clinical_notes != ""
+        )
+        # A third person where there is one, so the samples show three names and scripts.
         visit_person = s.scalar(
-            select(Visit.person_id)
-            .where(Visit.person_id.is_not(None), Visit.clinical_notes != "")
+            with_notes.where(Visit.person_id.not_in([p for p in (adult, minor) if p]))
             .order_by(Visit.id)
             .limit(1)
-        )
+        ) or s.scalar(with_notes.order_by(Visit.id).limit(1))
     if adult is None or minor is None or visit_person is None or covered is None:
         raise SystemExit("the demo data lacks a person for some document; try another seed")
     return adult, minor, visit_person, covered
+
+
+# The sample persons' names, in their own scripts with the Latin spelling of their papers, so
+# the samples show every name printed as written and as partners spell it (all invented).
+SAMPLE_NAMES = {
+    "adult": ("ትዕግስት ታደሰ", "Tigist Tadesse", "ET", "am"),
+    "minor": ("สุกัญญา บุญมี", "Sukanya Boonmee", "TH", "th"),
+    "visit": ("王晓玲", "Wang Xiaoling", "CN", "zh"),
+    "covered": ("王晓玲", "Wang Xiaoling", "CN", "zh"),
+}
+
+
+def rename(svc: Services, actor: Actor, pid: int, key: str) -> None:
+    """Give a picked demo person the sample name ``key`` (and matching nationality)."""
+    native, latin, country, language = SAMPLE_NAMES[key]
+    d = svc.persons.get(actor, pid)
+    if d.display_name == native:
+        return
+    shared = {f.name for f in fields(PersonInput)} - {"names", "nationality", "languages"}
+    data = PersonInput(
+        names=(
+            NameInput(native, preferred=True, language=language),
+            NameInput(latin, is_alias=True, official_latin=True),
+        ),
+        nationality=country,
+        languages=(language,),
+        **{k: getattr(d, k) for k in shared},
+    )
+    svc.persons.update(actor, pid, data, d.version)
 
 
 def consent(svc: Services, actor: Actor, person: int, partner: int, purpose: Purpose) -> None:
@@ -120,6 +154,16 @@ def prepare_all(svc: Services) -> list[PreparedDocument]:
         ),
     )
     adult, minor, visit_person, covered = pick_people(svc)
+    renamed: set[int] = set()
+    for key, pid in (
+        ("adult", adult),
+        ("minor", minor),
+        ("visit", visit_person),
+        ("covered", covered),
+    ):
+        if pid not in renamed:  # one person may be picked for several documents
+            rename(svc, admin, pid, key)
+            renamed.add(pid)
     lawyer = svc.reference.partners(PartnerKind.LEGAL)[0].id
     iom = svc.reference.partners(PartnerKind.IOM)[0].id
     doctor = next(p.id for p in svc.reference.partners(PartnerKind.MEDICAL) if "Tand" in p.name)
@@ -150,7 +194,13 @@ def prepare_all(svc: Services) -> list[PreparedDocument]:
         )
         out.append(
             docs.prepare(
-                nurse, DocumentType.VISIT_SUMMARY, visit_person, doctor, lang, visit_id=visit
+                nurse,
+                DocumentType.VISIT_SUMMARY,
+                visit_person,
+                doctor,
+                lang,
+                visit_id=visit,
+                include_name=True,  # the consent covers identity
             )
         )
         out.append(docs.prepare(admin, DocumentType.ACTION_PLAN, adult, None, lang))

@@ -13,7 +13,6 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape as _xml_escape
 
@@ -23,7 +22,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import shapeStr
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
@@ -36,12 +35,20 @@ from reportlab.platypus import (
 )
 
 from clinic_app.documents.data import DocumentMeta, Language, Letterhead
+from clinic_app.documents.fonts import (
+    BOLD,
+    FONT,
+    FONT_BOLD,
+    FONT_OBLIQUE,
+    REGULAR,
+    covers,
+    face_of,
+    font_runs,
+    needs_shaping,
+    register_fonts,
+    visual_order,
+)
 from clinic_app.documents.labels import enum_label, format_date, label
-
-FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
-FONT = "ClinicSans"
-FONT_BOLD = "ClinicSans-Bold"
-FONT_OBLIQUE = "ClinicSans-Oblique"
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 18 * mm
@@ -58,31 +65,7 @@ SHADE = colors.HexColor("#EEEEEE")
 # U+202E can make "4102" print where "2014" was typed, or reverse a name: on a legal document
 # the printed order must be the typed order, so they are removed, never interpreted.
 _BIDI_CONTROLS = frozenset([0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
-# Scripts written right to left or needing contextual shaping (Hebrew, Arabic, Syriac ...).
-_SHAPED_RE = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 REPLACEMENT = "\ufffd"
-
-
-@functools.cache
-def register_fonts() -> frozenset[int]:
-    """Register the bundled DejaVu Sans family once; return the code points it covers.
-
-    Called lazily by the renderers, never at import time. The coverage is the regular
-    face's: bold and oblique lack Arabic (and N'Ko, Tifinagh), so text in those scripts is
-    always set in the regular face (see :func:`_shaped` and :func:`_draw_text`).
-    """
-    faces = {
-        FONT: "DejaVuSans.ttf",
-        FONT_BOLD: "DejaVuSans-Bold.ttf",
-        FONT_OBLIQUE: "DejaVuSans-Oblique.ttf",
-    }
-    for name, filename in faces.items():
-        pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / filename)))
-    pdfmetrics.registerFontFamily(
-        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_OBLIQUE, boldItalic=FONT_BOLD
-    )
-    regular = pdfmetrics.getFont(FONT)
-    return frozenset(regular.face.charToGlyph)
 
 
 def clean(text: str) -> str:
@@ -91,10 +74,10 @@ def clean(text: str) -> str:
     - bidi controls (U+202A-U+202E, U+2066-U+2069, LRM/RLM/ALM) are removed;
     - C0/C1 control characters are removed, tabs become spaces, line breaks are kept as
       ``\\n``; lone surrogates become U+FFFD;
-    - characters the bundled font lacks (CJK, most symbols) and every character outside the
-      Basic Multilingual Plane (emoji) become U+FFFD, and invisible format or combining
-      characters the font lacks are dropped, so the PDF shows a visible replacement mark
-      instead of an empty box and its text layer stays valid.
+    - characters no bundled font has (most symbols) and every character outside the Basic
+      Multilingual Plane (emoji) become U+FFFD, and invisible format or combining characters
+      no font has are dropped, so the PDF shows a visible replacement mark instead of an
+      empty box and its text layer stays valid.
     """
     covered = register_fonts()
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -114,7 +97,7 @@ def clean(text: str) -> str:
             # reportlab 5.1 writes astral code points into the ToUnicode map as 5-digit hex,
             # which readers reject; DejaVu has few such glyphs (some emoji) anyway.
             append(REPLACEMENT)
-        elif cp in covered:
+        elif cp in covered or covers(ch):
             append(ch)
         elif unicodedata.category(ch) in ("Cf", "Mn", "Me"):
             continue  # an invisible joiner or selector the font lacks
@@ -123,9 +106,23 @@ def clean(text: str) -> str:
     return "".join(out)
 
 
-def escape(text: str) -> str:
-    """Clean ``text`` and escape it for a reportlab ``Paragraph``; newlines become breaks."""
-    return _xml_escape(clean(text)).replace("\n", "<br/>")
+def markup(cleaned: str, face: str = REGULAR) -> str:
+    """Cleaned text as ``Paragraph`` markup: each line in bidi visual order, escaped, with
+    ``<font>`` runs for the scripts the base face lacks; newlines become breaks."""
+    lines: list[str] = []
+    for line in cleaned.split("\n"):
+        parts: list[str] = []
+        for font, run in font_runs(visual_order(line), face):
+            text = _xml_escape(run)
+            base = font in (FONT, FONT_BOLD, FONT_OBLIQUE)
+            parts.append(text if base else f'<font name="{font}">{text}</font>')
+        lines.append("".join(parts))
+    return "<br/>".join(lines)
+
+
+def escape(text: str, face: str = REGULAR) -> str:
+    """Clean ``text`` and make it ``Paragraph`` markup (see :func:`markup`)."""
+    return markup(clean(text), face)
 
 
 # --- styles -----------------------------------------------------------------------------
@@ -177,32 +174,33 @@ def styles() -> Styles:
 
 @functools.cache
 def _shaped(style: ParagraphStyle) -> ParagraphStyle:
-    """The style for Arabic/Hebrew text: HarfBuzz shaping, in the regular face, the only one
-    with Arabic glyphs (a bold heading containing Arabic prints regular; ``<b>`` labels in
-    the same paragraph stay bold)."""
-    return ParagraphStyle(style.name + "_shaped", parent=style, shaping=1, fontName=FONT)
+    """The style for text in scripts HarfBuzz must shape (Arabic joining, Indic conjuncts,
+    Thai marks, right-to-left words)."""
+    return ParagraphStyle(style.name + "_shaped", parent=style, shaping=1)
 
 
 def para(text: str, style: ParagraphStyle | None = None) -> Paragraph:
     """A paragraph of plain text (user text or a label), always escaped.
 
-    Text containing Arabic or Hebrew letters is shaped with HarfBuzz so letters join.
+    Each line is set in bidi visual order, each run in a font that has its script, and
+    shaped with HarfBuzz where the script needs it.
     """
     st = style or styles().body
     cleaned = clean(text)
-    if _SHAPED_RE.search(cleaned):
+    if needs_shaping(cleaned):
         st = _shaped(st)
-    return Paragraph(_xml_escape(cleaned).replace("\n", "<br/>"), st)
+    return Paragraph(markup(cleaned, face_of(st.fontName)), st)
 
 
 def labelled(name: str, text: str, style: ParagraphStyle | None = None) -> Paragraph:
     """``name: text`` with the label in bold; both parts are escaped."""
     st = style or styles().body
     cleaned = clean(text)
-    if _SHAPED_RE.search(cleaned):
+    cleaned_name = clean(name)
+    if needs_shaping(cleaned) or needs_shaping(cleaned_name):
         st = _shaped(st)
-    body = _xml_escape(cleaned).replace("\n", "<br/>")
-    return Paragraph(f"<b>{escape(name)}:</b> {body}", st)
+    body = markup(cleaned, face_of(st.fontName))
+    return Paragraph(f"<b>{markup(cleaned_name, BOLD)}:</b> {body}", st)
 
 
 def heading(text: str) -> Paragraph:
@@ -319,12 +317,36 @@ def recipient_block(meta: DocumentMeta) -> list[Flowable]:
 # --- page furniture ---------------------------------------------------------------------
 
 
+def _pieces(text: str, face: str, size: float) -> list[tuple[str, str, float, bool]]:
+    """A cleaned line as (font, text, width, shaped) pieces in visual order. Words to be
+    shaped are separate pieces: HarfBuzz lays out one word at a time in its own direction."""
+    out: list[tuple[str, str, float, bool]] = []
+    for font, run in font_runs(visual_order(text), face):
+        chunks = re.split(r"( +)", run) if needs_shaping(run) else [run]
+        for chunk in chunks:
+            if not chunk:
+                continue
+            shaped = needs_shaping(chunk)
+            width = pdfmetrics.stringWidth(chunk, font, size)
+            if shaped:
+                data = getattr(shapeStr(chunk, font, size), "__shapeData__", None)
+                if data:
+                    width = sum(d.x_advance for d in data) * size / 1000
+            out.append((font, chunk, width, shaped))
+    return out
+
+
 def _fit(text: str, font: str, size: float, width: float) -> str:
     """Shorten ``text`` with an ellipsis so a header or footer line never overruns."""
+    face = face_of(font)
     text = " ".join(clean(text).split())
-    if pdfmetrics.stringWidth(text, font, size) <= width:
+
+    def measure(t: str) -> float:
+        return sum(p[2] for p in _pieces(t, face, size))
+
+    if measure(text) <= width:
         return text
-    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
+    while text and measure(text + "…") > width:
         text = text[: max(0, len(text) - max(1, len(text) // 8))]
     return text + "…"
 
@@ -340,16 +362,15 @@ def _draw_text(
     *,
     right: bool = False,
 ) -> None:
-    """Draw one header/footer line, shortened to ``width``; Arabic/Hebrew are shaped."""
-    shaped = bool(_SHAPED_RE.search(text))
-    if shaped:
-        font = FONT  # the only face with Arabic glyphs
-    fitted = _fit(text, font, size, width)
-    canv.setFont(font, size)
+    """Draw one header/footer line, shortened to ``width``, in visual order, each run in a
+    font that has its script and shaped where the script needs it."""
+    pieces = _pieces(_fit(text, font, size, width), face_of(font), size)
     if right:
-        canv.drawRightString(x, y, fitted, shaping=shaped)
-    else:
-        canv.drawString(x, y, fitted, shaping=shaped)
+        x -= sum(p[2] for p in pieces)
+    for name, chunk, w, shaped in pieces:
+        canv.setFont(name, size)
+        canv.drawString(x, y, chunk, shaping=shaped)
+        x += w
 
 
 def _draw_furniture(canv: Canvas, meta: DocumentMeta, letterhead: Letterhead) -> None:

@@ -14,7 +14,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from clinic_app.documents.base import (
-    FONT,
     FRAME_WIDTH,
     build,
     clean,
@@ -30,6 +29,7 @@ from clinic_app.documents.data import (
     StatisticsSummaryDoc,
     StatSection,
 )
+from clinic_app.documents.fonts import FONT
 from clinic_app.documents.labels import label
 
 HIDDEN = ".."

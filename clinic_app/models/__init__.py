@@ -21,6 +21,7 @@ from clinic_app.models.person import (
     PersonLanguage,
     PersonName,
     PersonSafetyFlag,
+    PersonSearchKey,
 )
 from clinic_app.models.setting import AppSetting
 from clinic_app.models.site import Site
@@ -60,6 +61,7 @@ __all__ = [
     "PersonLanguage",
     "PersonName",
     "PersonSafetyFlag",
+    "PersonSearchKey",
     "PlanGoal",
     "PlanTask",
     "PlanTemplate",

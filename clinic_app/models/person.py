@@ -71,6 +71,9 @@ class Person(Timestamps, Base):
     names: Mapped[list[PersonName]] = relationship(
         back_populates="person", cascade="all, delete-orphan", order_by="PersonName.id"
     )
+    # Latin transliterations and consonant skeletons of every name, for finding a name by a
+    # spelling in another script through an index; maintained by the services.
+    search_keys: Mapped[list[PersonSearchKey]] = relationship(cascade="all, delete-orphan")
     languages: Mapped[list[PersonLanguage]] = relationship(
         cascade="all, delete-orphan", order_by="PersonLanguage.position"
     )
@@ -92,9 +95,29 @@ class PersonName(Base):
     preferred: Mapped[bool] = mapped_column(Boolean, default=False)
     script: Mapped[str] = mapped_column(String(4), default="")  # ISO 15924, e.g. Latn, Cyrl
     language: Mapped[str] = mapped_column(String(16), default="")  # BCP 47 tag
-    search_key: Mapped[str] = mapped_column(String(200), default="")
+    # The spelling in the person's passport or papers (Latin script), at most one per person.
+    official_latin: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The folded Latin transliteration (anyascii), for duplicate checks across scripts.
+    search_key: Mapped[str] = mapped_column(String(200), default="", index=True)
 
     person: Mapped[Person] = relationship(back_populates="names")
+
+
+KEY_TYPE = String(200).with_variant(String(200, collation="NOCASE"), "sqlite")
+
+
+class PersonSearchKey(Base):
+    """One key a person is found by (see ``services.text.index_keys`` for the kinds)."""
+
+    __tablename__ = "person_search_key"
+
+    person_id: Mapped[int] = mapped_column(
+        ForeignKey("person.id", ondelete="CASCADE"), primary_key=True
+    )
+    kind: Mapped[int] = mapped_column(Integer, primary_key=True)
+    # NOCASE on SQLite so a prefix LIKE can use the index (keys are lower-case ASCII);
+    # text_pattern_ops does the same on PostgreSQL (the index below).
+    key: Mapped[str] = mapped_column(KEY_TYPE, primary_key=True)
 
 
 class PersonLanguage(Base):
@@ -129,3 +152,16 @@ class PersonSafetyFlag(Base):
 
 
 Index("ix_person_site_archived", Person.current_site_id, Person.archived_at)
+Index(
+    "ix_person_search_key_kind_key",
+    PersonSearchKey.kind,
+    PersonSearchKey.key,
+    postgresql_ops={"key": "text_pattern_ops"},
+)
+Index(
+    "uq_person_name_official_latin",
+    PersonName.person_id,
+    unique=True,
+    sqlite_where=PersonName.official_latin.is_(True),
+    postgresql_where=PersonName.official_latin.is_(True),
+)

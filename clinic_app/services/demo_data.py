@@ -13,6 +13,7 @@ import datetime as dt
 import json
 import random
 import time
+import zlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar, cast
@@ -37,6 +38,7 @@ from clinic_app.models import (
     PersonLanguage,
     PersonName,
     PersonSafetyFlag,
+    PersonSearchKey,
     PlanGoal,
     PlanTask,
     PlanTemplate,
@@ -276,6 +278,7 @@ _ORDER: tuple[Table, ...] = tuple(
         MobileOuting,
         Person,
         PersonName,
+        PersonSearchKey,
         PersonLanguage,
         PersonExploitation,
         PersonSafetyFlag,
@@ -604,6 +607,7 @@ class _NameRow:
     script: str
     language: str
     search_key: str = ""
+    official_latin: bool = False
 
 
 @dataclass
@@ -614,6 +618,7 @@ class _PersonRow:
     names: list[_NameRow]
     display_name: str = ""
     search_text: str = ""
+    search_keys: list[PersonSearchKey] = field(default_factory=list)
 
 
 def _split(part: str) -> tuple[str, str]:
@@ -628,7 +633,9 @@ def _compose(ns: NameSet, given: str, family: str, sex: Sex, second: bool) -> st
     gi, fi = (g[1], f[1]) if second else (g[0], f[0])
     middle = ns.male_middle if sex is Sex.MALE else ns.female_middle
     if ns.order is Order.FAMILY_FIRST:
-        sep = "" if ns.alias_script == "Hans" and second else " "  # 李梅, not 李 梅
+        # 李梅 and 김민준, not 李 梅: Han and Hangul names are written without a space.
+        script = ns.alias_script if second else ns.script
+        sep = "" if script in ("Hans", "Hant", "Hang") else " "
         return sep.join(p for p in (fi, middle, gi) if p)
     return " ".join(p for p in (gi, fi) if p)
 
@@ -651,6 +658,11 @@ def _names(ctx: _Context, ns: NameSet, sex: Sex) -> list[_NameRow]:
         if all(r.name != name for r in rows):
             script = "Latn" if ns.native_preferred else ns.script
             rows.append(_NameRow(name, True, False, script, ns.language))
+    # Most persons have papers with a Latin spelling. Decided from the name, not the shared
+    # random stream, so the rest of the generated data stays as it was for a given seed.
+    latin = next((r for r in rows if r.script == "Latn"), None)
+    if latin is not None and zlib.crc32(latin.name.encode("utf-8")) % 100 < 85:
+        latin.official_latin = True
     return rows
 
 
@@ -1222,6 +1234,7 @@ def _person_details(ctx: _Context, pid: int, person: _PersonRow, ns: NameSet, p:
                 "script": n.script,
                 "language": n.language,
                 "search_key": n.search_key,
+                "official_latin": n.official_latin,
             },
         )
     languages = [ns.language]
@@ -1232,6 +1245,8 @@ def _person_details(ctx: _Context, pid: int, person: _PersonRow, ns: NameSet, p:
         languages.append("en")
     for i, lang in enumerate(dict.fromkeys(languages)):
         w.add(PersonLanguage, {"person_id": pid, "language": lang, "position": i})
+    for key in person.search_keys:
+        w.add(PersonSearchKey, {"person_id": pid, "kind": key.kind, "key": key.key})
     for form in p.forms:
         w.add(PersonExploitation, {"person_id": pid, "form": form})
     for flag, share in (

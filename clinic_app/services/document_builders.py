@@ -76,6 +76,7 @@ from clinic_app.services.consents import categories_of, purpose_text
 from clinic_app.services.contacts import current_contact, current_guardian
 from clinic_app.services.facts_loader import load_facts
 from clinic_app.services.persons import birth_fact
+from clinic_app.services.text import detect_script, display_latin, fold
 from clinic_app.vocabulary import (
     BirthCertainty,
     DataCategory,
@@ -145,6 +146,12 @@ _TEXT: dict[tuple[str, str], str] = {
     ("da", "consent_ref"): "Samtykke nr. {id} af {date}",
     ("en", "person"): "The person concerned",
     ("da", "person"): "Den registrerede selv",
+    ("en", "name_official"): "{name} — official spelling: {latin}",
+    ("da", "name_official"): "{name} — officiel stavemåde: {latin}",
+    ("en", "name_transliterated"): "{name} — transliteration: {latin}",
+    ("da", "name_transliterated"): "{name} — translitteration: {latin}",
+    ("en", "official_spelling"): "official Latin spelling",
+    ("da", "official_spelling"): "officiel latinsk stavemåde",
 }
 
 _KIND_TEXT: dict[tuple[str, PartnerKind], str] = {
@@ -186,6 +193,21 @@ class Facts:
 
     def entitlements(self) -> tuple[EntitlementLine, ...]:
         return compute_entitlements(self._facts, self.today)
+
+
+def printed_name(lang: Language, person: Person) -> str:
+    """The preferred name as written and, where it differs, the official Latin spelling, or
+    failing that, for a name not in Latin letters, the best transliteration, marked as such,
+    so a partner can match the person in their own files."""
+    name = person.display_name
+    official = next((n.name for n in person.names if n.official_latin), None)
+    if official and fold(official) != fold(name):
+        return text(lang, "name_official", name=name, latin=official)
+    if official is None and detect_script(name) not in ("Latn", ""):
+        spelled = display_latin(name)
+        if spelled and fold(spelled) != fold(name):
+            return text(lang, "name_transliterated", name=name, latin=spelled)
+    return name
 
 
 def user_name(s: Session, user_id: int | None) -> str:
@@ -297,7 +319,7 @@ def status_confirmation(
         permits=tuple(permits),
         asylum=asylum,
         explanations=_explanations(lang, t),
-        person_name=person.display_name if include_name else "",
+        person_name=printed_name(lang, person) if include_name else "",
         include_name=include_name,
     )
 
@@ -338,7 +360,7 @@ def health_referral(
         urgency=referral.urgency if referral is not None else Urgency.ROUTINE,
         services=tuple(CoveredService(e.service, e.payer, e.valid_until) for e in lines),
         entitlement_basis=basis,
-        person_name=person.display_name if include_name else "",
+        person_name=printed_name(lang, person) if include_name else "",
         include_name=include_name,
         contact_person=contact_person_name(s, person.id),
     )
@@ -409,12 +431,18 @@ def plan_goals(
 
 
 def action_plan(
-    s: Session, person: Person, facts: Facts, plan: ActionPlan, *, health: bool
+    s: Session,
+    person: Person,
+    facts: Facts,
+    plan: ActionPlan,
+    lang: Language,
+    *,
+    health: bool,
 ) -> ActionPlanDoc:
     version = newest_version(s, plan)
     guardian = current_guardian(s, person.id) if facts.timeline.is_minor else None
     return ActionPlanDoc(
-        person_name=person.display_name,
+        person_name=printed_name(lang, person),
         period_start=plan.period_from,
         period_end=plan.period_to or plan.review_date or plan.period_from,
         state=version.state,
@@ -440,7 +468,7 @@ def consent_form(
         partner_name = text(lang, "any_partner", kind=kind_text(lang, kind))
     guardian = current_guardian(s, person.id) if facts.timeline.is_minor else None
     return ConsentFormDoc(
-        person_name=person.display_name,
+        person_name=printed_name(lang, person),
         partner_name=partner_name,
         purpose=purpose_text(consent.purpose, lang),
         data_categories=categories_of(consent.data_categories),
@@ -488,7 +516,7 @@ def iom_referral(
         None,
     )
     return IomReferralDoc(
-        person_name=person.display_name,
+        person_name=printed_name(lang, person),
         nationality=country_name(person.nationality),
         birth_text=birth_text(lang, person),
         destination=country_name(person.nationality) or text(lang, "to_confirm"),
@@ -578,7 +606,7 @@ def guardian_summary(
             goals = plan_goals(s, newest_version(s, plan), health=health)
             schooling = "\n".join(g.goal for g in goals if g.area is PlanArea.SCHOOLING)
     return GuardianSummaryDoc(
-        child_name=person.display_name,
+        child_name=printed_name(lang, person),
         guardian_name=guardian_name,
         age_text=age_text(lang, t, person),
         turns_18_on=eighteenth_birthday(birth_fact(person))[0],
@@ -593,7 +621,9 @@ def guardian_summary(
 # --- visit summary ---------------------------------------------------------------------------
 
 
-def visit_summary(s: Session, person: Person, visit: Visit, include_name: bool) -> VisitSummaryDoc:
+def visit_summary(
+    s: Session, person: Person, visit: Visit, lang: Language, include_name: bool
+) -> VisitSummaryDoc:
     site = s.get(Site, visit.site_id)
     referrals = s.scalars(select(Referral).where(Referral.visit_id == visit.id)).all()
     partner_names = {
@@ -615,7 +645,7 @@ def visit_summary(s: Session, person: Person, visit: Visit, include_name: bool) 
             for r in referrals
         ),
         follow_up_on=visit.follow_up_date,
-        person_name=person.display_name if include_name else "",
+        person_name=printed_name(lang, person) if include_name else "",
         include_name=include_name,
         staff_name=user_name(s, visit.created_by_id),
     )
@@ -629,7 +659,8 @@ def access_report(s: Session, person: Person, facts: Facts, lang: Language) -> A
     names = tuple(
         NameEntry(
             n.name,
-            text(lang, "alias" if n.is_alias else "preferred" if n.preferred else "registered"),
+            text(lang, "alias" if n.is_alias else "preferred" if n.preferred else "registered")
+            + (f", {text(lang, 'official_spelling')}" if n.official_latin else ""),
         )
         for n in s.scalars(
             select(PersonName).where(PersonName.person_id == person.id).order_by(PersonName.id)
@@ -698,7 +729,7 @@ def access_report(s: Session, person: Person, facts: Facts, lang: Language) -> A
     )
     languages = tuple(lang_row.language for lang_row in person.languages)
     return AccessReportDoc(
-        person_name=person.display_name,
+        person_name=printed_name(lang, person),
         birth_text=birth_text(lang, person),
         sex=person.sex,
         nationalities=(country_name(person.nationality),) if person.nationality else (),

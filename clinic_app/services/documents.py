@@ -833,7 +833,7 @@ class DocumentService:
             health = sees_health_goals and self._health_allowed(
                 s, actor, person, partner, doc_type, include_name, reason
             )
-            return build.action_plan(s, person, facts, plan, health=health), plan.id, health
+            return build.action_plan(s, person, facts, plan, lang, health=health), plan.id, health
         if doc_type is _D.HEALTH_REFERRAL:
             referral = None
             if referral_id is not None:
@@ -871,7 +871,7 @@ class DocumentService:
             visit = s.get(Visit, visit_id)
             if visit is None or visit.person_id != person.id:
                 raise NotFound("visit", visit_id)
-            return build.visit_summary(s, person, visit, include_name), None, True
+            return build.visit_summary(s, person, visit, lang, include_name), None, True
         if doc_type is _D.ACCESS_REPORT:
             return build.access_report(s, person, facts, lang), None, True
         raise Invalid("doc_type", "unknown", "Unknown document type.")

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy.orm import Session, object_session, selectinload
 
 from clinic_app.errors import Conflict, Forbidden, Invalid, NotFound
 from clinic_app.models import (
@@ -20,6 +20,7 @@ from clinic_app.models import (
     PersonLanguage,
     PersonName,
     PersonSafetyFlag,
+    PersonSearchKey,
     Site,
     User,
     utcnow,
@@ -44,7 +45,20 @@ from clinic_app.services.database import Database
 from clinic_app.services.facts_loader import refresh_person
 from clinic_app.services.refusals import record_refusal
 from clinic_app.services.relations import Relation, relation_to, require_site_scope, sees_location
-from clinic_app.services.text import fold, name_similarity_key, search_keys
+from clinic_app.services.text import (
+    SCRIPT_CODES,
+    SKELETON_OF_LATIN,
+    SKELETON_OF_NATIVE,
+    detect_script,
+    fold,
+    index_keys,
+    latin,
+    name_similarity_key,
+    name_skeleton,
+    query_prefixes,
+    search_keys,
+    whole_query_prefixes,
+)
 from clinic_app.vocabulary import BirthCertainty, ExploitationForm, SafetyFlag, Sex
 
 # Crockford base32 without I, L, O, U: nothing to misread when a reference is read aloud.
@@ -56,8 +70,10 @@ class NameInput:
     name: str
     is_alias: bool = False
     preferred: bool = False
-    script: str = ""
+    script: str = ""  # ISO 15924; detected from the name when empty
     language: str = ""
+    # The spelling in the person's passport or papers; at most one per person, in Latin.
+    official_latin: bool = False
 
 
 @dataclass(frozen=True)
@@ -92,6 +108,7 @@ class NameView:
     preferred: bool
     script: str
     language: str
+    official_latin: bool = False
 
 
 @dataclass(frozen=True)
@@ -274,6 +291,8 @@ class PersonService:
             if name.preferred:
                 for n in person.names:
                     n.preferred = False
+            if name.official_latin:
+                _release_official(person)
             person.names.append(_name_row(name, is_alias=True))
             refresh_names(person)
             s.flush()
@@ -394,15 +413,20 @@ class PersonService:
         names: Sequence[str],
         birth_year: int | None,
         nationality: str | None,
+        *,
+        exclude_id: int | None = None,
     ) -> tuple[DuplicateCandidate, ...]:
-        """Persons whose names sound alike (accents, transliteration, doubled letters) and
-        whose birth year (±1) and nationality match where both are known."""
+        """Persons whose names sound alike (accents, transliteration, doubled letters, the
+        same name in another script) and whose birth year (±1) and nationality match where
+        both are known. ``exclude_id``: the person an alias is being added to."""
         require(actor, Action.PERSON_SEARCH, own_caseload=True, same_site=True)
         keys = {name_similarity_key(n) for n in names if n.strip()}
         keys.discard("")
         if not keys:
             return ()
+        spellings = [_Spelling.of(n) for n in names if n.strip()]
         tokens = {tok for k in keys for tok in k.split() if len(tok) >= 3}
+        skeletons = {sp.skeleton for sp in spellings if len(sp.skeleton) >= 2}
         with self._db.write() as s:
             q = _within_search_scope(
                 actor,
@@ -421,16 +445,27 @@ class PersonService:
                         Person.birth_year.is_(None),
                     )
                 )
-            # Narrow by any folded token first (cheap LIKE), then compare similarity keys.
-            if tokens:
-                q = q.where(
-                    or_(*[Person.search_text.contains(t[:4], autoescape=True) for t in tokens])
+            if exclude_id is not None:
+                q = q.where(Person.id != exclude_id)
+            # Narrow by any folded token or whole-name skeleton first (cheap LIKE), then
+            # compare similarity keys.
+            narrow = [Person.search_text.contains(t[:4], autoescape=True) for t in tokens]
+            if skeletons:
+                narrow.append(
+                    Person.id.in_(
+                        select(PersonSearchKey.person_id).where(
+                            PersonSearchKey.kind.in_((SKELETON_OF_NATIVE, SKELETON_OF_LATIN)),
+                            PersonSearchKey.key.in_(skeletons),
+                        )
+                    )
                 )
+            if narrow:
+                q = q.where(or_(*narrow))
             found: list[DuplicateCandidate] = []
             for person in s.scalars(q.limit(500)):
                 for n in person.names:
                     key = name_similarity_key(n.name)
-                    if _similar(key, keys):
+                    if _similar(key, keys) or _Spelling.of(n.name).matches_any(spellings):
                         found.append(
                             DuplicateCandidate(
                                 person.id,
@@ -472,11 +507,23 @@ class PersonService:
             Person.archived_at,
             Site.name.label("site_name"),
         ).outerjoin(Site, Site.id == Person.current_site_id)
+        words: list[ColumnElement[bool]] = []
         for word in text.split():
             if word.isdigit() and len(word) == 4:
-                q = q.where(Person.birth_year == int(word))
+                words.append(Person.birth_year == int(word))
             else:
-                q = q.where(Person.search_text.contains(fold(word), autoescape=True))
+                # As typed (folded), or a key of a spelling in another script.
+                words.append(
+                    or_(
+                        Person.search_text.contains(fold(word), autoescape=True),
+                        _has_key_prefix(query_prefixes(word)),
+                    )
+                )
+        whole = whole_query_prefixes(text)
+        if whole:
+            q = q.where(or_(and_(*words), _has_key_prefix(whole)))
+        elif words:
+            q = q.where(*words)
         if flt.archived is True:
             q = q.where(Person.archived_at.is_not(None))
         elif flt.archived is False:
@@ -526,6 +573,10 @@ class PersonService:
             raise Invalid("names", "required", "Enter at least one name.")
         if sum(1 for n in names if n.preferred) > 1:
             raise Invalid("names", "several_preferred", "Only one name can be preferred.")
+        if sum(1 for n in names if n.official_latin) > 1:
+            raise Invalid(
+                "names", "several_official", "Only one name can be the official Latin spelling."
+            )
         if len({n.name for n in names}) != len(names):
             raise Invalid("names", "duplicate", "The same name is entered twice.")
         cert = check_code("birth_certainty", BirthCertainty, data.birth_certainty)
@@ -668,7 +719,9 @@ class PersonService:
             case_ref=person.case_ref,
             display_name=person.display_name,
             names=tuple(
-                NameView(n.id, n.name, n.is_alias, n.preferred, n.script, n.language)
+                NameView(
+                    n.id, n.name, n.is_alias, n.preferred, n.script, n.language, n.official_latin
+                )
                 for n in person.names
             ),
             sex=person.sex,
@@ -716,7 +769,21 @@ def _years_before(day: dt.date, years: int) -> dt.date:
 def _clean_name(n: NameInput) -> NameInput:
     name = clean_text("names", n.name, required=True, max_len=200)
     script = clean_text("script", n.script, max_len=4)
-    return NameInput(name, n.is_alias, n.preferred, script, _clean_lang("language", n.language))
+    script = script[:1].upper() + script[1:].lower() if script else detect_script(name)
+    if script and script not in SCRIPT_CODES:
+        raise Invalid("script", "unknown_script", "Use a script code such as Latn, Arab or Thai.")
+    if n.official_latin and script != "Latn":
+        raise Invalid(
+            "names", "official_not_latin", "The official spelling must be in Latin letters."
+        )
+    return NameInput(
+        name,
+        n.is_alias,
+        n.preferred,
+        script,
+        _clean_lang("language", n.language),
+        n.official_latin,
+    )
 
 
 def _clean_lang(field_name: str, tag: str) -> str:
@@ -733,13 +800,18 @@ def _name_row(n: NameInput, *, is_alias: bool) -> PersonName:
         preferred=n.preferred,
         script=n.script,
         language=n.language,
-        search_key=fold(n.name),
+        official_latin=n.official_latin,
+        search_key=latin(n.name)[:200],
     )
 
 
 def _sync_names(person: Person, names: tuple[NameInput, ...]) -> None:
     """Keep existing rows (ids stay stable) for names that did not change."""
     existing = {n.name: n for n in person.names}
+    official_now = next((n.name for n in person.names if n.official_latin), None)
+    official_new = next((n.name for n in names if n.official_latin), None)
+    if official_now is not None and official_now != official_new:
+        _release_official(person)
     rows: list[PersonName] = []
     for i, n in enumerate(names):
         row = existing.get(n.name)
@@ -747,14 +819,25 @@ def _sync_names(person: Person, names: tuple[NameInput, ...]) -> None:
         if row is None:
             row = _name_row(n, is_alias=is_alias)
         else:
-            row.is_alias, row.preferred, row.script, row.language = (
+            row.is_alias, row.preferred, row.script, row.language, row.official_latin = (
                 is_alias,
                 n.preferred,
                 n.script,
                 n.language,
+                n.official_latin,
             )
         rows.append(row)
     person.names = rows
+
+
+def _release_official(person: Person) -> None:
+    """Clear the official-spelling mark and write that first: the database allows one per
+    person, and a flush would insert a new official name before updating the old one."""
+    for n in person.names:
+        n.official_latin = False
+    session = object_session(person)
+    if session is not None and person.id is not None:
+        session.flush()
 
 
 def refresh_names(person: Person) -> None:
@@ -765,10 +848,19 @@ def refresh_names(person: Person) -> None:
     )
     person.display_name = preferred.name
     keys: set[str] = {fold(person.case_ref or "")}
+    index: set[tuple[int, str]] = set()
     for n in names:
-        n.search_key = fold(n.name)
+        n.search_key = latin(n.name)[:200]
         keys |= search_keys(n.name)
+        index |= index_keys(n.name, n.script)
     person.search_text = "|".join(sorted(k for k in keys if k))
+    # Keep the rows that stay: a flush inserts before it deletes, and the key is the
+    # primary key.
+    kept = [k for k in person.search_keys if (k.kind, k.key) in index]
+    have = {(k.kind, k.key) for k in kept}
+    person.search_keys = kept + [
+        PersonSearchKey(kind=kind, key=key) for kind, key in sorted(index - have)
+    ]
 
 
 def _fields(data: PersonInput) -> list[str]:
@@ -795,12 +887,14 @@ def _changed_fields(person: Person, data: PersonInput) -> list[str]:
         "exploitation": tuple(e.form for e in person.exploitation),
         "safety_flags": tuple(f.flag for f in person.safety_flags),
         "names": tuple(
-            (n.name, n.is_alias, n.preferred, n.script, n.language) for n in person.names
+            (n.name, n.is_alias, n.preferred, n.script, n.language, n.official_latin)
+            for n in person.names
         ),
     }
     new = dict(data.__dict__)
     new["names"] = tuple(
-        (n.name, n.is_alias, n.preferred, n.script, n.language) for n in data.names
+        (n.name, n.is_alias, n.preferred, n.script, n.language, n.official_latin)
+        for n in data.names
     )
     return sorted(k for k, v in current.items() if new.get(k) != v)
 
@@ -830,16 +924,64 @@ def _is_minor(birth: BirthFact, today: dt.date) -> bool:
     return age is not None and age < 18
 
 
+@dataclass(frozen=True)
+class _Spelling:
+    """A name's consonant skeletons, to compare spellings across scripts."""
+
+    latin_script: bool
+    skeleton: str
+    words: frozenset[str]
+
+    @classmethod
+    def of(cls, name: str) -> _Spelling:
+        words = frozenset(w for w in (name_skeleton(w) for w in name.split()) if w)
+        return cls(detect_script(name) in ("Latn", ""), name_skeleton(name), words)
+
+    def matches_any(self, others: Sequence[_Spelling]) -> bool:
+        """The same skeleton, or the same skeleton words (at least two) in any order, where
+        at least one of the two spellings is not in Latin letters."""
+        for o in others:
+            if self.latin_script and o.latin_script:
+                continue
+            if len(self.skeleton) >= 2 and self.skeleton == o.skeleton:
+                return True
+            small, big = sorted((self.words, o.words), key=len)
+            if len(small) >= 2 and small <= big:
+                return True
+        return False
+
+
 def _similar(key: str, keys: set[str]) -> bool:
-    """Same key, or the same words in another order, or one name contained in the other."""
+    """Same key, or the same words in another order, or one name contained in the other,
+    or the same letters with the spaces elsewhere ("wang xiaoming", "wang xiao ming")."""
     words = set(key.split())
     for k in keys:
         other = set(k.split())
-        if key == k or words == other:
+        if key == k or words == other or key.replace(" ", "") == k.replace(" ", ""):
             return True
         if words and other and (words <= other or other <= words):
             return True
     return False
+
+
+def _has_key_prefix(prefixes: set[tuple[int, str]]) -> ColumnElement[bool]:
+    """The person has a search key of one of the kinds starting with its prefix (an index
+    range: see ``PersonSearchKey.key``)."""
+    if not prefixes:
+        return Person.id.is_(None)  # never true
+    return Person.id.in_(
+        select(PersonSearchKey.person_id).where(
+            or_(
+                *[
+                    and_(
+                        PersonSearchKey.kind == kind,
+                        PersonSearchKey.key.startswith(prefix, autoescape=True),
+                    )
+                    for kind, prefix in sorted(prefixes)
+                ]
+            )
+        )
+    )
 
 
 def _within_search_scope(actor: Actor, query: Select[*tuple[Any, ...]]) -> Select[*tuple[Any, ...]]:

@@ -42,6 +42,7 @@ from clinic_app.models import (
     PersonLanguage,
     PersonName,
     PersonSafetyFlag,
+    PersonSearchKey,
     PlanGoal,
     PlanTask,
     Referral,
@@ -278,6 +279,7 @@ def _deletions(person_id: int, mode: str) -> list[tuple[type[object], ColumnElem
     task, goal, version, plan = _plan_scopes(person_id)
     common: list[tuple[type[object], ColumnElement[bool]]] = [
         (PersonName, PersonName.person_id == person_id),
+        (PersonSearchKey, PersonSearchKey.person_id == person_id),
         (PersonLanguage, PersonLanguage.person_id == person_id),
         (PersonSafetyFlag, PersonSafetyFlag.person_id == person_id),
         (PersonDeadline, PersonDeadline.person_id == person_id),

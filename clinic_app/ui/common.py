@@ -141,6 +141,13 @@ _CODE_MESSAGES: dict[str, str] = {
     "bad_date": QT_TRANSLATE_NOOP("Errors", "Enter a date as YYYY-MM-DD."),
     "duplicate": QT_TRANSLATE_NOOP("Errors", "This name is already recorded."),
     "several_preferred": QT_TRANSLATE_NOOP("Errors", "Only one name can be preferred."),
+    "several_official": QT_TRANSLATE_NOOP(
+        "Errors", "Only one name can be the official Latin spelling."
+    ),
+    "official_not_latin": QT_TRANSLATE_NOOP(
+        "Errors", "The official spelling must be in Latin letters."
+    ),
+    "unknown_script": QT_TRANSLATE_NOOP("Errors", "Use a script code such as Latn, Arab or Thai."),
     "last_name": QT_TRANSLATE_NOOP("Errors", "A person keeps at least one name."),
     "unknown_site": QT_TRANSLATE_NOOP("Errors", "Unknown site."),
     "end_before_start": QT_TRANSLATE_NOOP("Errors", "The end date is before the start date."),

@@ -587,6 +587,18 @@
         <translation>Kun ét navn kan være foretrukket.</translation>
     </message>
     <message>
+        <source>Only one name can be the official Latin spelling.</source>
+        <translation>Kun ét navn kan være den officielle latinske stavemåde.</translation>
+    </message>
+    <message>
+        <source>The official spelling must be in Latin letters.</source>
+        <translation>Den officielle stavemåde skal være med latinske bogstaver.</translation>
+    </message>
+    <message>
+        <source>Use a script code such as Latn, Arab or Thai.</source>
+        <translation>Brug en skriftkode som Latn, Arab eller Thai.</translation>
+    </message>
+    <message>
         <source>A person keeps at least one name.</source>
         <translation>En person skal have mindst ét navn.</translation>
     </message>
@@ -1840,6 +1852,69 @@
     </message>
 </context>
 <context>
+    <name>Names</name>
+    <message>
+        <source>Latin</source>
+        <translation>Latinsk</translation>
+    </message>
+    <message>
+        <source>Cyrillic</source>
+        <translation>Kyrillisk</translation>
+    </message>
+    <message>
+        <source>Greek</source>
+        <translation>Græsk</translation>
+    </message>
+    <message>
+        <source>Arabic</source>
+        <translation>Arabisk</translation>
+    </message>
+    <message>
+        <source>Hebrew</source>
+        <translation>Hebraisk</translation>
+    </message>
+    <message>
+        <source>Thai</source>
+        <translation>Thai</translation>
+    </message>
+    <message>
+        <source>Ethiopic (Ge&apos;ez)</source>
+        <translation>Etiopisk (ge&apos;ez)</translation>
+    </message>
+    <message>
+        <source>Devanagari</source>
+        <translation>Devanagari</translation>
+    </message>
+    <message>
+        <source>Bengali</source>
+        <translation>Bengali</translation>
+    </message>
+    <message>
+        <source>Chinese characters</source>
+        <translation>Kinesiske tegn</translation>
+    </message>
+    <message>
+        <source>Korean (Hangul)</source>
+        <translation>Koreansk (hangul)</translation>
+    </message>
+    <message>
+        <source>Detect from the letters</source>
+        <translation>Genkend ud fra bogstaverne</translation>
+    </message>
+    <message>
+        <source>Script of the name</source>
+        <translation>Navnets skrift</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>ingen registreret</translation>
+    </message>
+    <message>
+        <source>none recorded (transliteration: %1)</source>
+        <translation>ingen registreret (translitteration: %1)</translation>
+    </message>
+</context>
+<context>
     <name>OverrideDialog</name>
     <message>
         <source>Manual entitlement decision</source>
@@ -1931,6 +2006,14 @@
     <message>
         <source>Overview</source>
         <translation>Oversigt</translation>
+    </message>
+    <message>
+        <source>Preferred name</source>
+        <translation>Foretrukket navn</translation>
+    </message>
+    <message>
+        <source>Official Latin spelling</source>
+        <translation>Officiel stavemåde med latinske bogstaver</translation>
     </message>
     <message>
         <source>Case reference</source>
@@ -2065,8 +2148,16 @@
         <translation>foretrukket</translation>
     </message>
     <message>
+        <source>official Latin spelling</source>
+        <translation>officiel latinsk stavemåde</translation>
+    </message>
+    <message>
         <source>Other name or alias:</source>
         <translation>Andet navn eller alias:</translation>
+    </message>
+    <message>
+        <source>Other records have a similar name (in any script): %1. Add the alias to this record anyway?</source>
+        <translation>Andre sager har et lignende navn (i et hvilket som helst skriftsystem): %1. Vil du alligevel tilføje aliasset til denne sag?</translation>
     </message>
     <message>
         <source>Select a name first.</source>
@@ -2104,6 +2195,10 @@
         <translation>Navn</translation>
     </message>
     <message>
+        <source>Sc&amp;ript of the name:</source>
+        <translation>Navnets sk&amp;rift:</translation>
+    </message>
+    <message>
         <source>One name per line</source>
         <translation>Ét navn pr. linje</translation>
     </message>
@@ -2114,6 +2209,18 @@
     <message>
         <source>Aliases</source>
         <translation>Aliasser</translation>
+    </message>
+    <message>
+        <source>As in the passport or papers, in Latin letters</source>
+        <translation>Som i passet eller papirerne, med latinske bogstaver</translation>
+    </message>
+    <message>
+        <source>&amp;Official Latin spelling:</source>
+        <translation>&amp;Officiel latinsk stavemåde:</translation>
+    </message>
+    <message>
+        <source>Official Latin spelling</source>
+        <translation>Officiel stavemåde med latinske bogstaver</translation>
     </message>
     <message>
         <source>&amp;Sex:</source>
@@ -2294,6 +2401,10 @@
     <message>
         <source>The same name is entered twice.</source>
         <translation>Det samme navn er skrevet to gange.</translation>
+    </message>
+    <message>
+        <source>The official spelling must be in Latin letters.</source>
+        <translation>Den officielle stavemåde skal være med latinske bogstaver.</translation>
     </message>
     <message>
         <source>Enter the date as YYYY-MM-DD.</source>

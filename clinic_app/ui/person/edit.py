@@ -40,6 +40,7 @@ from clinic_app.services.persons import (
     PersonDetail,
     PersonInput,
 )
+from clinic_app.services.text import detect_script
 from clinic_app.ui.common import (
     enum_data,
     error_label,
@@ -52,6 +53,7 @@ from clinic_app.ui.common import (
 from clinic_app.ui.context import UiContext, safe_traceback
 from clinic_app.ui.countries import countries
 from clinic_app.ui.labels import BIRTH_CERTAINTY, EXPLOITATION, SAFETY_FLAGS, SEXES, label
+from clinic_app.ui.person.names import script_combo, set_script
 from clinic_app.vocabulary import BirthCertainty, ExploitationForm, SafetyFlag, Sex
 
 log = logging.getLogger(__name__)
@@ -62,6 +64,7 @@ _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 _FIELD_FOR = {
     "names": "name",
     "alias": "aliases",
+    "script": "script",
     "site": "site",
     "languages": "languages",
 }
@@ -118,11 +121,22 @@ class PersonDialog(QDialog):
         self.name = QLineEdit()
         self._row("name", self.tr("&Name:"), self.name, self.tr("Name"))
         self.name.setMaxLength(200)
+        self.script = script_combo()
+        self._row("script", self.tr("Sc&ript of the name:"), self.script, "")
         self.aliases = QPlainTextEdit()
         self.aliases.setTabChangesFocus(True)
         self.aliases.setFixedHeight(64)
         self.aliases.setPlaceholderText(self.tr("One name per line"))
         self._row("aliases", self.tr("Other names, &aliases:"), self.aliases, self.tr("Aliases"))
+        self.official = QLineEdit()
+        self.official.setMaxLength(200)
+        self.official.setPlaceholderText(self.tr("As in the passport or papers, in Latin letters"))
+        self._row(
+            "official",
+            self.tr("&Official Latin spelling:"),
+            self.official,
+            self.tr("Official Latin spelling"),
+        )
 
         self.sex = QComboBox()
         for sex in Sex:
@@ -245,6 +259,7 @@ class PersonDialog(QDialog):
         self.certainty.currentIndexChanged.connect(lambda _i: self._certainty_changed())
         for edit in (
             self.name,
+            self.official,
             self.birth_date,
             self.birth_year,
             self.assessment_date,
@@ -310,7 +325,12 @@ class PersonDialog(QDialog):
         """Fill the form from ``d`` (replaces what is typed)."""
         primary = next((n for n in d.names if not n.is_alias), d.names[0] if d.names else None)
         self.name.setText(primary.name if primary else "")
-        self.aliases.setPlainText("\n".join(n.name for n in d.names if n is not primary))
+        set_script(self.script, primary.name if primary else "", primary.script if primary else "")
+        official = next((n for n in d.names if n.official_latin), None)
+        self.official.setText(official.name if official else "")
+        self.aliases.setPlainText(
+            "\n".join(n.name for n in d.names if n is not primary and n is not official)
+        )
         self.sex.setCurrentIndex(max(0, self.sex.findData(d.sex)))
         self.certainty.setCurrentIndex(max(0, self.certainty.findData(d.birth_certainty)))
         self.birth_date.setText(d.birth_date.isoformat() if d.birth_date else "")
@@ -338,7 +358,9 @@ class PersonDialog(QDialog):
         return FormState(
             (
                 self.name.text(),
+                self.script.currentIndex(),
                 self.aliases.toPlainText(),
+                self.official.text(),
                 self.sex.currentIndex(),
                 self.certainty.currentIndex(),
                 self.birth_date.text(),
@@ -367,16 +389,24 @@ class PersonDialog(QDialog):
 
     def _names(self) -> tuple[NameInput, ...]:
         old = {n.name: n for n in self.detail.names} if self.detail else {}
+        official = self.official.text().strip()
+        texts = [self.name.text().strip(), *self.alias_names()]
+        if official and official not in texts:
+            texts.append(official)
         out: list[NameInput] = []
-        for i, text in enumerate([self.name.text().strip(), *self.alias_names()]):
+        for i, text in enumerate(texts):
             prev = old.get(text)
+            script = prev.script if prev else ""
+            if i == 0:
+                script = self.script.currentData() or ""  # "" = detect from the letters
             out.append(
                 NameInput(
                     text,
                     is_alias=i > 0,
                     preferred=prev.preferred if prev else False,
-                    script=prev.script if prev else "",
+                    script=script,
                     language=prev.language if prev else "",
+                    official_latin=bool(official) and text == official,
                 )
             )
         return tuple(out)
@@ -427,6 +457,12 @@ class PersonDialog(QDialog):
         names = [self.name.text().strip(), *self.alias_names()]
         if len(set(names)) != len(names):
             errors["aliases"] = ("duplicate", self.tr("The same name is entered twice."))
+        official = self.official.text().strip()
+        if official and detect_script(official) not in ("Latn", ""):
+            errors["official"] = (
+                "official_not_latin",
+                self.tr("The official spelling must be in Latin letters."),
+            )
         cert = enum_data(self.certainty, BirthCertainty)
 
         def check_date(key: str, edit: QLineEdit, required_msg: str) -> None:

@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
 )
 
 from clinic_app.security.permissions import Action
-from clinic_app.services.persons import NameInput, PersonDetail
+from clinic_app.services.persons import DuplicateCandidate, NameInput, PersonDetail
 from clinic_app.ui.areas import can_ever
 from clinic_app.ui.common import error_message, fmt_date, plain_label, prompter
 from clinic_app.ui.context import UiContext
 from clinic_app.ui.countries import country_name
 from clinic_app.ui.labels import BIRTH_CERTAINTY, EXPLOITATION, SAFETY_FLAGS, SEXES, label
+from clinic_app.ui.person.names import official_text, preferred_name, script_labels
 from clinic_app.vocabulary import BirthCertainty
 
 
@@ -37,6 +38,8 @@ class OverviewTab(QWidget):
         form = QFormLayout()
         self.values: dict[str, QLabel] = {}
         for key, text in (
+            ("name", self.tr("Preferred name")),
+            ("official", self.tr("Official Latin spelling")),
             ("case_ref", self.tr("Case reference")),
             ("sex", self.tr("Sex")),
             ("birth", self.tr("Birth")),
@@ -81,6 +84,10 @@ class OverviewTab(QWidget):
         self.detail = d
         v = self.values
         lang = self.ctx.settings.language
+        preferred = preferred_name(d)
+        script = script_labels().get(preferred.script, preferred.script) if preferred else ""
+        v["name"].setText(f"{d.display_name} ({script})" if script else d.display_name)
+        v["official"].setText(official_text(d))
         v["case_ref"].setText(d.case_ref)
         v["sex"].setText(label(SEXES, d.sex))
         birth = label(BIRTH_CERTAINTY, d.birth_certainty)
@@ -133,6 +140,8 @@ class OverviewTab(QWidget):
                 extras.append(self.tr("alias"))
             if n.preferred:
                 extras.append(self.tr("preferred"))
+            if n.official_latin:
+                extras.append(self.tr("official Latin spelling"))
             if n.script:
                 extras.append(n.script)
             item = QListWidgetItem(f"{text} ({', '.join(extras)})")
@@ -160,9 +169,29 @@ class OverviewTab(QWidget):
         if name is None or not name.strip():
             return
         persons, actor, pid = self.ctx.services.persons, self.ctx.actor, self.person_id
+        d = self.detail
+        year, country = (d.birth_year, d.nationality) if d else (None, None)
+
+        def checked(found: tuple[DuplicateCandidate, ...]) -> None:
+            if found and not prompter.confirm(
+                self,
+                self.tr("Add alias"),
+                self.tr(
+                    "Other records have a similar name (in any script): %1. "
+                    "Add the alias to this record anyway?"
+                ).replace("%1", ", ".join(f"{c.case_ref} {c.display_name}" for c in found[:5])),
+            ):
+                return
+            self.ctx.run_in_background(
+                lambda: persons.add_alias(actor, pid, NameInput(name.strip(), is_alias=True)),
+                self._apply,
+                lambda exc: prompter.warn(self, self.tr("Add alias"), error_message(exc)),
+                owner=self,
+            )
+
         self.ctx.run_in_background(
-            lambda: persons.add_alias(actor, pid, NameInput(name.strip(), is_alias=True)),
-            self._apply,
+            lambda: persons.find_similar(actor, [name], year, country, exclude_id=pid),
+            checked,
             lambda exc: prompter.warn(self, self.tr("Add alias"), error_message(exc)),
             owner=self,
         )

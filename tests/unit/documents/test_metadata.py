@@ -40,7 +40,8 @@ def test_metadata_has_no_personal_data(doc_type: DocumentType, lang: Language) -
         "Ioana",
         "2026-0042",
     ):
-        assert secret not in values
+        # a publication (statistics summary) names no staff member: nothing to look for
+        assert not secret or secret not in values
     assert reader.xmp_metadata is None
     # The name is in the page content where the document needs it, just not in metadata.
     assert samples.CASE_REF in reader.pages[0].extract_text()

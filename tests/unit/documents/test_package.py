@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from clinic_app.documents.base import FONT_DIR, register_fonts
+from clinic_app.documents.fonts import FONT_DIR, all_font_files, register_fonts
 
 CHECK_IMPORTS = """
 import sys
@@ -34,6 +34,19 @@ def test_fonts_and_licence_are_bundled() -> None:
     licence = (FONT_DIR / "LICENSE-DejaVu.txt").read_text(encoding="utf-8")
     assert "Bitstream Vera" in licence
     assert "Permission is hereby granted" in licence
+
+
+def test_fallback_fonts_and_their_licences_are_bundled() -> None:
+    files = all_font_files()
+    assert all(f.stat().st_size > 20_000 for f in files)
+    added = sum(f.stat().st_size for f in files) - sum(
+        (FONT_DIR / n).stat().st_size
+        for n in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf")
+    )
+    assert added < 40_000_000
+    assert "SIL Open Font License" in (FONT_DIR / "LICENSE-Noto.txt").read_text("utf-8")
+    assert "SIL Open Font License" in (FONT_DIR / "LICENSE-Nanum.txt").read_text("utf-8")
+    assert "Apache License" in (FONT_DIR / "LICENSE-DroidSansFallback.txt").read_text("utf-8")
 
 
 def test_fonts_cover_the_scripts_names_are_written_in() -> None:

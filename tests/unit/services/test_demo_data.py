@@ -587,3 +587,27 @@ def test_demo_consents_let_a_status_confirmation_go_to_the_lawyer(
         admin, DocumentType.STATUS_CONFIRMATION, consent.person_id, consent.partner_id, "en"
     )
     assert doc.consent_id == consent.id and doc.pages >= 1
+
+
+def test_demo_names_in_every_script_with_official_latin_spellings(services: Services) -> None:
+    generate_demo_data(services.db, persons=600, seed=3, today=TODAY)
+    admin = _login(services, "admin")
+    with services.db.read() as s:
+        scripts = set(s.scalars(select(PersonName.script)))
+        persons = s.scalar(select(func.count(Person.id))) or 0
+        official = s.execute(
+            select(PersonName.person_id, PersonName.name, PersonName.script).where(
+                PersonName.official_latin
+            )
+        ).all()
+        thai = s.execute(
+            select(PersonName.person_id, PersonName.name).where(PersonName.script == "Thai")
+        ).first()
+    expected = {"Latn", "Cyrl", "Grek", "Arab", "Thai", "Ethi", "Deva", "Beng", "Hang"}
+    assert expected | {"Hans", "Hant"} <= scripts
+    assert thai is not None
+    assert {sc for _p, _n, sc in official} == {"Latn"}
+    assert len({p for p, _n, _s in official}) == len(official)  # at most one per person
+    assert len(official) > persons * 0.7  # most have papers with a Latin spelling
+    pid, name = thai  # a Thai spelling finds its person
+    assert pid in {r.id for r in services.persons.search(admin, name, limit=1000).items}
