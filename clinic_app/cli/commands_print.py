@@ -37,6 +37,12 @@ def register(sub: Any) -> None:
     pr.add_argument("--referral", type=int, metavar="ID", help="referral for a referral letter")
     pr.add_argument("--consent", type=int, metavar="ID", help="consent a consent form prints")
     pr.add_argument("--include-name", action="store_true", help="print the person's name")
+    pr.add_argument(
+        "--draft",
+        action="store_true",
+        help="action plan: print the newest draft (marked DRAFT, no signature lines) "
+        "instead of the agreed version",
+    )
     pr.add_argument("--reason", help="why the document is shared without consent")
     pr.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
     pr.add_argument("--force", action="store_true", help="overwrite an existing file")
@@ -124,6 +130,7 @@ def cmd_print(ctx: CommandContext) -> int:
         consent_id=a.consent,
         include_name=a.include_name,
         reason=a.reason,
+        draft=a.draft,
     )
     # Written to a temporary file first: the log never records a file that was not written,
     # and a refused log entry leaves no file behind.

@@ -90,7 +90,11 @@ def render(doc: AccessReportDoc, meta: DocumentMeta, letterhead: Letterhead) -> 
         t("sec_plans"),
         [t("plan_version"), t("plan_state"), t("period")],
         [
-            [str(p.version), enum_label(lang, p.state), f"{d(p.period_start)} – {d(p.period_end)}"]
+            [
+                str(p.version),
+                enum_label(lang, p.state),
+                f"{d(p.period_start)} – {d(p.period_end) if p.period_end else t('open_ended')}",
+            ]
             for p in doc.plans
         ],
         [0.15, 0.25, 0.6],

@@ -77,6 +77,11 @@ class DocumentMeta:
     issued_on: date
     printed_by: str
     recipient: RecipientInfo | None = None
+    # Printed across every page (e.g. "DRAFT"): a copy that is not the agreed text.
+    watermark: str = ""
+    # The legal basis when the document is shared without the person's consent; printed in
+    # the footer of every page ("Shared without consent under ...").
+    without_consent_basis: str = ""
 
 
 # --- action plan ------------------------------------------------------------------------
@@ -103,13 +108,16 @@ class ActionPlanDoc:
 
     person_name: str
     period_start: date
-    period_end: date
+    period_end: date | None  # None: open-ended (the review date says when it is looked at)
     state: PlanState
     version: int
     contact_person: str
     goals: tuple[PlanGoal, ...] = ()
     guardian_name: str | None = None  # set for minors: adds the guardian's signature line
     notes: str = ""
+    review_date: date | None = None
+    # Health goals exist but are left out of this copy (the consent does not cover health).
+    health_goals_omitted: bool = False
 
 
 # --- health referral --------------------------------------------------------------------
@@ -126,7 +134,11 @@ class CoveredService:
 
 @dataclass(frozen=True, slots=True)
 class HealthReferralDoc:
-    recipient_kind: RecipientKind
+    """``recipient_kind`` None: the letter goes to a partner that is not a health
+    professional (a municipality), so no "Addressed to: Doctor" line is printed.
+    ``reason`` empty: no referral was picked, the letter confirms entitlements only."""
+
+    recipient_kind: RecipientKind | None
     reason: str
     urgency: Urgency
     services: tuple[CoveredService, ...]
@@ -134,6 +146,10 @@ class HealthReferralDoc:
     person_name: str = ""
     include_name: bool = False
     contact_person: str = ""
+    birth_text: str = ""  # printed with the name only
+    interpreter_language: str = ""  # "" when no interpreter is needed
+    referrer: str = ""  # the staff member who refers (signs the letter)
+    referrer_phone: str = ""
 
 
 # --- status confirmation ----------------------------------------------------------------
@@ -299,7 +315,7 @@ class PlanLine:
     version: int
     state: PlanState
     period_start: date
-    period_end: date
+    period_end: date | None
 
 
 @dataclass(frozen=True, slots=True)

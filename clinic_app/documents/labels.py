@@ -13,6 +13,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from clinic_app.documents.data import Language
+from clinic_app.documents.letter_labels import LETTER_LABELS
 
 _EN: dict[str, str] = {
     # every page
@@ -444,6 +445,8 @@ LABELS: Mapping[tuple[str, str], str] = {
     **{("da", k): v for k, v in _DA.items()},
     **{("en", k): en for k, (en, _da) in _ENUMS.items()},
     **{("da", k): da for k, (_en, da) in _ENUMS.items()},
+    **{("en", k): en for k, (en, _da) in LETTER_LABELS.items()},
+    **{("da", k): da for k, (_en, da) in LETTER_LABELS.items()},
 }
 
 _MONTHS_EN = [

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-import pycountry
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
@@ -74,6 +73,7 @@ from clinic_app.rules import (
 from clinic_app.services.consents import categories_of, purpose_text
 from clinic_app.services.contacts import current_contact, current_guardian
 from clinic_app.services.facts_loader import load_facts
+from clinic_app.services.iso_names import country_name, language_name
 from clinic_app.services.persons import birth_fact
 from clinic_app.vocabulary import (
     BirthCertainty,
@@ -82,6 +82,7 @@ from clinic_app.vocabulary import (
     Outcome,
     PartnerKind,
     PlanArea,
+    PlanState,
     Urgency,
 )
 
@@ -199,13 +200,6 @@ def contact_person_name(s: Session, person_id: int) -> str:
     return user_name(s, row.user_id) if row else ""
 
 
-def country_name(code: str | None) -> str:
-    if not code:
-        return ""
-    found = pycountry.countries.get(alpha_2=code)
-    return str(found.name) if found else code
-
-
 def birth_text(lang: Language, person: Person) -> str:
     c = person.birth_certainty
     if c is BirthCertainty.EXACT and person.birth_date:
@@ -318,6 +312,9 @@ def health_referral(
     include_name: bool,
     partner: Partner | None,
     referral: Referral | None,
+    *,
+    referrer: str,
+    referrer_phone: str,
 ) -> HealthReferralDoc:
     lines = [e for e in facts.entitlements() if e.covered]
     rules = sorted({e.rule_set_id for e in lines if e.rule_set_id})
@@ -325,8 +322,10 @@ def health_referral(
     hints = [partner.name if partner else "", partner.notes if partner else ""]
     if referral is not None:
         hints.insert(0, referral.specialty)
+    # A municipality is not a doctor: only a health professional is addressed by profession.
+    to_health = partner is None or partner.kind is PartnerKind.MEDICAL
     return HealthReferralDoc(
-        recipient_kind=recipient_kind(*hints),
+        recipient_kind=recipient_kind(*hints) if to_health else None,
         reason=referral.reason if referral is not None else "",
         urgency=referral.urgency if referral is not None else Urgency.ROUTINE,
         services=tuple(CoveredService(e.service, e.payer, e.valid_until) for e in lines),
@@ -334,6 +333,14 @@ def health_referral(
         person_name=person.display_name if include_name else "",
         include_name=include_name,
         contact_person=contact_person_name(s, person.id),
+        birth_text=birth_text(lang, person) if include_name else "",
+        interpreter_language=(
+            language_name(person.interpreter_language, lang) or text(lang, "unknown")
+            if person.interpreter_needed
+            else ""
+        ),
+        referrer=referrer,
+        referrer_phone=referrer_phone,
     )
 
 
@@ -401,21 +408,49 @@ def plan_goals(
     return tuple(out)
 
 
+def printable_version(s: Session, plan: ActionPlan, *, draft: bool) -> ActionPlanVersion:
+    """The version a partner may act on: the agreed one; the newest draft only if asked."""
+    versions = s.scalars(
+        select(ActionPlanVersion)
+        .where(ActionPlanVersion.plan_id == plan.id)
+        .options(selectinload(ActionPlanVersion.goals).selectinload(PlanGoalRow.tasks))
+        .order_by(ActionPlanVersion.number.desc())
+    ).all()
+    if draft:
+        found = next((v for v in versions if v.state is PlanState.DRAFT), None)
+        if found is None:
+            raise Invalid("draft", "no_draft", "This plan has no draft to print.")
+        return found
+    found = next((v for v in versions if v.state is PlanState.AGREED), None)
+    if found is None:
+        raise Invalid(
+            "plan_id",
+            "not_agreed",
+            "This plan has not been agreed yet. Agree it first, or print the draft "
+            "(marked DRAFT, without signature lines).",
+        )
+    return found
+
+
 def action_plan(
-    s: Session, person: Person, facts: Facts, plan: ActionPlan, *, health: bool
+    s: Session, person: Person, facts: Facts, plan: ActionPlan, *, health: bool, draft: bool
 ) -> ActionPlanDoc:
-    version = newest_version(s, plan)
+    version = printable_version(s, plan, draft=draft)
     guardian = current_guardian(s, person.id) if facts.timeline.is_minor else None
+    goals = plan_goals(s, version, health=health)
+    omitted = not health and any(g.area is PlanArea.HEALTH for g in version.goals)
     return ActionPlanDoc(
         person_name=person.display_name,
         period_start=plan.period_from,
-        period_end=plan.period_to or plan.review_date or plan.period_from,
+        period_end=plan.period_to,
         state=version.state,
         version=version.number,
         contact_person=contact_person_name(s, person.id),
-        goals=plan_goals(s, version, health=health),
+        goals=goals,
         guardian_name=guardian.name if guardian else None,
         notes=version.note,
+        review_date=plan.review_date,
+        health_goals_omitted=omitted,
     )
 
 
@@ -441,7 +476,9 @@ def consent_form(
         valid_to=consent.valid_to,
         staff_name=staff_name,
         guardian_name=guardian.name if guardian else None,
-        interpreter_language=person.interpreter_language if person.interpreter_needed else "",
+        interpreter_language=(
+            language_name(person.interpreter_language, lang) if person.interpreter_needed else ""
+        ),
     )
 
 
@@ -482,9 +519,9 @@ def iom_referral(
     )
     return IomReferralDoc(
         person_name=person.display_name,
-        nationality=country_name(person.nationality),
+        nationality=country_name(person.nationality, lang),
         birth_text=birth_text(lang, person),
-        destination=country_name(person.nationality) or text(lang, "to_confirm"),
+        destination=country_name(person.nationality, lang) or text(lang, "to_confirm"),
         preferred_departure=departure,
         reflection_end=t.reflection.end,
         travel_documents=text(lang, "to_confirm"),
@@ -586,7 +623,9 @@ def guardian_summary(
 # --- visit summary ---------------------------------------------------------------------------
 
 
-def visit_summary(s: Session, person: Person, visit: Visit, include_name: bool) -> VisitSummaryDoc:
+def visit_summary(
+    s: Session, person: Person, visit: Visit, lang: Language, include_name: bool
+) -> VisitSummaryDoc:
     site = s.get(Site, visit.site_id)
     referrals = s.scalars(select(Referral).where(Referral.visit_id == visit.id)).all()
     partner_names = {
@@ -602,7 +641,7 @@ def visit_summary(s: Session, person: Person, visit: Visit, include_name: bool) 
         services=tuple(v.service for v in visit.services),
         summary=summary,
         interpreter=visit.interpreter_mode,
-        interpreter_language=visit.interpreter_language,
+        interpreter_language=language_name(visit.interpreter_language, lang),
         referrals=tuple(
             VisitReferral(partner_names.get(r.partner_id or 0) or r.specialty, r.reason, r.urgency)
             for r in referrals
@@ -643,8 +682,7 @@ def access_report(s: Session, person: Person, facts: Facts, lang: Language) -> A
             .where(ActionPlanVersion.plan_id == plan.id)
             .order_by(ActionPlanVersion.number)
         ):
-            end = plan.period_to or plan.review_date or plan.period_from
-            plans.append(PlanLine(v.number, v.state, plan.period_from, end))
+            plans.append(PlanLine(v.number, v.state, plan.period_from, plan.period_to))
     sites = {x.id: x.name for x in s.scalars(select(Site))}
     visits = tuple(
         VisitLine(
@@ -689,12 +727,12 @@ def access_report(s: Session, person: Person, facts: Facts, lang: Language) -> A
             select(AuditEvent).where(AuditEvent.person_id == person.id).order_by(AuditEvent.id)
         )
     )
-    languages = tuple(lang_row.language for lang_row in person.languages)
+    languages = tuple(language_name(lang_row.language, lang) for lang_row in person.languages)
     return AccessReportDoc(
         person_name=person.display_name,
         birth_text=birth_text(lang, person),
         sex=person.sex,
-        nationalities=(country_name(person.nationality),) if person.nationality else (),
+        nationalities=(country_name(person.nationality, lang),) if person.nationality else (),
         languages=languages,
         names=names,
         events=events,

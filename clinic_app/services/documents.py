@@ -62,7 +62,7 @@ from clinic_app.services.consents import (
 from clinic_app.services.contacts import current_guardian
 from clinic_app.services.database import Database
 from clinic_app.services.relations import Relation, relation_to
-from clinic_app.vocabulary import DataCategory, DocumentAction, DocumentType, PartnerKind
+from clinic_app.vocabulary import DataCategory, DocumentAction, DocumentType, PartnerKind, Role
 
 log = logging.getLogger(__name__)
 
@@ -132,37 +132,52 @@ NAME_ALWAYS: frozenset[DocumentType] = frozenset(
 )
 
 
+_CASE_ROLES = frozenset({Role.ADMINISTRATOR, Role.TEAM_LEAD})
+_HEALTH_ROLES = frozenset({Role.ADMINISTRATOR, Role.TEAM_LEAD, Role.NURSE})
+
+
 @dataclass(frozen=True)
 class OverrideRule:
     """Sharing without consent that the law allows (our reading; see docs/documents.md)."""
 
     minors_only: bool
     basis: str  # the legal basis, printed in the refusal message and the docs
+    basis_da: str  # the same in Danish, for the footer of a Danish document
+    # Who may use this basis (besides holding document.print_without_consent): the role
+    # whose work needs it, e.g. a nurse referring to a doctor.
+    roles: frozenset[Role] = _CASE_ROLES
 
+    def basis_in(self, lang: Language) -> str:
+        return self.basis_da if lang == "da" else self.basis
+
+
+_CHILD_IN_NEED = (
+    "duty to notify the municipality about a child in need (Barnets lov §133, "
+    "formerly Social Services Act §153)",
+    "underretningspligten over for kommunen om et barn med behov for støtte (barnets lov "
+    "§ 133, tidligere serviceloven § 153)",
+)
+_VITAL_HEALTH = (
+    "vital interests when the person cannot consent (Health Act §43(2); GDPR art. 9(2)(c))",
+    "vitale interesser, når personen ikke kan give samtykke (sundhedsloven § 43, stk. 2; "
+    "databeskyttelsesforordningens art. 9, stk. 2, litra c)",
+)
 
 OVERRIDES: Mapping[tuple[PartnerKind, DocumentType], OverrideRule] = MappingProxyType(
     {
         (PartnerKind.POLICE, _D.STATUS_CONFIRMATION): OverrideRule(
             True,
             "a child's safety: vital interests of the child (GDPR art. 6(1)(d) and 9(2)(c))",
+            "et barns sikkerhed: barnets vitale interesser (databeskyttelsesforordningens "
+            "art. 6, stk. 1, litra d, og art. 9, stk. 2, litra c)",
         ),
-        (PartnerKind.MUNICIPALITY, _D.GUARDIAN_SUMMARY): OverrideRule(
-            True,
-            "duty to notify the municipality about a child in need (Barnets lov §133, "
-            "formerly Social Services Act §153)",
-        ),
-        (PartnerKind.MUNICIPALITY, _D.ACTION_PLAN): OverrideRule(
-            True,
-            "duty to notify the municipality about a child in need (Barnets lov §133, "
-            "formerly Social Services Act §153)",
-        ),
+        (PartnerKind.MUNICIPALITY, _D.GUARDIAN_SUMMARY): OverrideRule(True, *_CHILD_IN_NEED),
+        (PartnerKind.MUNICIPALITY, _D.ACTION_PLAN): OverrideRule(True, *_CHILD_IN_NEED),
         (PartnerKind.MEDICAL, _D.HEALTH_REFERRAL): OverrideRule(
-            False,
-            "vital interests when the person cannot consent (Health Act §43(2); GDPR art. 9(2)(c))",
+            False, *_VITAL_HEALTH, roles=_HEALTH_ROLES
         ),
         (PartnerKind.MEDICAL, _D.VISIT_SUMMARY): OverrideRule(
-            False,
-            "vital interests when the person cannot consent (Health Act §43(2); GDPR art. 9(2)(c))",
+            False, *_VITAL_HEALTH, roles=_HEALTH_ROLES
         ),
     }
 )
@@ -285,6 +300,16 @@ class _Decision:
     consent_id: int | None
     override_reason: str
     categories: frozenset[DataCategory]
+    rule: OverrideRule | None = None  # the legal basis, when shared without consent
+
+
+def _may_override(actor: Actor, rule: OverrideRule | None) -> bool:
+    """Whether ``actor`` may share without consent under ``rule`` (with a reason)."""
+    return (
+        rule is not None
+        and actor.role in rule.roles
+        and allowed(actor, Action.DOCUMENT_PRINT_WITHOUT_CONSENT)
+    )
 
 
 class DocumentService:
@@ -356,7 +381,8 @@ class DocumentService:
             if match.consent_id is not None:
                 return SharingCheck(True, False, "", "ok", match.consent_id)
             rule = self._override_rule(s, person, partner, doc_type)
-            if rule is not None and allowed(actor, Action.DOCUMENT_PRINT_WITHOUT_CONSENT):
+            if _may_override(actor, rule):
+                assert rule is not None
                 return SharingCheck(False, True, match.reason, "override", None, rule.basis)
             return SharingCheck(False, False, _no_consent_reason(match.reason, rule), "consent")
 
@@ -374,13 +400,15 @@ class DocumentService:
         consent_id: int | None = None,
         include_name: bool = False,
         reason: str | None = None,
+        draft: bool = False,
     ) -> PreparedDocument:
         """Check everything and render the document; nothing is logged until
         :meth:`record_output`. Refusals raise ``Forbidden`` (audited as ``document.refused``).
 
         ``reason`` is needed only to share without consent where the law allows it.
         ``consent_id`` picks the consent a consent form prints (default: the newest for the
-        partner)."""
+        partner). ``draft`` prints an action plan's newest draft (marked DRAFT, unsigned)
+        instead of its agreed version."""
         try:
             doc_type = DocumentType(doc_type)
         except ValueError:
@@ -404,6 +432,7 @@ class DocumentService:
                 consent_id=consent_id,
                 include_name=include_name,
                 reason=why,
+                draft=draft,
             )
         except _Refused as exc:
             self._audit_refusal(actor, doc_type, person_id, partner_id, exc.code)
@@ -426,6 +455,7 @@ class DocumentService:
         consent_id: int | None,
         include_name: bool,
         reason: str,
+        draft: bool,
     ) -> PreparedDocument:
         today = self._today()
         with self._db.write() as s:
@@ -437,7 +467,7 @@ class DocumentService:
             if doc_type is _D.CONSENT_FORM:
                 # The form is handed to the person to sign: it records a consent rather than
                 # relying on one, so it names any partner and needs no consent itself.
-                consent_row = _consent_for_form(s, person, partner, consent_id)
+                consent_row = _consent_for_form(s, person, partner, consent_id, today)
                 if partner is None:
                     partner = _partner(s, consent_row.partner_id)
                 guardian_name = ""
@@ -467,6 +497,7 @@ class DocumentService:
                 consent_id=decision.consent_id,
                 guardian_name=guardian_name,
                 reason=reason,
+                draft=draft,
             )
             categories = set(decision.categories)
             if health:
@@ -477,7 +508,12 @@ class DocumentService:
                 case_ref=person.case_ref,
                 issued_on=today,
                 printed_by=build.user_name(s, actor.user_id) or actor.username,
-                recipient=_recipient(partner, guardian_name),
+                recipient=_recipient(partner, guardian_name, doc_type),
+                without_consent_basis=(
+                    decision.rule.basis_in(lang)
+                    if decision.rule is not None and decision.override_reason
+                    else ""
+                ),
             )
             pdf = render_document(content, meta, _letterhead(s))
             self._audit.record(
@@ -737,7 +773,7 @@ class DocumentService:
         rule = self._override_rule(s, person, partner, doc_type)
         if rule is None:
             raise _Refused("consent", _no_consent_reason(match.reason, None))
-        if not allowed(actor, Action.DOCUMENT_PRINT_WITHOUT_CONSENT):
+        if not _may_override(actor, rule):
             raise _Refused("consent", _no_consent_reason(match.reason, rule))
         if not reason:
             raise _Refused(
@@ -745,7 +781,7 @@ class DocumentService:
                 f"{match.reason} Sharing without consent is allowed here ({rule.basis}) "
                 "only with a stated reason.",
             )
-        return _Decision(None, reason, cats)
+        return _Decision(None, reason, cats, rule)
 
     def _recheck(
         self, s: Session, actor: Actor, person: Person, partner: Partner, prepared: PreparedDocument
@@ -765,11 +801,7 @@ class DocumentService:
                 raise _Refused("consent", "The consent no longer allows this document.")
             return
         rule = self._override_rule(s, person, partner, prepared.doc_type)
-        if (
-            rule is None
-            or not prepared.override_reason.strip()
-            or not allowed(actor, Action.DOCUMENT_PRINT_WITHOUT_CONSENT)
-        ):
+        if not _may_override(actor, rule) or not prepared.override_reason.strip():
             raise _Refused("consent", "The person has not consented to sharing this document.")
 
     def _content(
@@ -791,6 +823,7 @@ class DocumentService:
         consent_id: int | None,
         guardian_name: str,
         reason: str,
+        draft: bool,
     ) -> tuple[DocumentContent, int | None, bool]:
         """(content, the plan printed, whether health data was included)."""
         flags = {"own_caseload": rel.own_caseload, "same_site": rel.same_site}
@@ -803,14 +836,25 @@ class DocumentService:
             health = sees_health_goals and self._health_allowed(
                 s, actor, person, partner, doc_type, include_name, reason
             )
-            return build.action_plan(s, person, facts, plan, health=health), plan.id, health
+            plan_doc = build.action_plan(s, person, facts, plan, health=health, draft=draft)
+            return plan_doc, plan.id, health
         if doc_type is _D.HEALTH_REFERRAL:
             referral = None
             if referral_id is not None:
                 referral = s.get(Referral, referral_id)
                 if referral is None or referral.person_id != person.id:
                     raise NotFound("referral", referral_id)
-            doc = build.health_referral(s, person, facts, lang, include_name, partner, referral)
+            doc = build.health_referral(
+                s,
+                person,
+                facts,
+                lang,
+                include_name,
+                partner,
+                referral,
+                referrer=build.user_name(s, actor.user_id) or actor.username,
+                referrer_phone=_letterhead(s).phone,
+            )
             return doc, None, True
         if doc_type is _D.CONSENT_FORM:
             if consent_row is None:
@@ -841,7 +885,7 @@ class DocumentService:
             visit = s.get(Visit, visit_id)
             if visit is None or visit.person_id != person.id:
                 raise NotFound("visit", visit_id)
-            return build.visit_summary(s, person, visit, include_name), None, True
+            return build.visit_summary(s, person, visit, lang, include_name), None, True
         if doc_type is _D.ACCESS_REPORT:
             return build.access_report(s, person, facts, lang), None, True
         raise Invalid("doc_type", "unknown", "Unknown document type.")
@@ -889,10 +933,19 @@ class DocumentService:
 def _no_consent_reason(reason: str, rule: OverrideRule | None) -> str:
     if rule is None:
         return f"{reason} Without consent this document cannot be shared with this partner."
+    names = [n for r, n in _ROLE_NAMES if r in rule.roles]
+    who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
     return (
         f"{reason} The law allows sharing without consent here ({rule.basis}), but only a "
-        "team lead or administrator may do so, with a stated reason."
+        f"{who} may do so, with a stated reason."
     )
+
+
+_ROLE_NAMES = (
+    (Role.NURSE, "nurse"),
+    (Role.TEAM_LEAD, "team lead"),
+    (Role.ADMINISTRATOR, "administrator"),
+)
 
 
 def _person(s: Session, person_id: int) -> Person:
@@ -914,15 +967,26 @@ def _partner(s: Session, partner_id: int | None) -> Partner | None:
 
 
 def _consent_for_form(
-    s: Session, person: Person, partner: Partner | None, consent_id: int | None
+    s: Session, person: Person, partner: Partner | None, consent_id: int | None, today: dt.date
 ) -> Consent:
-    """The consent a consent form prints: the one asked for, or the newest for the partner."""
+    """The consent a consent form prints: the one asked for, or the newest for the partner.
+
+    Only a consent still in force (not withdrawn, not expired) prints: a form for a consent
+    that no longer holds would read as if it did."""
     if consent_id is not None:
         row = s.get(Consent, consent_id)
         if row is None or row.person_id != person.id:
             raise NotFound("consent", consent_id)
         if partner is not None and not consent_covers(row, partner):
             raise Invalid("consent_id", "other_partner", "This consent names another partner.")
+        if row.withdrawn_at is not None:
+            raise Invalid(
+                "consent_id", "withdrawn", "This consent was withdrawn; it cannot be printed."
+            )
+        if row.valid_to is not None and row.valid_to < today:
+            raise Invalid(
+                "consent_id", "expired", "This consent has expired; it cannot be printed."
+            )
         return row
     if partner is None:
         raise Invalid("consent_id", "required", "Choose the consent to print.")
@@ -933,16 +997,23 @@ def _consent_for_form(
             .where(Consent.person_id == person.id, Consent.withdrawn_at.is_(None))
             .order_by(Consent.valid_from.desc(), Consent.id.desc())
         )
-        if consent_covers(c, partner)
+        if consent_covers(c, partner) and (c.valid_to is None or c.valid_to >= today)
     ]
     if not rows:
         raise Invalid(
-            "consent_id", "no_consent", "Record the consent first; the form prints what it says."
+            "consent_id",
+            "no_consent",
+            "No consent in force names this partner. Record the consent first; the form prints "
+            "what it says.",
         )
     return rows[0]
 
 
-def _recipient(partner: Partner | None, guardian_name: str) -> RecipientInfo | None:
+def _recipient(
+    partner: Partner | None, guardian_name: str, doc_type: DocumentType
+) -> RecipientInfo | None:
+    if doc_type is _D.CONSENT_FORM:
+        return None  # the person's own form to sign; the partner is named inside it
     if partner is not None:
         return RecipientInfo(name=partner.name, address=partner.address)
     if guardian_name:

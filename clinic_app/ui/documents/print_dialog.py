@@ -121,6 +121,8 @@ class PrintDialog(QDialog):
         self.language_combo.addItem(self.tr("Danish"), "da")
         self.include_name = QCheckBox(self.tr("&Include the person's name"))
         named(self.include_name, self.tr("Include name"))
+        self.draft = QCheckBox(self.tr("Print the dra&ft instead of the agreed plan"))
+        named(self.draft, self.tr("Print the draft"))
         self.status = plain_label("", self.tr("Sharing status"), wrap=True)
         self.basis = plain_label("", self.tr("Legal basis"), wrap=True)
         self.reason_label = QLabel(self.tr("&Reason for sharing without consent:"))
@@ -141,6 +143,7 @@ class PrintDialog(QDialog):
         lang_label.setBuddy(self.language_combo)
         form.addRow(lang_label, self.language_combo)
         form.addRow("", self.include_name)
+        form.addRow("", self.draft)
         form.addRow(self.status)
         form.addRow(self.basis)
         form.addRow(self.reason_label, self.reason)
@@ -179,6 +182,7 @@ class PrintDialog(QDialog):
         self.type_combo.currentIndexChanged.connect(self._type_changed)
         self.recipient_combo.currentIndexChanged.connect(self._recheck)
         self.include_name.toggled.connect(self._recheck)
+        self.draft.toggled.connect(self._invalidate)
         self.language_combo.currentIndexChanged.connect(self._invalidate)
         self.reason.textChanged.connect(self._invalidate)
         self.preview_button.clicked.connect(self.preview)
@@ -214,6 +218,9 @@ class PrintDialog(QDialog):
             if p.kind in kinds:
                 self.recipient_combo.addItem(f"{p.name} ({partner_kind_label(p.kind)})", p.id)
         self.recipient_combo.blockSignals(False)
+        self.draft.setVisible(doc_type is DocumentType.ACTION_PLAN)
+        if doc_type is not DocumentType.ACTION_PLAN:
+            self.draft.setChecked(False)
         always = doc_type in NAME_ALWAYS
         self.include_name.setEnabled(not always)
         if always:
@@ -313,6 +320,7 @@ class PrintDialog(QDialog):
         doc_type, partner = self.doc_type(), self.partner_id()
         language = str(self.language_combo.currentData())
         include = self.include_name.isChecked()
+        draft = self.draft.isChecked()
         reason = self.reason.toPlainText().strip() if self.reason.isVisible() else ""
         plan, visit, referral = self._plan_id, self._visit_id, self._referral_id
 
@@ -328,6 +336,7 @@ class PrintDialog(QDialog):
                 referral_id=referral if doc_type is DocumentType.HEALTH_REFERRAL else None,
                 include_name=include,
                 reason=reason or None,
+                draft=draft,
             )
 
         def done(prepared: PreparedDocument) -> None:

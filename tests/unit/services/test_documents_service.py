@@ -134,7 +134,7 @@ def consent(
     ).id
 
 
-def make_plan(services: Services, actor: Actor, person: int) -> int:
+def make_plan(services: Services, actor: Actor, person: int, *, agree: bool = True) -> int:
     plan = services.plans.create(
         actor,
         person,
@@ -154,6 +154,8 @@ def make_plan(services: Services, actor: Actor, person: int) -> int:
     plan = services.plans.add_goal(
         actor, plan.id, GoalInput(PlanArea.HEALTH, "Dental treatment"), expected=plan.stamp
     )
+    if agree:
+        services.plans.agree(actor, plan.id, True, None, expected=plan.stamp)
     return plan.id
 
 

@@ -1,0 +1,85 @@
+"""Labels of the letter conventions and the readers' answer boxes, English and Danish.
+
+Kept apart from :mod:`clinic_app.documents.labels` (which merges them) so each stays short:
+key -> (English, Danish). Placeholders are filled by :func:`~clinic_app.documents.labels.label`.
+"""
+
+from __future__ import annotations
+
+LETTER_LABELS: dict[str, tuple[str, str]] = {
+    # every page
+    "without_consent": (
+        "Shared without the person's consent under {basis}",
+        "Videregivet uden den pågældendes samtykke efter {basis}",
+    ),
+    "draft_watermark": ("DRAFT", "UDKAST"),
+    # action plan
+    "draft_note": (
+        "This is a draft, not the agreed plan. It is for discussion only: do not sign it or "
+        "act on it.",
+        "Dette er et udkast og ikke den aftalte plan. Det er kun til drøftelse: det skal ikke "
+        "underskrives eller lægges til grund.",
+    ),
+    "review_date": ("Review date", "Opfølgningsdato"),
+    "open_ended": ("open-ended", "uden slutdato"),
+    "health_omitted": (
+        "The plan also has goals for health. They are not included in this copy, because the "
+        "person's consent to sharing does not cover health information.",
+        "Planen har også mål for sundhed. De er udeladt i denne kopi, fordi den pågældendes "
+        "samtykke til videregivelse ikke omfatter helbredsoplysninger.",
+    ),
+    # health referral
+    "referral_answer_reason": ("Why we refer", "Årsag til henvisningen"),
+    "referral_answer_asked": ("What we ask of you", "Hvad vi beder om"),
+    "referral_asked": (
+        "Please see the person for the reason above and treat as needed.",
+        "Vi beder jer se personen af ovenstående årsag og behandle efter behov.",
+    ),
+    "referral_no_reason": (
+        "No specific referral: this letter states which health services are covered.",
+        "Ingen konkret henvisning: brevet oplyser, hvilke sundhedsydelser der er dækket.",
+    ),
+    "referral_asked_entitlement": (
+        "Please treat the person within the services covered below.",
+        "Vi beder jer behandle personen inden for de dækkede ydelser nedenfor.",
+    ),
+    "referral_answer_payer": ("Who pays, and until when", "Hvem betaler, og til hvornår"),
+    "referral_covered_intro": (
+        "The services below are covered. Please send invoices to the payer stated, quoting "
+        "the case reference.",
+        "Nedenstående ydelser er dækket. Send venligst regningen til den angivne betaler med "
+        "angivelse af sagsreferencen.",
+    ),
+    "referral_not_covered": (
+        "No health services are covered for this person at present. Before treatment that is "
+        "not urgent, please contact the referring staff member below about payment.",
+        "Der er i øjeblikket ingen dækkede sundhedsydelser for personen. Kontakt venligst den "
+        "henvisende medarbejder nedenfor om betaling før behandling, der ikke er akut.",
+    ),
+    "referrer": ("Referred by", "Henvist af"),
+    "interpreter_need": ("Interpreter needed", "Behov for tolk"),
+    "interpreter_none": ("No interpreter needed", "Ingen tolk nødvendig"),
+    # consent form
+    "consent_for": ("For", "Til"),
+    "consent_your_form": (
+        "This form is yours: read it (or have it read to you by an interpreter) before you sign.",
+        "Denne blanket er din: læs den (eller få den læst op af en tolk), før du skriver under.",
+    ),
+    # status confirmation
+    "status_answer": ("Status in brief", "Status kort fortalt"),
+    "current_stay": ("Legal stay", "Opholdsgrundlag"),
+    "current_deadline": ("Current deadline", "Aktuel frist"),
+    "then": ("What happens then", "Hvad sker der derefter"),
+    "no_deadline": ("No deadline is running.", "Der løber ingen frist."),
+    # IOM referral
+    "iom_health_none": (
+        "No health needs during travel are recorded.",
+        "Der er ikke registreret helbredsmæssige behov under rejsen.",
+    ),
+    "iom_health_withheld": (
+        "Health needs are not included: the person's consent does not cover health "
+        "information. Please ask the contact person.",
+        "Helbredsmæssige behov er udeladt, da den pågældendes samtykke ikke omfatter "
+        "helbredsoplysninger. Spørg venligst kontaktpersonen.",
+    ),
+}
