@@ -197,6 +197,9 @@ class Explanation:
 
 @dataclass(frozen=True, slots=True)
 class StatusConfirmationDoc:
+    """``legal_stay`` and ``then_text`` are printed as given (already in the document's
+    language); ``current_deadline`` is the next legal date still ahead, if any."""
+
     identification: IdentificationInfo
     reflection: ReflectionInfo | None = None
     permits: tuple[PermitInfo, ...] = ()
@@ -204,6 +207,9 @@ class StatusConfirmationDoc:
     explanations: tuple[Explanation, ...] = ()
     person_name: str = ""
     include_name: bool = False
+    legal_stay: str = ""
+    current_deadline: date | None = None
+    then_text: str = ""
 
 
 # --- consent form -----------------------------------------------------------------------
@@ -241,6 +247,8 @@ class IomReferralDoc:
     contact_person: str
     escort: str = ""  # minors: the guardian or other escort
     consent_reference: str = ""  # the consent record allowing this referral
+    # Health needs are recorded but the consent does not cover health: say so, print none.
+    health_withheld: bool = False
 
 
 # --- guardian summary -------------------------------------------------------------------

@@ -82,4 +82,38 @@ LETTER_LABELS: dict[str, tuple[str, str]] = {
         "Helbredsmæssige behov er udeladt, da den pågældendes samtykke ikke omfatter "
         "helbredsoplysninger. Spørg venligst kontaktpersonen.",
     ),
+    "LegalStay.none": ("No legal stay in Denmark", "Intet lovligt ophold i Danmark"),
+    "LegalStay.asylum_seeker": ("Asylum seeker", "Asylansøger"),
+    "LegalStay.eu_citizen": ("EU citizen (right of residence)", "EU-borger (opholdsret)"),
+    "LegalStay.danish_citizen": ("Danish citizen", "Dansk statsborger"),
+    "LegalStay.residence_permit": (
+        "Legal stay (residence permit or visa)",
+        "Lovligt ophold (opholdstilladelse eller visum)",
+    ),
+    "stay_unknown": ("Not recorded", "Ikke registreret"),
+    "decided_by_on": ("{authority}, {date}", "{authority}, {date}"),
+    "then_reflection_end": (
+        "The reflection period ends. Unless an extension has been requested before then, or "
+        "the person has a residence permit or has applied for asylum, the person must leave "
+        "Denmark; the extended health care of the period ends with it.",
+        "Refleksionsperioden udløber. Medmindre der inden da er søgt om forlængelse, eller "
+        "personen har opholdstilladelse eller har søgt asyl, skal personen udrejse af "
+        "Danmark; den udvidede sundhedsbehandling i perioden ophører samtidig.",
+    ),
+    "then_reflection_max_end": (
+        "The reflection period cannot be extended beyond this date.",
+        "Refleksionsperioden kan ikke forlænges ud over denne dato.",
+    ),
+    "then_permit_expiry": (
+        "The residence permit expires unless it is renewed; apply for renewal before this date.",
+        "Opholdstilladelsen udløber, medmindre den forlænges; søg om forlængelse inden denne dato.",
+    ),
+    "then_avr_follow_up_end": (
+        "IOM's follow-up after the return ends.",
+        "IOM's opfølgning efter hjemrejsen ophører.",
+    ),
+    "explained_from": (
+        "{what} (counted from {since})",
+        "{what} (regnet fra {since})",
+    ),
 }

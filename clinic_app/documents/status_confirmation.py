@@ -5,6 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from clinic_app.documents.base import (
+    answer_box,
     build,
     data_table,
     field_table,
@@ -26,9 +27,34 @@ def render(doc: StatusConfirmationDoc, meta: DocumentMeta, letterhead: Letterhea
     head = [(label(lang, "case_ref"), meta.case_ref)]
     if doc.include_name and doc.person_name:
         head.insert(0, (label(lang, "name"), doc.person_name))
-    story: list[Flowable] = [para(label(lang, "status_intro"), styles().intro), field_table(head)]
-
     ident = doc.identification
+    status = enum_label(lang, ident.outcome) if ident.outcome else label(lang, "presumed")
+    if ident.authority:
+        status += " — " + label(
+            lang,
+            "decided_by_on",
+            authority=enum_label(lang, ident.authority),
+            date=d(ident.decided_on),
+        )
+    if doc.current_deadline:
+        deadline: list[Flowable] = [para(d(doc.current_deadline)), para(doc.then_text)]
+    else:
+        deadline = [para(label(lang, "no_deadline"))]
+    story: list[Flowable] = [
+        para(label(lang, "status_intro"), styles().intro),
+        answer_box(
+            [
+                (label(lang, "status"), [para(status)]),
+                (
+                    label(lang, "current_stay"),
+                    [para(doc.legal_stay or label(lang, "stay_unknown"))],
+                ),
+                (label(lang, "current_deadline"), deadline),
+            ]
+        ),
+        field_table(head),
+    ]
+
     story.append(heading(label(lang, "identification")))
     story.append(
         field_table(

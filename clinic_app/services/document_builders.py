@@ -43,7 +43,7 @@ from clinic_app.documents.data import (
     VisitReferral,
     VisitSummaryDoc,
 )
-from clinic_app.documents.labels import enum_label, format_date
+from clinic_app.documents.labels import enum_label, format_date, label
 from clinic_app.errors import Invalid, NotFound
 from clinic_app.models import (
     ActionPlan,
@@ -83,6 +83,7 @@ from clinic_app.vocabulary import (
     PartnerKind,
     PlanArea,
     PlanState,
+    SafetyFlag,
     Urgency,
 )
 
@@ -103,6 +104,23 @@ _TEXT: dict[tuple[str, str], str] = {
     ("da", DeadlineKind.PERMIT_EXPIRY): "Opholdstilladelsen udløber den {date}",
     ("en", DeadlineKind.AVR_FOLLOW_UP_END): "IOM's follow-up after return ends on {date}",
     ("da", DeadlineKind.AVR_FOLLOW_UP_END): "IOM's opfølgning efter hjemrejse slutter den {date}",
+    # The same dates once they have passed: a confirmation never puts the past in the present.
+    ("en", "past_" + DeadlineKind.REFLECTION_END): "The reflection period ended on {date}",
+    ("da", "past_" + DeadlineKind.REFLECTION_END): "Refleksionsperioden udløb den {date}",
+    ("en", "past_" + DeadlineKind.REFLECTION_MAX_END): (
+        "The reflection period could have been extended to {date}"
+    ),
+    ("da", "past_" + DeadlineKind.REFLECTION_MAX_END): (
+        "Refleksionsperioden kunne højst være forlænget til {date}"
+    ),
+    ("en", "past_" + DeadlineKind.PERMIT_EXPIRY): "The residence permit expired on {date}",
+    ("da", "past_" + DeadlineKind.PERMIT_EXPIRY): "Opholdstilladelsen udløb den {date}",
+    ("en", "past_" + DeadlineKind.AVR_FOLLOW_UP_END): (
+        "IOM's follow-up after return ended on {date}"
+    ),
+    ("da", "past_" + DeadlineKind.AVR_FOLLOW_UP_END): (
+        "IOM's opfølgning efter hjemrejse sluttede den {date}"
+    ),
     ("en", "permit"): "Temporary residence permit, Aliens Act §9c(5)",
     ("da", "permit"): "Midlertidig opholdstilladelse, udlændingelovens § 9 c, stk. 5",
     ("en", "identified"): "Identified as a victim of trafficking",
@@ -226,13 +244,24 @@ def _events(s: Session, person_id: int) -> list[CaseEvent]:
 
 
 def _explanations(lang: Language, t: Timeline) -> tuple[Explanation, ...]:
+    """Each date with the event it counts from, in the past tense once it has passed."""
     out: list[Explanation] = []
     for kind in _EXPLAINED:
         for d in t.deadlines_of(kind):
-            out.append(
-                Explanation(text(lang, kind, date=format_date(lang, d.due)), d.rule_set_id or "—")
-            )
+            key = f"past_{kind}" if d.due < t.today else str(kind)
+            what = text(lang, key, date=format_date(lang, d.due))
+            line = label(lang, "explained_from", what=what, since=format_date(lang, d.since))
+            out.append(Explanation(line, d.rule_set_id or "—"))
     return tuple(out)
+
+
+def _current_deadline(t: Timeline) -> tuple[dt.date, str] | None:
+    """The next legal date still ahead (today included) and what happens then."""
+    ahead = sorted(
+        (d for kind in _EXPLAINED for d in t.deadlines_of(kind) if d.due >= t.today),
+        key=lambda d: (d.due, _EXPLAINED.index(d.kind)),
+    )
+    return (ahead[0].due, f"then_{ahead[0].kind}") if ahead else None
 
 
 def _identification(t: Timeline) -> IdentificationInfo:
@@ -278,7 +307,13 @@ def status_confirmation(
         permits[-1] = PermitInfo(
             last.description, last.valid_from, t.permit.valid_until, last.rule_set_id
         )
+    current = _current_deadline(t)
     return StatusConfirmationDoc(
+        legal_stay=(
+            enum_label(lang, t.legal_stay) if t.legal_stay else label(lang, "stay_unknown")
+        ),
+        current_deadline=current[0] if current else None,
+        then_text=label(lang, current[1]) if current else "",
         identification=_identification(t),
         reflection=reflection,
         permits=tuple(permits),
@@ -363,19 +398,6 @@ def latest_plan(s: Session, person_id: int, plan_id: int | None) -> ActionPlan:
     if plan is None:
         raise Invalid("plan_id", "no_plan", "This person has no action plan to print.")
     return plan
-
-
-def newest_version(s: Session, plan: ActionPlan) -> ActionPlanVersion:
-    version = s.scalar(
-        select(ActionPlanVersion)
-        .where(ActionPlanVersion.plan_id == plan.id)
-        .options(selectinload(ActionPlanVersion.goals).selectinload(PlanGoalRow.tasks))
-        .order_by(ActionPlanVersion.number.desc())
-        .limit(1)
-    )
-    if version is None:
-        raise NotFound("plan version", plan.id)
-    return version
 
 
 def plan_goals(
@@ -485,6 +507,36 @@ def consent_form(
 # --- IOM referral ----------------------------------------------------------------------------
 
 
+def agreed_plan_version(s: Session, person_id: int) -> ActionPlanVersion | None:
+    """The agreed version of the person's newest plan, if there is one: what partners act
+    on (a draft is not printed as part of another document)."""
+    plan = s.scalar(
+        select(ActionPlan)
+        .where(ActionPlan.person_id == person_id, ActionPlan.archived_at.is_(None))
+        .order_by(ActionPlan.period_from.desc(), ActionPlan.id.desc())
+        .limit(1)
+    )
+    if plan is None:
+        return None
+    try:
+        return printable_version(s, plan, draft=False)
+    except Invalid:
+        return None
+
+
+def health_needs_text(s: Session, person: Person) -> str:
+    """What the person's record says she needs for her health: the health goals of the
+    agreed plan and a recorded health-risk flag's note."""
+    lines: list[str] = []
+    version = agreed_plan_version(s, person.id)
+    if version is not None:
+        lines += [g.goal for g in plan_goals(s, version, health=True, areas=[PlanArea.HEALTH])]
+    lines += [
+        f.note for f in person.safety_flags if f.flag is SafetyFlag.HEALTH_RISK and f.note.strip()
+    ]
+    return "\n".join(lines)
+
+
 def iom_referral(
     s: Session,
     person: Person,
@@ -492,22 +544,16 @@ def iom_referral(
     lang: Language,
     *,
     plan_goals_visible: bool,
+    health_allowed: bool,
     consent: Consent | None,
 ) -> IomReferralDoc:
     t = facts.timeline
     wishes = ""
-    if plan_goals_visible:
-        plan = s.scalar(
-            select(ActionPlan)
-            .where(ActionPlan.person_id == person.id, ActionPlan.archived_at.is_(None))
-            .order_by(ActionPlan.period_from.desc(), ActionPlan.id.desc())
-            .limit(1)
-        )
-        if plan is not None:
-            goals = plan_goals(
-                s, newest_version(s, plan), health=False, areas=[PlanArea.RETURN_RESIDENCE]
-            )
-            wishes = "\n".join(g.goal for g in goals)
+    version = agreed_plan_version(s, person.id) if plan_goals_visible else None
+    if version is not None:
+        goals = plan_goals(s, version, health=False, areas=[PlanArea.RETURN_RESIDENCE])
+        wishes = "\n".join(g.goal for g in goals)
+    needs = health_needs_text(s, person)
     guardian = current_guardian(s, person.id) if t.is_minor else None
     departure = next(
         (
@@ -525,7 +571,8 @@ def iom_referral(
         preferred_departure=departure,
         reflection_end=t.reflection.end,
         travel_documents=text(lang, "to_confirm"),
-        health_needs="",
+        health_needs=needs if health_allowed else "",
+        health_withheld=bool(needs) and not health_allowed,
         reintegration_wishes=wishes,
         contact_person=contact_person_name(s, person.id),
         escort=guardian.name if guardian else "",
@@ -597,16 +644,10 @@ def guardian_summary(
     )
     goals: tuple[PlanGoal, ...] = ()
     schooling = ""
-    if plan_visible:
-        plan = s.scalar(
-            select(ActionPlan)
-            .where(ActionPlan.person_id == person.id, ActionPlan.archived_at.is_(None))
-            .order_by(ActionPlan.period_from.desc(), ActionPlan.id.desc())
-            .limit(1)
-        )
-        if plan is not None:
-            goals = plan_goals(s, newest_version(s, plan), health=health)
-            schooling = "\n".join(g.goal for g in goals if g.area is PlanArea.SCHOOLING)
+    version = agreed_plan_version(s, person.id) if plan_visible else None
+    if version is not None:
+        goals = plan_goals(s, version, health=health)
+        schooling = "\n".join(g.goal for g in goals if g.area is PlanArea.SCHOOLING)
     return GuardianSummaryDoc(
         child_name=person.display_name,
         guardian_name=guardian_name,

@@ -864,10 +864,19 @@ class DocumentService:
         if doc_type is _D.IOM_REFERRAL:
             consent = s.get(Consent, consent_id) if consent_id is not None else None
             plan_visible = allowed(actor, Action.PLAN_VIEW, **flags)
-            iom = build.iom_referral(
-                s, person, facts, lang, plan_goals_visible=plan_visible, consent=consent
+            health = sees_health_goals and self._health_allowed(
+                s, actor, person, partner, doc_type, include_name, reason
             )
-            return iom, None, False
+            iom = build.iom_referral(
+                s,
+                person,
+                facts,
+                lang,
+                plan_goals_visible=plan_visible,
+                health_allowed=health,
+                consent=consent,
+            )
+            return iom, None, health and bool(iom.health_needs)
         if doc_type is _D.GUARDIAN_SUMMARY:
             plan_visible = allowed(actor, Action.PLAN_VIEW, **flags)
             health = (
