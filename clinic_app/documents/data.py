@@ -19,12 +19,15 @@ from clinic_app.vocabulary import (
     DataCategory,
     DocumentType,
     EventKind,
+    ExploitationForm,
     HealthService,
     InterpreterMode,
     Outcome,
     Payer,
     PlanArea,
     PlanState,
+    ReferralStatus,
+    SafetyFlag,
     Sex,
     TaskStatus,
     Urgency,
@@ -324,6 +327,7 @@ class PlanLine:
     state: PlanState
     period_start: date
     period_end: date | None
+    goals: tuple[str, ...] = ()  # "Area: goal" lines of this version
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,6 +335,7 @@ class VisitLine:
     on: date
     site: str
     services: tuple[VisitService, ...]
+    notes: str = ""  # reason and clinical notes, where the printing user may read them
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,6 +364,22 @@ class AuditLine:
 
 
 @dataclass(frozen=True, slots=True)
+class ContactLine:
+    role: str  # "Contact person", "Personal representative", as printed
+    name: str
+    from_on: date
+    to_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralLine:
+    on: date
+    to: str
+    reason: str
+    status: ReferralStatus
+
+
+@dataclass(frozen=True, slots=True)
 class AccessReportDoc:
     """Everything held about one person, for their own copy; may run to many pages."""
 
@@ -375,6 +396,15 @@ class AccessReportDoc:
     consents: tuple[ConsentLine, ...] = ()
     documents: tuple[PrintLine, ...] = ()
     access: tuple[AuditLine, ...] = ()
+    notes: str = ""
+    exploitation: tuple[ExploitationForm, ...] = ()
+    safety_flags: tuple[tuple[SafetyFlag, str], ...] = ()
+    contacts: tuple[ContactLine, ...] = ()
+    referrals: tuple[ReferralLine, ...] = ()
+    # Visits whose clinical notes exist but are not printed (the printing user may not read
+    # them); the report says so and where to ask.
+    clinical_notes_withheld: int = 0
+    retention_years: int = 0
 
 
 # --- statistics summary -----------------------------------------------------------------

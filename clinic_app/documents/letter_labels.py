@@ -116,4 +116,63 @@ LETTER_LABELS: dict[str, tuple[str, str]] = {
         "{what} (counted from {since})",
         "{what} (regnet fra {since})",
     ),
+    # access report
+    "sec_held": ("What we hold about you", "Hvad vi har registreret om dig"),
+    "held_intro": (
+        "Below is every kind of information we hold about you, with the information itself. "
+        "We use it to protect you and to help you with housing, health care, your legal case "
+        "and, if you wish, your return. It comes from you, from our staff, and from the "
+        "decisions of the authorities in your case.",
+        "Nedenfor står alle de slags oplysninger, vi har om dig, med selve oplysningerne. Vi "
+        "bruger dem til at beskytte dig og hjælpe dig med bolig, sundhedsbehandling, din sag "
+        "og, hvis du ønsker det, din hjemrejse. De kommer fra dig, fra vores medarbejdere og "
+        "fra myndighedernes afgørelser i din sag.",
+    ),
+    "sec_exploitation": ("Forms of exploitation", "Former for udnyttelse"),
+    "sec_safety": ("Safety precautions", "Sikkerhedshensyn"),
+    "sec_contacts": ("Contact person and guardian", "Kontaktperson og personlig repræsentant"),
+    "role": ("Role", "Rolle"),
+    "sec_referrals": ("Referrals", "Henvisninger"),
+    "referral_status": ("Status", "Status"),
+    "notes_held": ("Notes", "Notater"),
+    "clinical_withheld": (
+        "Clinical notes are held for {n} of your visits. They are not printed here; ask the "
+        "clinic nurse for a copy.",
+        "Der er kliniske notater for {n} af dine besøg. De er ikke udskrevet her; bed "
+        "klinikkens sygeplejerske om en kopi.",
+    ),
+    "sec_rights": (
+        "Recipients, storage and your rights",
+        "Modtagere, opbevaring og dine rettigheder",
+    ),
+    "rights_text": (
+        "The documents we have sent about you, and to whom, are listed above. We keep the "
+        "information while your case is open and for {years} years after it is closed; then "
+        "it is anonymised or erased. You may ask us to correct information that is wrong, and "
+        "you may complain to the Danish Data Protection Agency (Datatilsynet).",
+        "De dokumenter, vi har sendt om dig, og til hvem, står ovenfor. Vi opbevarer "
+        "oplysningerne, mens din sag er åben, og i {years} år efter at den er afsluttet; "
+        "derefter anonymiseres eller slettes de. Du kan bede os rette forkerte oplysninger, og "
+        "du kan klage til Datatilsynet.",
+    ),
+    "ExploitationForm.sexual": ("Sexual exploitation", "Seksuel udnyttelse"),
+    "ExploitationForm.forced_labour": ("Forced labour", "Tvangsarbejde"),
+    "ExploitationForm.forced_criminality": ("Forced criminality", "Tvungen kriminalitet"),
+    "ExploitationForm.organ_removal": ("Removal of organs", "Fjernelse af organer"),
+    "ExploitationForm.other": ("Other exploitation", "Anden udnyttelse"),
+    "SafetyFlag.do_not_disclose_location": (
+        "Your whereabouts are not disclosed",
+        "Dit opholdssted videregives ikke",
+    ),
+    "SafetyFlag.trafficker_searching": (
+        "Someone may be searching for you",
+        "Nogen leder muligvis efter dig",
+    ),
+    "SafetyFlag.no_photos": ("No photographs", "Ingen fotografier"),
+    "SafetyFlag.no_phone_contact": ("No contact by telephone", "Ingen kontakt pr. telefon"),
+    "SafetyFlag.health_risk": ("Health risk", "Helbredsrisiko"),
+    "SafetyFlag.other": ("Other precaution", "Andet sikkerhedshensyn"),
+    "ReferralStatus.open": ("Open", "Åben"),
+    "ReferralStatus.done": ("Done", "Udført"),
+    "ReferralStatus.cancelled": ("Cancelled", "Annulleret"),
 }

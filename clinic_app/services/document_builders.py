@@ -21,6 +21,7 @@ from clinic_app.documents.data import (
     AuditLine,
     ConsentFormDoc,
     ConsentLine,
+    ContactLine,
     CoveredService,
     EventLine,
     Explanation,
@@ -36,6 +37,7 @@ from clinic_app.documents.data import (
     PlanTask,
     PrintLine,
     RecipientKind,
+    ReferralLine,
     ReflectionInfo,
     StatusConfirmationDoc,
     TimelineEntry,
@@ -51,7 +53,9 @@ from clinic_app.models import (
     AuditEvent,
     CaseEvent,
     Consent,
+    ContactPersonAssignment,
     DocumentLog,
+    GuardianAssignment,
     Partner,
     Person,
     PersonName,
@@ -75,6 +79,7 @@ from clinic_app.services.contacts import current_contact, current_guardian
 from clinic_app.services.facts_loader import load_facts
 from clinic_app.services.iso_names import country_name, language_name
 from clinic_app.services.persons import birth_fact
+from clinic_app.services.retention import retention_years
 from clinic_app.vocabulary import (
     BirthCertainty,
     DataCategory,
@@ -697,8 +702,13 @@ def visit_summary(
 # --- access report ---------------------------------------------------------------------------
 
 
-def access_report(s: Session, person: Person, facts: Facts, lang: Language) -> AccessReportDoc:
-    """Everything held about the person, for their own copy (GDPR art. 15)."""
+def access_report(
+    s: Session, person: Person, facts: Facts, lang: Language, *, clinical_notes: bool
+) -> AccessReportDoc:
+    """Everything held about the person, for their own copy (GDPR art. 15).
+
+    ``clinical_notes``: the printing user may read clinical notes, so they are printed;
+    otherwise the report says how many visits have them and whom to ask."""
     names = tuple(
         NameEntry(
             n.name,
@@ -721,21 +731,30 @@ def access_report(s: Session, person: Person, facts: Facts, lang: Language) -> A
         for v in s.scalars(
             select(ActionPlanVersion)
             .where(ActionPlanVersion.plan_id == plan.id)
+            .options(selectinload(ActionPlanVersion.goals).selectinload(PlanGoalRow.tasks))
             .order_by(ActionPlanVersion.number)
         ):
-            plans.append(PlanLine(v.number, v.state, plan.period_from, plan.period_to))
+            goals = tuple(
+                f"{enum_label(lang, g.area)}: {g.goal}" for g in plan_goals(s, v, health=True)
+            )
+            plans.append(PlanLine(v.number, v.state, plan.period_from, plan.period_to, goals))
     sites = {x.id: x.name for x in s.scalars(select(Site))}
+    visit_rows = s.scalars(
+        select(Visit)
+        .where(Visit.person_id == person.id)
+        .options(selectinload(Visit.services))
+        .order_by(Visit.visited_at)
+    ).all()
     visits = tuple(
         VisitLine(
-            v.visited_at.date(), sites.get(v.site_id, ""), tuple(x.service for x in v.services)
+            v.visited_at.date(),
+            sites.get(v.site_id, ""),
+            tuple(x.service for x in v.services),
+            "\n".join(x for x in (v.reason, v.clinical_notes if clinical_notes else "") if x),
         )
-        for v in s.scalars(
-            select(Visit)
-            .where(Visit.person_id == person.id)
-            .options(selectinload(Visit.services))
-            .order_by(Visit.visited_at)
-        )
+        for v in visit_rows
     )
+    withheld = 0 if clinical_notes else sum(1 for v in visit_rows if v.clinical_notes.strip())
     partners = {p.id: p.name for p in s.scalars(select(Partner))}
     consents = tuple(
         ConsentLine(
@@ -768,6 +787,37 @@ def access_report(s: Session, person: Person, facts: Facts, lang: Language) -> A
             select(AuditEvent).where(AuditEvent.person_id == person.id).order_by(AuditEvent.id)
         )
     )
+    contacts = tuple(
+        ContactLine(label(lang, "contact_person"), users.get(c.user_id, ""), c.from_date, c.to_date)
+        for c in s.scalars(
+            select(ContactPersonAssignment)
+            .where(ContactPersonAssignment.person_id == person.id)
+            .order_by(ContactPersonAssignment.from_date)
+        )
+    ) + tuple(
+        ContactLine(
+            label(lang, "guardian"),
+            ", ".join(x for x in (g.name, g.organisation) if x),
+            g.appointed_date,
+            g.ended_date,
+        )
+        for g in s.scalars(
+            select(GuardianAssignment)
+            .where(GuardianAssignment.person_id == person.id)
+            .order_by(GuardianAssignment.appointed_date)
+        )
+    )
+    referrals = tuple(
+        ReferralLine(
+            r.created_at.date(),
+            partners.get(r.partner_id or 0) or r.specialty,
+            r.reason if clinical_notes else "",
+            r.status,
+        )
+        for r in s.scalars(
+            select(Referral).where(Referral.person_id == person.id).order_by(Referral.id)
+        )
+    )
     languages = tuple(language_name(lang_row.language, lang) for lang_row in person.languages)
     return AccessReportDoc(
         person_name=person.display_name,
@@ -783,6 +833,13 @@ def access_report(s: Session, person: Person, facts: Facts, lang: Language) -> A
         consents=consents,
         documents=documents,
         access=access,
+        notes=person.notes,
+        exploitation=tuple(x.form for x in person.exploitation),
+        safety_flags=tuple((f.flag, f.note) for f in person.safety_flags),
+        contacts=contacts,
+        referrals=referrals,
+        clinical_notes_withheld=withheld,
+        retention_years=retention_years(s),
     )
 
 

@@ -896,7 +896,9 @@ class DocumentService:
                 raise NotFound("visit", visit_id)
             return build.visit_summary(s, person, visit, lang, include_name), None, True
         if doc_type is _D.ACCESS_REPORT:
-            return build.access_report(s, person, facts, lang), None, True
+            notes = allowed(actor, Action.VISIT_VIEW_CLINICAL_NOTES, **flags)
+            report = build.access_report(s, person, facts, lang, clinical_notes=notes)
+            return report, None, True
         raise Invalid("doc_type", "unknown", "Unknown document type.")
 
     def _health_allowed(
