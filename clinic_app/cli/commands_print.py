@@ -1,15 +1,17 @@
-"""``print`` (a document for a partner, as a PDF file), ``partners`` (list, show, add,
-add-contact) and ``consents`` (add, list, withdraw)."""
+"""``print`` (a document for a partner, as a PDF file), ``letterhead`` (show, set),
+``partners`` (list, show, add, add-contact) and ``consents`` (add, list, withdraw)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from clinic_app.cli.context import CommandContext, add_login_options
+from clinic_app.documents.data import Letterhead
 from clinic_app.errors import Invalid
 from clinic_app.services.consents import ConsentInput, ConsentView, Purpose
 from clinic_app.services.documents import document_types_for
@@ -47,6 +49,19 @@ def register(sub: Any) -> None:
     pr.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
     pr.add_argument("--force", action="store_true", help="overwrite an existing file")
     _common(pr, cmd_print)
+
+    head = sub.add_parser("letterhead", help="the organisation printed on every document")
+    hsub = head.add_subparsers(dest="letterhead_command", metavar="ACTION", required=True)
+    _common(hsub.add_parser("show", help="the letterhead in use"), cmd_letterhead_show)
+    hset = hsub.add_parser(
+        "set",
+        help="change the letterhead (administrators; audited)",
+        description="Change the organisation's name, address, phone or e-mail printed at the "
+        "top of every document. Options left out keep their current value.",
+    )
+    for opt in ("organisation", "address", "phone", "email"):
+        hset.add_argument(f"--{opt}", help=f"the {opt} (omit to keep)")
+    _common(hset, cmd_letterhead_set)
 
     partners = sub.add_parser("partners", help="the partner directory")
     psub = partners.add_subparsers(dest="partners_command", metavar="ACTION", required=True)
@@ -102,6 +117,48 @@ def _common(parser: Any, handler: Any) -> None:
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     add_login_options(parser)
     parser.set_defaults(handler=handler)
+
+
+# --- letterhead --------------------------------------------------------------------------------
+
+
+def _show_letterhead(ctx: CommandContext, head: Letterhead) -> None:
+    fields = {
+        "organisation": head.organisation,
+        "address": head.address,
+        "phone": head.phone,
+        "email": head.email,
+    }
+    if ctx.as_json:
+        ctx.print_json(fields)
+    else:
+        for key, value in fields.items():
+            ctx.print(f"{key}: {value or '—'}")
+
+
+def cmd_letterhead_show(ctx: CommandContext) -> int:
+    ctx.login()
+    _show_letterhead(ctx, ctx.services().documents.letterhead())
+    return 0
+
+
+def cmd_letterhead_set(ctx: CommandContext) -> int:
+    actor = ctx.login()
+    a = ctx.args
+    docs = ctx.services().documents
+    current = docs.letterhead()
+    changes = {k: getattr(a, k) for k in ("organisation", "address", "phone", "email")}
+    if all(v is None for v in changes.values()):
+        raise Invalid(
+            "letterhead",
+            "nothing",
+            "Give at least one of --organisation, --address, --phone or --email.",
+        )
+    saved = docs.save_letterhead(
+        actor, replace(current, **{k: v for k, v in changes.items() if v is not None})
+    )
+    _show_letterhead(ctx, saved)
+    return 0
 
 
 # --- print -------------------------------------------------------------------------------------
