@@ -138,7 +138,7 @@ class CoveredService:
 @dataclass(frozen=True, slots=True)
 class HealthReferralDoc:
     """``recipient_kind`` None: the letter goes to a partner that is not a health
-    professional (a municipality), so no "Addressed to: Doctor" line is printed.
+    professional (a municipality), so no "Profession: Doctor" line is printed.
     ``reason`` empty: no referral was picked, the letter confirms entitlements only."""
 
     recipient_kind: RecipientKind | None

@@ -54,7 +54,7 @@ _EN: dict[str, str] = {
     "referral_intro": "The person with the case reference above is entitled to the health "
     "services listed below. Please send invoices to the payer stated, quoting the case "
     "reference.",
-    "addressed_to": "Addressed to",
+    "addressed_to": "Profession",
     "person": "Person",
     "reason": "Reason for referral",
     "urgency": "Urgency",
@@ -195,7 +195,7 @@ _DA: dict[str, str] = {
     "referral_intro": "Personen med ovenstående sagsreference har ret til de sundhedsydelser, "
     "der er nævnt nedenfor. Send venligst regningen til den angivne betaler med angivelse af "
     "sagsreferencen.",
-    "addressed_to": "Til",
+    "addressed_to": "Faggruppe",
     "person": "Person",
     "reason": "Årsag til henvisning",
     "urgency": "Hastegrad",

@@ -42,6 +42,7 @@ def render(doc: StatusConfirmationDoc, meta: DocumentMeta, letterhead: Letterhea
         deadline = [para(label(lang, "no_deadline"))]
     story: list[Flowable] = [
         para(label(lang, "status_intro"), styles().intro),
+        heading(label(lang, "status_answer")),
         answer_box(
             [
                 (label(lang, "status"), [para(status)]),

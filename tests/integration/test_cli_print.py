@@ -283,7 +283,9 @@ def test_letterhead_set_on_the_command_line_prints_in_full(
         "Shelters and health clinics for victims of human trafficking in the Capital Region "
         "and Central Jutland, Danish Red Cross"
     )
-    assert main(["letterhead", "set", "--organisation", long_name, "--phone", "+45 33 00 00 00"]) == 0
+    assert (
+        main(["letterhead", "set", "--organisation", long_name, "--phone", "+45 33 00 00 00"]) == 0
+    )
     assert long_name in capsys.readouterr().out
     assert main(["letterhead", "show", "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)
