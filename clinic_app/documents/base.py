@@ -294,6 +294,13 @@ def answer_box(sections: Sequence[tuple[str, Sequence[Flowable]]]) -> Table:
 SIGNER_NAME_MAX = 300
 
 
+def staff_signer(meta: DocumentMeta, name: str = "") -> str:
+    """The signing staff member as "name, title": ``name`` or, if blank, whoever printed."""
+    who = name.strip() or meta.printed_by
+    title = meta.printed_by_title
+    return f"{who}, {title}" if title and title.casefold() != who.casefold() else who
+
+
 def signature_block(lang: Language, signers: Sequence[tuple[str, str]]) -> Flowable:
     """Signature lines, one per (role label, printed name), each with a date line.
 

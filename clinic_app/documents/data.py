@@ -80,6 +80,7 @@ class DocumentMeta:
     issued_on: date
     printed_by: str
     recipient: RecipientInfo | None = None
+    printed_by_title: str = ""  # the staff member's title (role), in the document's language
     # Printed across every page (e.g. "DRAFT"): a copy that is not the agreed text.
     watermark: str = ""
     # The legal basis when the document is shared without the person's consent; printed in
@@ -272,6 +273,7 @@ class GuardianSummaryDoc:
     age_text: str  # "16 (age assessed 2026-01-10)" as known
     turns_18_on: date | None
     legal_status: tuple[str, ...] = ()
+    turns_18_estimated: bool = False  # from an estimated birth date: printed as an estimate
     events: tuple[TimelineEntry, ...] = ()
     goals: tuple[PlanGoal, ...] = ()
     schooling: str = ""

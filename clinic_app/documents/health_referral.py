@@ -17,6 +17,7 @@ from clinic_app.documents.base import (
     long_text,
     para,
     signature_block,
+    staff_signer,
 )
 from clinic_app.documents.data import DocumentMeta, HealthReferralDoc, Letterhead
 from clinic_app.documents.labels import enum_label, format_date, label
@@ -80,6 +81,6 @@ def render(doc: HealthReferralDoc, meta: DocumentMeta, letterhead: Letterhead) -
     if doc.services:
         story.append(heading(label(lang, "basis")))
         story += long_text(doc.entitlement_basis)
-    signer = doc.referrer or meta.printed_by
+    signer = staff_signer(meta, doc.referrer)
     story.append(signature_block(lang, [(label(lang, "sig_staff"), signer)]))
     return build(meta, letterhead, story)

@@ -71,6 +71,16 @@ LETTER_LABELS: dict[str, tuple[str, str]] = {
     "current_deadline": ("Current deadline", "Aktuel frist"),
     "then": ("What happens then", "Hvad sker der derefter"),
     "no_deadline": ("No deadline is running.", "Der løber ingen frist."),
+    "estimated_date": (
+        "about {date} (estimated from an uncertain birth date)",
+        "ca. {date} (skønnet ud fra en usikker fødselsdato)",
+    ),
+    "Role.administrator": ("Administrator", "Administrator"),
+    "Role.team_lead": ("Team leader", "Teamleder"),
+    "Role.shelter_staff": ("Shelter staff", "Medarbejder på krisecenter"),
+    "Role.nurse": ("Nurse", "Sygeplejerske"),
+    "Role.contact_person": ("Contact person", "Kontaktperson"),
+    "Role.statistics": ("Statistics", "Statistik"),
     # IOM referral
     "iom_health_none": (
         "No health needs during travel are recorded.",

@@ -12,6 +12,7 @@ from clinic_app.documents.base import (
     heading,
     para,
     signature_block,
+    staff_signer,
     styles,
 )
 from clinic_app.documents.data import DocumentMeta, Letterhead, StatusConfirmationDoc
@@ -55,23 +56,6 @@ def render(doc: StatusConfirmationDoc, meta: DocumentMeta, letterhead: Letterhea
         ),
         field_table(head),
     ]
-
-    story.append(heading(label(lang, "identification")))
-    story.append(
-        field_table(
-            [
-                (
-                    label(lang, "status"),
-                    enum_label(lang, ident.outcome) if ident.outcome else label(lang, "presumed"),
-                ),
-                (
-                    label(lang, "authority"),
-                    enum_label(lang, ident.authority) if ident.authority else "—",
-                ),
-                (label(lang, "decided_on"), d(ident.decided_on)),
-            ]
-        )
-    )
 
     story.append(heading(label(lang, "reflection")))
     if doc.reflection:
@@ -136,5 +120,5 @@ def render(doc: StatusConfirmationDoc, meta: DocumentMeta, letterhead: Letterhea
                 [0.76, 0.24],
             )
         )
-    story.append(signature_block(lang, [(label(lang, "sig_staff"), meta.printed_by)]))
+    story.append(signature_block(lang, [(label(lang, "sig_staff"), staff_signer(meta))]))
     return build(meta, letterhead, story)

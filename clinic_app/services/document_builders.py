@@ -653,11 +653,13 @@ def guardian_summary(
     if version is not None:
         goals = plan_goals(s, version, health=health)
         schooling = "\n".join(g.goal for g in goals if g.area is PlanArea.SCHOOLING)
+    turns_18, estimated = eighteenth_birthday(birth_fact(person))
     return GuardianSummaryDoc(
         child_name=person.display_name,
         guardian_name=guardian_name,
         age_text=age_text(lang, t, person),
-        turns_18_on=eighteenth_birthday(birth_fact(person))[0],
+        turns_18_on=turns_18,
+        turns_18_estimated=estimated,
         legal_status=legal_status_lines(lang, t),
         events=events,
         goals=goals,

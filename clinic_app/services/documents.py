@@ -508,6 +508,7 @@ class DocumentService:
                 case_ref=person.case_ref,
                 issued_on=today,
                 printed_by=build.user_name(s, actor.user_id) or actor.username,
+                printed_by_title=enum_label(lang, actor.role),
                 recipient=_recipient(partner, guardian_name, doc_type),
                 without_consent_basis=(
                     decision.rule.basis_in(lang)
