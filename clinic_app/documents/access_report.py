@@ -10,9 +10,9 @@ from clinic_app.documents.access_actions import grouped_access
 from clinic_app.documents.base import (
     build,
     clean,
-    data_table,
     field_table,
     heading,
+    long_table,
     long_text,
     or_dash,
     para,
@@ -31,7 +31,7 @@ def _section(
 ) -> list[Flowable]:
     if not rows:
         return [heading(title), para(none)]
-    return [heading(title), data_table(header, rows, widths)]
+    return [heading(title), *long_table(header, rows, widths)]
 
 
 def render(doc: AccessReportDoc, meta: DocumentMeta, letterhead: Letterhead) -> bytes:

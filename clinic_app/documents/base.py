@@ -240,15 +240,20 @@ def field_table(rows: Sequence[tuple[str, str]], label_width: float = 0.32) -> T
 
 
 def data_table(
-    header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float]
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float],
+    *,
+    width: float = FRAME_WIDTH,
 ) -> Table:
-    """A list with a header row repeated on every page; ``widths`` are fractions of the frame."""
+    """A list with a header row repeated on every page; ``widths`` are fractions of
+    ``width`` (the frame, or :data:`ANSWER_WIDTH` inside an answer box)."""
     st = styles()
     data: list[list[Any]] = [[para(h, st.cell_bold) for h in header]]
     data.extend([para(c, st.cell) for c in row] for row in rows)
     table = Table(
         data,
-        colWidths=[FRAME_WIDTH * w for w in widths],
+        colWidths=[width * w for w in widths],
         repeatRows=1,
         hAlign="LEFT",
         splitInRow=1,
@@ -265,7 +270,24 @@ def data_table(
     return table
 
 
+LONG_TABLE_CHUNK = 30
+
+
+def long_table(
+    header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float]
+) -> list[Flowable]:
+    """A list of any length, as tables of :data:`LONG_TABLE_CHUNK` rows each with its
+    header. reportlab re-measures the rest of a table at every page break, so one table of
+    a thousand rows costs pages × rows; chunks of about a page keep it linear."""
+    return [
+        data_table(header, rows[i : i + LONG_TABLE_CHUNK], widths)
+        for i in range(0, max(1, len(rows)), LONG_TABLE_CHUNK)
+    ]
+
+
 ANSWER_BACKGROUND = colors.HexColor("#F3F3F3")
+_ANSWER_PADDING = 6
+ANSWER_WIDTH = FRAME_WIDTH - 2 * _ANSWER_PADDING - 2  # what fits inside an answer box
 
 
 def answer_box(sections: Sequence[tuple[str, Sequence[Flowable]]]) -> Table:
@@ -273,13 +295,13 @@ def answer_box(sections: Sequence[tuple[str, Sequence[Flowable]]]) -> Table:
     at the top of a letter. Rows may split across pages like any table."""
     st = styles()
     data: list[list[Any]] = [[[para(q, st.cell_bold), *answer]] for q, answer in sections]
-    table = Table(data, colWidths=[FRAME_WIDTH], hAlign="LEFT", splitInRow=1)
+    table = Table(data, colWidths=[FRAME_WIDTH], hAlign="LEFT", splitInRow=1, spaceAfter=8)
     table.setStyle(
         TableStyle(
             [
                 *_TABLE_BASE,
-                ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("LEFTPADDING", (0, 0), (-1, -1), _ANSWER_PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), _ANSWER_PADDING),
                 ("TOPPADDING", (0, 0), (-1, -1), 4),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
                 ("BACKGROUND", (0, 0), (-1, -1), ANSWER_BACKGROUND),

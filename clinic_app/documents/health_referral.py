@@ -9,6 +9,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from clinic_app.documents.base import (
+    ANSWER_WIDTH,
     answer_box,
     build,
     data_table,
@@ -64,6 +65,7 @@ def render(doc: HealthReferralDoc, meta: DocumentMeta, letterhead: Letterhead) -
                     for s in doc.services
                 ],
                 [0.34, 0.44, 0.22],
+                width=ANSWER_WIDTH,
             ),
         ]
     else:

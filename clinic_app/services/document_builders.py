@@ -69,6 +69,7 @@ from clinic_app.rules import (
     DeadlineKind,
     EntitlementLine,
     IdentificationState,
+    PermitState,
     Timeline,
     compute_entitlements,
     compute_timeline,
@@ -260,6 +261,14 @@ def _explanations(lang: Language, t: Timeline) -> tuple[Explanation, ...]:
     return tuple(out)
 
 
+def _legal_stay_text(lang: Language, t: Timeline) -> str:
+    """The legal stay today: a valid permit says so with its end; else the recorded stay."""
+    if t.permit.state is PermitState.VALID and t.permit.valid_until:
+        until = format_date(lang, t.permit.valid_until)
+        return f"{text(lang, 'permit')} — {label(lang, 'valid_until')} {until}"
+    return enum_label(lang, t.legal_stay) if t.legal_stay else label(lang, "stay_unknown")
+
+
 def _current_deadline(t: Timeline) -> tuple[dt.date, str] | None:
     """The next legal date still ahead (today included) and what happens then."""
     ahead = sorted(
@@ -314,9 +323,7 @@ def status_confirmation(
         )
     current = _current_deadline(t)
     return StatusConfirmationDoc(
-        legal_stay=(
-            enum_label(lang, t.legal_stay) if t.legal_stay else label(lang, "stay_unknown")
-        ),
+        legal_stay=_legal_stay_text(lang, t),
         current_deadline=current[0] if current else None,
         then_text=label(lang, current[1]) if current else "",
         identification=_identification(t),
