@@ -14,7 +14,7 @@ from clinic_app.cli.context import CommandContext, add_login_options
 from clinic_app.documents.data import Letterhead
 from clinic_app.errors import Invalid
 from clinic_app.services.consents import ConsentInput, ConsentView, Purpose
-from clinic_app.services.documents import document_types_for
+from clinic_app.services.document_routing import document_types_for
 from clinic_app.services.reference_data import PartnerView
 from clinic_app.vocabulary import DataCategory, DocumentAction, DocumentType, PartnerKind
 

@@ -35,13 +35,12 @@ from PySide6.QtWidgets import (
 )
 
 from clinic_app.errors import ClinicError, Forbidden
-from clinic_app.services.documents import (
+from clinic_app.services.document_routing import (
     NAME_ALWAYS,
     NO_PARTNER_DOCUMENTS,
-    PreparedDocument,
-    SharingCheck,
     partner_kinds_for,
 )
+from clinic_app.services.documents import PreparedDocument, SharingCheck
 from clinic_app.ui.common import ERROR_STYLE, error_message, named, plain_label
 from clinic_app.ui.context import UiContext
 from clinic_app.ui.documents.labels import doc_type_label, partner_kind_label
