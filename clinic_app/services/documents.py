@@ -4,8 +4,8 @@ preparing the PDF, and the document log.
 Preparing a document (:meth:`DocumentService.prepare`) checks, in order: the print
 permission and the view permission of every part printed; that the recipient's partner kind
 may receive this document type (``document_routing.PARTNER_DOCUMENTS``); the special
-recipients (a minor's current guardian, the person themself); and the person's consent for that partner, purpose
-and data categories on the day. Where no consent matches, the law allows sharing without
+recipients (a minor's current guardian, the person themself); and the person's consent for
+that partner, purpose and data categories on the day. Where no consent matches, the law allows sharing without
 consent only in the cases of ``document_routing.OVERRIDES``, and then only for a user with
 ``document.print_without_consent`` who states a reason. Every refusal is audited
 (``document.refused``) with its reason code; a prepared document is written to the document
