@@ -1,16 +1,15 @@
-"""Documents that leave the building: who may receive which document, consent-bound sharing,
-preparing the PDF, and the document log.
+"""Documents that leave the building: preparing the PDF, recording its output, the log.
 
 Preparing a document (:meth:`DocumentService.prepare`) checks, in order: the print
 permission and the view permission of every part printed; that the recipient's partner kind
-may receive this document type (``document_routing.PARTNER_DOCUMENTS``); the special
-recipients (a minor's current guardian, the person themself); and the person's consent for
-that partner, purpose and data categories on the day. Where no consent matches, the law allows sharing without
-consent only in the cases of ``document_routing.OVERRIDES``, and then only for a user with
-``document.print_without_consent`` who states a reason. Every refusal is audited
+may receive this document type; the special recipients (a minor's current guardian, the
+person themself); and the person's consent for that partner, purpose and data categories on
+the day. Where no consent matches, the law allows sharing without consent only in the listed
+cases, and then only for a user whose role the basis names, with a stated reason. The rules
+themselves are in :mod:`clinic_app.services.document_routing`. Every refusal is audited
 (``document.refused``) with its reason code; a prepared document is written to the document
 log only when it is printed, saved or exported (:meth:`DocumentService.record_output`).
-``docs/documents.md`` explains the table and the legal reading.
+``docs/documents.md`` explains the tables and the legal reading.
 """
 
 from __future__ import annotations
