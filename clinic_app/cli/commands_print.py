@@ -31,7 +31,13 @@ def register(sub: Any) -> None:
         "The document log and the audit log record who printed what for whom.",
     )
     pr.add_argument("doc_type", metavar="TYPE", choices=_PRINTABLE, help=" | ".join(_PRINTABLE))
-    pr.add_argument("--case", required=True, metavar="REF", help="the person's case reference")
+    who = pr.add_mutually_exclusive_group(required=True)
+    who.add_argument("--case", metavar="REF", help="the person's case reference")
+    who.add_argument(
+        "--visitor",
+        metavar="CODE",
+        help="an anonymous clinic visitor's card code (visit_summary, health_referral)",
+    )
     pr.add_argument("--partner", metavar="NAME", help="recipient (name or unique prefix)")
     pr.add_argument("--lang", choices=("en", "da"), default="en", help="document language")
     pr.add_argument("--plan", type=int, metavar="ID", help="action plan (default: newest)")
@@ -173,22 +179,35 @@ def cmd_print(ctx: CommandContext) -> int:
         raise Invalid("out", "no_folder", "The folder does not exist.")
     actor = ctx.login()
     svc = ctx.services()
-    person = svc.persons.get_by_case_ref(actor, a.case)
     partner_id = svc.reference.find_partner(a.partner).id if a.partner else None
-    prepared = svc.documents.prepare(
-        actor,
-        DocumentType(a.doc_type),
-        person.id,
-        partner_id,
-        a.lang,
-        plan_id=a.plan,
-        visit_id=a.visit,
-        referral_id=a.referral,
-        consent_id=a.consent,
-        include_name=a.include_name,
-        reason=a.reason,
-        draft=a.draft,
-    )
+    if a.visitor:
+        prepared = svc.documents.prepare_for_visitor(
+            actor,
+            DocumentType(a.doc_type),
+            a.visitor,
+            partner_id,
+            a.lang,
+            visit_id=a.visit,
+            referral_id=a.referral,
+            include_name=a.include_name,
+            reason=a.reason,
+        )
+    else:
+        person = svc.persons.get_by_case_ref(actor, a.case)
+        prepared = svc.documents.prepare(
+            actor,
+            DocumentType(a.doc_type),
+            person.id,
+            partner_id,
+            a.lang,
+            plan_id=a.plan,
+            visit_id=a.visit,
+            referral_id=a.referral,
+            consent_id=a.consent,
+            include_name=a.include_name,
+            reason=a.reason,
+            draft=a.draft,
+        )
     # Written to a temporary file first: the log never records a file that was not written,
     # and a refused log entry leaves no file behind.
     fd, tmp = tempfile.mkstemp(prefix=".clinic-app-", suffix=".pdf", dir=out.parent)

@@ -475,6 +475,11 @@ def enum_label(language: Language, member: StrEnum) -> str:
     return LABELS[(language, f"{type(member).__name__}.{member.value}")]
 
 
+def specialty_label(language: Language, key: str) -> str:
+    """A referral specialty ("doctor", "dentist" ...) in words; unknown keys as recorded."""
+    return LABELS.get((language, f"specialty.{key}"), key)
+
+
 def format_date(language: Language, value: date | None) -> str:
     """Dates as each language writes them in letters; missing dates print as a dash."""
     if value is None:

@@ -81,6 +81,13 @@ LETTER_LABELS: dict[str, tuple[str, str]] = {
     "Role.nurse": ("Nurse", "Sygeplejerske"),
     "Role.contact_person": ("Contact person", "Kontaktperson"),
     "Role.statistics": ("Statistics", "Statistik"),
+    "specialty.doctor": ("Doctor", "Læge"),
+    "specialty.dentist": ("Dentist", "Tandlæge"),
+    "specialty.psychologist": ("Psychologist", "Psykolog"),
+    "specialty.psychiatrist": ("Psychiatrist", "Psykiater"),
+    "specialty.hospital": ("Hospital", "Hospital"),
+    "specialty.physiotherapist": ("Physiotherapist", "Fysioterapeut"),
+    "specialty.specialist": ("Specialist", "Speciallæge"),
     # IOM referral
     "iom_health_none": (
         "No health needs during travel are recorded.",

@@ -45,7 +45,7 @@ from clinic_app.documents.data import (
     VisitReferral,
     VisitSummaryDoc,
 )
-from clinic_app.documents.labels import enum_label, format_date, label
+from clinic_app.documents.labels import enum_label, format_date, label, specialty_label
 from clinic_app.errors import Invalid, NotFound
 from clinic_app.models import (
     ActionPlan,
@@ -698,7 +698,11 @@ def visit_summary(
         interpreter=visit.interpreter_mode,
         interpreter_language=language_name(visit.interpreter_language, lang),
         referrals=tuple(
-            VisitReferral(partner_names.get(r.partner_id or 0) or r.specialty, r.reason, r.urgency)
+            VisitReferral(
+                partner_names.get(r.partner_id or 0) or specialty_label(lang, r.specialty),
+                r.reason,
+                r.urgency,
+            )
             for r in referrals
         ),
         follow_up_on=visit.follow_up_date,
@@ -819,7 +823,7 @@ def access_report(
     referrals = tuple(
         ReferralLine(
             r.created_at.date(),
-            partners.get(r.partner_id or 0) or r.specialty,
+            partners.get(r.partner_id or 0) or specialty_label(lang, r.specialty),
             r.reason if clinical_notes else "",
             r.status,
         )

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -39,13 +39,13 @@ from clinic_app.models import (
     Partner,
     Person,
     Referral,
-    User,
     Visit,
     utcnow,
 )
 from clinic_app.security.context import Actor
 from clinic_app.security.permissions import Action, allowed, require
 from clinic_app.services import document_builders as build
+from clinic_app.services import visitor_documents as visitor_docs
 from clinic_app.services.audit_trail import AuditTrail
 from clinic_app.services.common import Clock, Page, check_paging, clean_text, system_today
 from clinic_app.services.consents import (
@@ -57,6 +57,16 @@ from clinic_app.services.consents import (
 )
 from clinic_app.services.contacts import current_guardian
 from clinic_app.services.database import Database
+from clinic_app.services.document_common import (
+    LETTERHEAD_KEYS,
+    DocumentLogEntry,
+    PreparedDocument,
+    Refused,
+    letterhead_of,
+    load_partner,
+    log_entry,
+    page_count,
+)
 from clinic_app.services.document_routing import (
     DOCUMENT_PURPOSE,
     NAME_ALWAYS,
@@ -76,48 +86,6 @@ log = logging.getLogger(__name__)
 
 _D = DocumentType
 
-LETTERHEAD_KEYS = {
-    "organisation": "organisation_name",
-    "address": "organisation_address",
-    "phone": "organisation_phone",
-    "email": "organisation_email",
-}
-DEFAULT_ORGANISATION = "Shelters and health clinics for victims of trafficking"
-
-
-def page_count(pdf: bytes) -> int:
-    """Pages of a PDF written by reportlab (one ``/Type /Page`` object per page)."""
-    return max(1, pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages"))
-
-
-@dataclass(frozen=True)
-class PreparedDocument:
-    """A rendered document, not yet printed or saved (nothing logged until then)."""
-
-    doc_type: DocumentType
-    person_id: int
-    case_ref: str
-    partner_id: int | None
-    recipient: str  # the partner's name, the guardian's, or "" for the person's own copy
-    language: Language
-    title: str
-    pdf: bytes = field(repr=False)
-    pages: int
-    sha256: str
-    issued_on: dt.date
-    categories: tuple[DataCategory, ...]
-    include_name: bool
-    consent_id: int | None  # the consent that allows sharing, if one was needed
-    override_reason: str  # set when shared without consent, where the law allows it
-    plan_id: int | None = None
-    visit_id: int | None = None
-    referral_id: int | None = None
-
-    @property
-    def filename(self) -> str:
-        """A file name without personal data: type, case reference, date, language."""
-        return f"{self.doc_type.value}_{self.case_ref}_{self.issued_on:%Y%m%d}_{self.language}.pdf"
-
 
 @dataclass(frozen=True)
 class SharingCheck:
@@ -132,24 +100,6 @@ class SharingCheck:
 
 
 @dataclass(frozen=True)
-class DocumentLogEntry:
-    id: int
-    at: dt.datetime
-    user_id: int | None
-    user_name: str
-    person_id: int | None
-    case_ref: str | None
-    doc_type: DocumentType
-    action: DocumentAction
-    partner_id: int | None
-    partner_name: str | None
-    language: str
-    override_reason: str
-    sha256: str
-    pages: int
-
-
-@dataclass(frozen=True)
 class DocumentLogFilter:
     person_id: int | None = None
     partner_id: int | None = None
@@ -158,15 +108,6 @@ class DocumentLogFilter:
     since: dt.date | None = None
     until: dt.date | None = None
     overrides_only: bool = False
-
-
-class _Refused(Exception):
-    """Internal: a refusal to audit before it reaches the caller as Forbidden."""
-
-    def __init__(self, code: str, reason: str) -> None:
-        super().__init__(reason)
-        self.code = code
-        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -190,7 +131,7 @@ class DocumentService:
     def letterhead(self) -> Letterhead:
         """The organisation printed on every document (defaults until an administrator sets it)."""
         with self._db.read() as s:
-            return _letterhead(s)
+            return letterhead_of(s)
 
     def save_letterhead(self, actor: Actor, letterhead: Letterhead) -> Letterhead:
         """Change the organisation's name, address, phone and email (administrators)."""
@@ -208,7 +149,7 @@ class DocumentService:
                 s.merge(AppSetting(key=key, value=values[name]))
             s.flush()
             self._audit.record(s, actor, "settings.letterhead", details={"fields": sorted(values)})
-            return _letterhead(s)
+            return letterhead_of(s)
 
     # --- checking and preparing -------------------------------------------------------------
 
@@ -226,7 +167,7 @@ class DocumentService:
         doc_type = DocumentType(doc_type)
         with self._db.read() as s:
             person = _person(s, person_id)
-            partner = _partner(s, partner_id)
+            partner = load_partner(s, partner_id)
             rel = relation_to(s, actor, person)
             try:
                 self._check_permissions(s, actor, rel, doc_type, None, None)
@@ -235,7 +176,7 @@ class DocumentService:
                 self._route(s, person, partner, doc_type)
             except Forbidden as exc:
                 return SharingCheck(False, False, exc.reason, "permission")
-            except _Refused as exc:
+            except Refused as exc:
                 return SharingCheck(False, False, exc.reason, exc.code)
             if partner is None:
                 return SharingCheck(True, False, "", "ok")
@@ -299,7 +240,7 @@ class DocumentService:
                 reason=why,
                 draft=draft,
             )
-        except _Refused as exc:
+        except Refused as exc:
             self._audit_refusal(actor, doc_type, person_id, partner_id, exc.code)
             raise Forbidden(str(Action.DOCUMENT_PRINT), exc.reason) from None
         except Forbidden as exc:
@@ -325,7 +266,7 @@ class DocumentService:
         today = self._today()
         with self._db.write() as s:
             person = _person(s, person_id)
-            partner = _partner(s, partner_id)
+            partner = load_partner(s, partner_id)
             rel = relation_to(s, actor, person)
             self._check_permissions(s, actor, rel, doc_type, visit_id, referral_id)
             consent_row: Consent | None = None
@@ -334,7 +275,7 @@ class DocumentService:
                 # relying on one, so it names any partner and needs no consent itself.
                 consent_row = _consent_for_form(s, person, partner, consent_id, today)
                 if partner is None:
-                    partner = _partner(s, consent_row.partner_id)
+                    partner = load_partner(s, consent_row.partner_id)
                 guardian_name = ""
             else:
                 guardian_name = self._route(s, person, partner, doc_type)
@@ -381,7 +322,7 @@ class DocumentService:
                     else ""
                 ),
             )
-            pdf = render_document(content, meta, _letterhead(s))
+            pdf = render_document(content, meta, letterhead_of(s))
             self._audit.record(
                 s,
                 actor,
@@ -431,10 +372,12 @@ class DocumentService:
             raise Invalid("action", "unknown", "Print, save or export.") from None
         if hashlib.sha256(prepared.pdf).hexdigest() != prepared.sha256:
             raise Invalid("document", "changed", "The document changed after it was prepared.")
+        if prepared.visitor_id is not None or prepared.person_id is None:
+            return self._record_visitor_output(actor, prepared, act)
         try:
             with self._db.write() as s:
                 person = _person(s, prepared.person_id)
-                partner = _partner(s, prepared.partner_id)
+                partner = load_partner(s, prepared.partner_id)
                 rel = relation_to(s, actor, person)
                 require(
                     actor,
@@ -479,11 +422,92 @@ class DocumentService:
                     },
                     outcome="override" if prepared.override_reason else "ok",
                 )
-                return _log_entry(s, row)
-        except _Refused as exc:
+                return log_entry(s, row)
+        except Refused as exc:
             self._audit_refusal(
                 actor, prepared.doc_type, prepared.person_id, prepared.partner_id, exc.code
             )
+            raise Forbidden(str(Action.DOCUMENT_PRINT), exc.reason) from None
+
+    # --- anonymous visitors ----------------------------------------------------------------
+
+    def prepare_for_visitor(
+        self,
+        actor: Actor,
+        doc_type: DocumentType,
+        visitor_code: str,
+        partner_id: int | None,
+        language: str,
+        *,
+        visit_id: int | None = None,
+        referral_id: int | None = None,
+        include_name: bool = False,
+        reason: str | None = None,
+    ) -> PreparedDocument:
+        """A visit summary or referral letter for an anonymous visitor, by card code: her
+        own copy (``partner_id`` None), or for a health professional with a stated reason
+        (see :mod:`clinic_app.services.visitor_documents`). Nothing is logged until
+        :meth:`record_output`; refusals are audited."""
+        try:
+            doc_type = DocumentType(doc_type)
+        except ValueError:
+            raise Invalid("doc_type", "unknown", "Unknown document type.") from None
+        if language not in ("en", "da"):
+            raise Invalid("language", "unknown", "Documents are printed in English or Danish.")
+        lang: Language = "da" if language == "da" else "en"
+        why = clean_text("reason", reason or "", max_len=2000)
+        try:
+            with self._db.write() as s:
+                return visitor_docs.prepare(
+                    s,
+                    self._audit,
+                    self._today(),
+                    actor,
+                    doc_type,
+                    visitor_code,
+                    partner_id,
+                    lang,
+                    visit_id=visit_id,
+                    referral_id=referral_id,
+                    include_name=include_name,
+                    reason=why,
+                )
+        except Refused as exc:
+            self._audit_refusal(actor, doc_type, None, partner_id, exc.code)
+            raise Forbidden(str(Action.DOCUMENT_PRINT), exc.reason) from None
+        except Forbidden:
+            self._audit_refusal(actor, doc_type, None, partner_id, "permission")
+            raise
+
+    def check_for_visitor(
+        self, actor: Actor, doc_type: DocumentType, visitor_code: str, partner_id: int | None
+    ) -> SharingCheck:
+        """Like :meth:`check`, for an anonymous visitor's document. Reads only."""
+        doc_type = DocumentType(doc_type)
+        with self._db.read() as s:
+            visitor_docs.find_visitor(s, visitor_code)
+            partner = load_partner(s, partner_id)
+            try:
+                visitor_docs.check_allowed(s, actor, doc_type, partner, "")
+            except Forbidden as exc:
+                return SharingCheck(False, False, exc.reason, "permission")
+            except Invalid as exc:
+                return SharingCheck(False, False, exc.message, "recipient")
+            except Refused as exc:
+                if exc.code != "override" or partner is None:
+                    return SharingCheck(False, False, exc.reason, exc.code)
+                rule = OVERRIDES[(partner.kind, doc_type)]
+                return SharingCheck(False, True, exc.reason, "override", None, rule.basis)
+            return SharingCheck(True, False, "", "ok")
+
+    def _record_visitor_output(
+        self, actor: Actor, prepared: PreparedDocument, act: DocumentAction
+    ) -> DocumentLogEntry:
+        try:
+            with self._db.write() as s:
+                return visitor_docs.record_output(s, self._audit, actor, prepared, act)
+        except Refused as exc:
+            self._audit_refusal(actor, prepared.doc_type, None, prepared.partner_id, exc.code)
             raise Forbidden(str(Action.DOCUMENT_PRINT), exc.reason) from None
 
     # --- the log ---------------------------------------------------------------------------
@@ -532,7 +556,7 @@ class DocumentService:
             rows = s.scalars(
                 q.order_by(DocumentLog.at.desc(), DocumentLog.id.desc()).offset(offset).limit(limit)
             ).all()
-            items = tuple(_log_entry(s, r) for r in rows)
+            items = tuple(log_entry(s, r) for r in rows)
             self._audit.record(
                 s,
                 actor,
@@ -577,17 +601,17 @@ class DocumentService:
         guardian summary ("" otherwise)."""
         if partner is None:
             if doc_type not in NO_PARTNER_DOCUMENTS:
-                raise _Refused(
+                raise Refused(
                     "recipient",
                     f"A {doc_type.value.replace('_', ' ')} must be addressed to a partner.",
                 )
         else:
             if doc_type in PERSON_ONLY_DOCUMENTS:
-                raise _Refused(
+                raise Refused(
                     "recipient", "The access report is for the person themself, not a partner."
                 )
             if doc_type not in PARTNER_DOCUMENTS.get(partner.kind, frozenset()):
-                raise _Refused(
+                raise Refused(
                     "kind",
                     f"A partner of the kind '{partner.kind.value}' may not receive a "
                     f"{doc_type.value.replace('_', ' ')}.",
@@ -596,13 +620,13 @@ class DocumentService:
             guardian = current_guardian(s, person.id)
             minor = build.Facts(s, person, self._today()).timeline.is_minor
             if guardian is None:
-                raise _Refused(
+                raise Refused(
                     "guardian",
                     "The guardian summary goes only to a minor's current guardian; "
                     "there is no current guardianship.",
                 )
             if not minor:
-                raise _Refused("guardian", "The guardian summary is only for a person under 18.")
+                raise Refused("guardian", "The guardian summary is only for a person under 18.")
             return guardian.name
         return ""
 
@@ -638,11 +662,11 @@ class DocumentService:
             return _Decision(match.consent_id, "", cats)
         rule = self._override_rule(s, person, partner, doc_type)
         if rule is None:
-            raise _Refused("consent", no_consent_reason(match.reason, None))
+            raise Refused("consent", no_consent_reason(match.reason, None))
         if not may_override(actor, rule):
-            raise _Refused("consent", no_consent_reason(match.reason, rule))
+            raise Refused("consent", no_consent_reason(match.reason, rule))
         if not reason:
-            raise _Refused(
+            raise Refused(
                 "override",
                 f"{match.reason} Sharing without consent is allowed here ({rule.basis}) "
                 "only with a stated reason.",
@@ -664,11 +688,11 @@ class DocumentService:
                 or purpose_of(consent.purpose) is not DOCUMENT_PURPOSE[prepared.doc_type]
                 or not cats <= set(categories_of(consent.data_categories))
             ):
-                raise _Refused("consent", "The consent no longer allows this document.")
+                raise Refused("consent", "The consent no longer allows this document.")
             return
         rule = self._override_rule(s, person, partner, prepared.doc_type)
         if not may_override(actor, rule) or not prepared.override_reason.strip():
-            raise _Refused("consent", "The person has not consented to sharing this document.")
+            raise Refused("consent", "The person has not consented to sharing this document.")
 
     def _content(
         self,
@@ -719,7 +743,7 @@ class DocumentService:
                 partner,
                 referral,
                 referrer=build.user_name(s, actor.user_id) or actor.username,
-                referrer_phone=_letterhead(s).phone,
+                referrer_phone=letterhead_of(s).phone,
             )
             return doc, None, True
         if doc_type is _D.CONSENT_FORM:
@@ -781,7 +805,7 @@ class DocumentService:
             return True
         try:
             self._decide(s, actor, person, partner, doc_type, include_name, reason, health_too=True)
-        except _Refused:
+        except Refused:
             return False
         return True
 
@@ -789,13 +813,13 @@ class DocumentService:
         self,
         actor: Actor,
         doc_type: DocumentType,
-        person_id: int,
+        person_id: int | None,
         partner_id: int | None,
         code: str,
     ) -> None:
         log.info("document refused: %s (%s)", doc_type.value, code)
         with self._db.write() as s:
-            known = s.get(Person, person_id) is not None
+            known = person_id is not None and s.get(Person, person_id) is not None
             self._audit.record(
                 s,
                 actor,
@@ -812,17 +836,6 @@ def _person(s: Session, person_id: int) -> Person:
     if person is None:
         raise NotFound("person", person_id)
     return person
-
-
-def _partner(s: Session, partner_id: int | None) -> Partner | None:
-    if partner_id is None:
-        return None
-    partner = s.get(Partner, partner_id)
-    if partner is None:
-        raise NotFound("partner", partner_id)
-    if partner.archived:
-        raise Invalid("partner", "archived", "This partner is no longer in the directory.")
-    return partner
 
 
 def _consent_for_form(
@@ -878,42 +891,3 @@ def _recipient(
     if guardian_name:
         return RecipientInfo(name=guardian_name)
     return None
-
-
-def _letterhead(s: Session) -> Letterhead:
-    rows: dict[str, str] = {
-        key: value
-        for key, value in s.execute(
-            select(AppSetting.key, AppSetting.value).where(
-                AppSetting.key.in_(tuple(LETTERHEAD_KEYS.values()))
-            )
-        )
-    }
-    return Letterhead(
-        organisation=rows.get(LETTERHEAD_KEYS["organisation"]) or DEFAULT_ORGANISATION,
-        address=rows.get(LETTERHEAD_KEYS["address"], ""),
-        phone=rows.get(LETTERHEAD_KEYS["phone"], ""),
-        email=rows.get(LETTERHEAD_KEYS["email"], ""),
-    )
-
-
-def _log_entry(s: Session, row: DocumentLog) -> DocumentLogEntry:
-    user = s.get(User, row.user_id) if row.user_id is not None else None
-    person = s.get(Person, row.person_id) if row.person_id is not None else None
-    partner = s.get(Partner, row.partner_id) if row.partner_id is not None else None
-    return DocumentLogEntry(
-        id=row.id,
-        at=row.at,
-        user_id=row.user_id,
-        user_name=user.display_name if user else "",
-        person_id=row.person_id,
-        case_ref=person.case_ref if person else None,
-        doc_type=row.doc_type,
-        action=row.action,
-        partner_id=row.partner_id,
-        partner_name=partner.name if partner else None,
-        language=row.language,
-        override_reason=row.override_reason,
-        sha256=row.sha256,
-        pages=row.pages,
-    )

@@ -1161,6 +1161,18 @@
         <translation>Hun har nu en sag: hendes besøg og henvisninger flyttes til hendes journal</translation>
     </message>
     <message>
+        <source>Pri&amp;nt for the visitor…</source>
+        <translation>Udskriv til besø&amp;gende…</translation>
+    </message>
+    <message>
+        <source>Print for the visitor</source>
+        <translation>Udskriv til den besøgende</translation>
+    </message>
+    <message>
+        <source>A visit summary or referral letter for the selected visit, by card code</source>
+        <translation>Besøgsresumé eller henvisning for det valgte besøg, efter kortkode</translation>
+    </message>
+    <message>
         <source>Visitor history status</source>
         <translation>Status for besøgshistorik</translation>
     </message>

@@ -35,12 +35,14 @@ from PySide6.QtWidgets import (
 )
 
 from clinic_app.errors import ClinicError, Forbidden
+from clinic_app.services.document_common import PreparedDocument
 from clinic_app.services.document_routing import (
     NAME_ALWAYS,
     NO_PARTNER_DOCUMENTS,
     partner_kinds_for,
 )
-from clinic_app.services.documents import PreparedDocument, SharingCheck
+from clinic_app.services.documents import SharingCheck
+from clinic_app.services.visitor_documents import VISITOR_DOCUMENTS
 from clinic_app.ui.common import ERROR_STYLE, error_message, named, plain_label
 from clinic_app.ui.context import UiContext
 from clinic_app.ui.documents.labels import doc_type_label, partner_kind_label
@@ -77,17 +79,21 @@ class PrintDialog(QDialog):
     def __init__(
         self,
         ctx: UiContext,
-        person_id: int,
+        person_id: int | None,
         *,
         doc_type: DocumentType | None = None,
         plan_id: int | None = None,
         visit_id: int | None = None,
         referral_id: int | None = None,
+        visitor_code: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``person_id`` None and ``visitor_code`` given: an anonymous visitor's visit
+        summary or referral letter."""
         super().__init__(parent)
         self._ctx = ctx
-        self._person_id = person_id
+        self._person_id = person_id or 0
+        self._visitor_code = visitor_code
         self._plan_id = plan_id
         self._visit_id = visit_id
         self._referral_id = referral_id
@@ -104,6 +110,8 @@ class PrintDialog(QDialog):
         named(self.type_combo, self.tr("Document type"))
         for t in DocumentType:
             if t is DocumentType.STATISTICS_SUMMARY:
+                continue
+            if visitor_code is not None and t not in VISITOR_DOCUMENTS:
                 continue
             if t is DocumentType.VISIT_SUMMARY and visit_id is None:
                 continue
@@ -206,7 +214,9 @@ class PrintDialog(QDialog):
         kinds = set(partner_kinds_for(doc_type))
         self.recipient_combo.blockSignals(True)
         self.recipient_combo.clear()
-        if doc_type in NO_PARTNER_DOCUMENTS:
+        if self._visitor_code is not None:
+            self.recipient_combo.addItem(self.tr("The visitor (own copy)"), NO_PARTNER)
+        elif doc_type in NO_PARTNER_DOCUMENTS:
             label = {
                 DocumentType.GUARDIAN_SUMMARY: self.tr("The current guardian"),
                 DocumentType.ACTION_PLAN: self.tr("The person (own copy)"),
@@ -234,13 +244,18 @@ class PrintDialog(QDialog):
             )
             return
         try:
-            check = self._ctx.services.documents.check(
-                self._ctx.actor,
-                self.doc_type(),
-                self._person_id,
-                self.partner_id(),
-                include_name=self.include_name.isChecked(),
-            )
+            if self._visitor_code is not None:
+                check = self._ctx.services.documents.check_for_visitor(
+                    self._ctx.actor, self.doc_type(), self._visitor_code, self.partner_id()
+                )
+            else:
+                check = self._ctx.services.documents.check(
+                    self._ctx.actor,
+                    self.doc_type(),
+                    self._person_id,
+                    self.partner_id(),
+                    include_name=self.include_name.isChecked(),
+                )
         except ClinicError as exc:
             self._show_check(None, error_message(exc))
             return
@@ -323,7 +338,21 @@ class PrintDialog(QDialog):
         reason = self.reason.toPlainText().strip() if self.reason.isVisible() else ""
         plan, visit, referral = self._plan_id, self._visit_id, self._referral_id
 
+        code = self._visitor_code
+
         def work() -> PreparedDocument:
+            if code is not None:
+                return services.documents.prepare_for_visitor(
+                    actor,
+                    doc_type,
+                    code,
+                    partner,
+                    language,
+                    visit_id=visit,  # a referral letter prints the referral of that visit
+                    referral_id=referral if doc_type is DocumentType.HEALTH_REFERRAL else None,
+                    include_name=include,
+                    reason=reason or None,
+                )
             return services.documents.prepare(
                 actor,
                 doc_type,
@@ -486,15 +515,17 @@ def paint_pdf(document: QPdfDocument, printer: QPrinter) -> bool:
 
 def open_print_dialog(
     ctx: UiContext,
-    person_id: int,
+    person_id: int | None,
     *,
     doc_type: DocumentType | None = None,
     plan_id: int | None = None,
     visit_id: int | None = None,
     referral_id: int | None = None,
+    visitor_code: str | None = None,
     parent: QWidget | None = None,
 ) -> PrintDialog:
-    """Show the print dialog (non-blocking) and return it."""
+    """Show the print dialog (non-blocking) and return it; for an anonymous visitor give
+    ``person_id`` None and her ``visitor_code``."""
     dialog = PrintDialog(
         ctx,
         person_id,
@@ -502,6 +533,7 @@ def open_print_dialog(
         plan_id=plan_id,
         visit_id=visit_id,
         referral_id=referral_id,
+        visitor_code=visitor_code,
         parent=parent,
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

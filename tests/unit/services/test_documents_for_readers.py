@@ -13,12 +13,16 @@ import datetime as dt
 import re
 
 import pytest
+from sqlalchemy import select
 
 from clinic_app.errors import Forbidden, Invalid
+from clinic_app.models import AuditEvent, DocumentLog
 from clinic_app.security.context import Actor
 from clinic_app.services.consents import Purpose
 from clinic_app.services.container import Services
 from clinic_app.services.persons import NameInput
+from clinic_app.services.referrals import ReferralInput
+from clinic_app.services.visitors import VisitorInput
 from clinic_app.services.visits import VisitInput
 from clinic_app.vocabulary import DataCategory, DocumentType, PartnerKind, Role, VisitService
 from tests.conftest import make_user
@@ -354,3 +358,80 @@ def test_a_referral_to_a_municipality_is_not_addressed_to_a_doctor(
         services.documents.prepare(nurse, DocumentType.HEALTH_REFERRAL, pid, town, "da").pdf
     )
     assert "Til: Kommune Midt" in text and text.count("Til:") == 1 and "Læge" not in text
+
+
+def test_an_anonymous_visitor_gets_her_documents_by_card_code(
+    services: Services, admin: Actor, site_ids: dict[str, int], doctor: int
+) -> None:
+    nurse = make_user(services, admin, "nina", Role.NURSE, site_ids["clinic"])
+    staff = make_user(services, admin, "sofie", Role.SHELTER_STAFF, site_ids["shelter"])
+    visitor = services.visitors.create(
+        nurse, VisitorInput(nickname="Mira", nationality="NG", language="ar")
+    )
+    visit = services.visits.record_visit(
+        nurse,
+        VisitInput(
+            site_ids["clinic"],
+            visitor_id=visitor.id,
+            visited_at=dt.datetime(2026, 11, 20, 10, 0),
+            services=(VisitService.CONSULTATION,),
+            reason="Cough",
+            clinical_notes="Chest clear; rest advised.",
+        ),
+    )
+    referral = services.referrals.create(
+        nurse, ReferralInput("doctor", "Persistent cough", visitor_id=visitor.id)
+    )
+    docs = services.documents
+    own = docs.prepare_for_visitor(
+        nurse,
+        DocumentType.VISIT_SUMMARY,
+        visitor.code.lower(),
+        None,
+        "da",
+        visit_id=visit.id,
+        include_name=True,
+    )
+    text = flat(own.pdf)
+    assert "Chest clear" in text and f"Mira ({visitor.code})" in text and visitor.code in text
+    letter = flat(
+        docs.prepare_for_visitor(
+            nurse,
+            DocumentType.HEALTH_REFERRAL,
+            visitor.code,
+            None,
+            "en",
+            referral_id=referral.id,
+        ).pdf
+    )
+    assert "Persistent cough" in letter and "Arabic" in letter
+    entry = docs.record_output(nurse, own, "print")
+    assert entry.case_ref == visitor.code and entry.person_id is None
+
+    # to a doctor: no consent can be on file, so only with a reason, marked on the page
+    with pytest.raises(Forbidden, match="no consent on record"):
+        docs.prepare_for_visitor(
+            nurse, DocumentType.VISIT_SUMMARY, visitor.code, doctor, "en", visit_id=visit.id
+        )
+    sent = docs.prepare_for_visitor(
+        nurse,
+        DocumentType.VISIT_SUMMARY,
+        visitor.code,
+        doctor,
+        "en",
+        visit_id=visit.id,
+        reason="Collapsed at the clinic",
+    )
+    assert "Shared without the person's consent under" in flat(sent.pdf)
+    assert docs.record_output(nurse, sent, "save").override_reason == "Collapsed at the clinic"
+    # shelter staff read no clinical notes: refused, and the refusal is audited
+    with pytest.raises(Forbidden):
+        docs.prepare_for_visitor(
+            staff, DocumentType.VISIT_SUMMARY, visitor.code, None, "en", visit_id=visit.id
+        )
+    with services.db.read() as s:
+        refused = s.scalars(select(AuditEvent).where(AuditEvent.action == "document.refused")).all()
+        logged = s.scalars(select(DocumentLog).where(DocumentLog.visitor_id == visitor.id)).all()
+    assert refused and len(logged) == 2
+    with pytest.raises(Invalid):
+        docs.prepare_for_visitor(nurse, DocumentType.ACTION_PLAN, visitor.code, None, "en")
