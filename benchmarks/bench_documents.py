@@ -26,16 +26,19 @@ from clinic_app.vocabulary import DocumentType
 RUNS = 7
 
 
-def measure(render: Callable[[], bytes]) -> tuple[float, float, int]:
-    """Median and worst of RUNS renders in ms, and the page count."""
+def measure(render: Callable[[], bytes]) -> tuple[float, float, float, int]:
+    """Median and worst wall time of RUNS renders in ms, median CPU time in ms (a shared
+    machine stretches wall time, not CPU time), and the page count."""
     timings = []
+    cpu = []
     data = b""
     for _ in range(RUNS):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         data = render()
         timings.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
     pages = len(PdfReader(io.BytesIO(data)).pages)
-    return statistics.median(timings), max(timings), pages
+    return statistics.median(timings), max(timings), statistics.median(cpu), pages
 
 
 def main() -> int:
@@ -49,6 +52,7 @@ def main() -> int:
     # cover, so each fallback font is embedded and each shaper runs.
     names = "محمد عبد الله · สมชาย ใจดี · 王小明 · 張偉國 · 김민준 · አበበ በቀለ · राहुल · রহিম"
     scripts_plan = replace(plan, person_name=names, guardian_name=names)
+    big_report = samples.access_report(events=1000)
     cases = [
         (
             "action plan",
@@ -67,15 +71,23 @@ def main() -> int:
             lambda: render_document(report, samples.meta(DocumentType.ACCESS_REPORT), letterhead),
             1000.0,
         ),
+        (
+            "access report, 1,000 events + 1,000 audit lines",
+            lambda: render_document(
+                big_report, samples.meta(DocumentType.ACCESS_REPORT), letterhead
+            ),
+            1000.0,
+        ),
     ]
     failed = False
     for name, render, target in cases:
-        median, worst, pages = measure(render)
+        median, worst, cpu, pages = measure(render)
         ok = median < target
         failed |= not ok
         print(
-            f"{name}: {pages} pages, median {median:.0f} ms, worst {worst:.0f} ms "
-            f"(target < {target:.0f} ms, ratio {median / target:.2f}) {'OK' if ok else 'SLOW'}"
+            f"{name}: {pages} pages, median {median:.0f} ms (CPU {cpu:.0f} ms), worst "
+            f"{worst:.0f} ms (target < {target:.0f} ms, ratio {median / target:.2f}) "
+            f"{'OK' if ok else 'SLOW'}"
         )
     return 1 if failed else 0
 

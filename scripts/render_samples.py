@@ -41,7 +41,7 @@ from clinic_app.services.demo_data import (  # noqa: E402
     STAFF_PASSWORD,
     generate_demo_data,
 )
-from clinic_app.services.documents import PreparedDocument  # noqa: E402
+from clinic_app.services.document_common import PreparedDocument  # noqa: E402
 from clinic_app.services.facts_loader import load_facts  # noqa: E402
 from clinic_app.services.persons import NameInput, PersonInput  # noqa: E402
 from clinic_app.vocabulary import DataCategory, DocumentType, PartnerKind  # noqa: E402

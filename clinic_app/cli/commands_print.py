@@ -1,18 +1,20 @@
-"""``print`` (a document for a partner, as a PDF file), ``partners`` (list, show, add,
-add-contact) and ``consents`` (add, list, withdraw)."""
+"""``print`` (a document for a partner, as a PDF file), ``letterhead`` (show, set),
+``partners`` (list, show, add, add-contact) and ``consents`` (add, list, withdraw)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from clinic_app.cli.context import CommandContext, add_login_options
+from clinic_app.documents.data import Letterhead
 from clinic_app.errors import Invalid
 from clinic_app.services.consents import ConsentInput, ConsentView, Purpose
-from clinic_app.services.documents import document_types_for
+from clinic_app.services.document_routing import document_types_for
 from clinic_app.services.reference_data import PartnerView
 from clinic_app.vocabulary import DataCategory, DocumentAction, DocumentType, PartnerKind
 
@@ -29,7 +31,13 @@ def register(sub: Any) -> None:
         "The document log and the audit log record who printed what for whom.",
     )
     pr.add_argument("doc_type", metavar="TYPE", choices=_PRINTABLE, help=" | ".join(_PRINTABLE))
-    pr.add_argument("--case", required=True, metavar="REF", help="the person's case reference")
+    who = pr.add_mutually_exclusive_group(required=True)
+    who.add_argument("--case", metavar="REF", help="the person's case reference")
+    who.add_argument(
+        "--visitor",
+        metavar="CODE",
+        help="an anonymous clinic visitor's card code (visit_summary, health_referral)",
+    )
     pr.add_argument("--partner", metavar="NAME", help="recipient (name or unique prefix)")
     pr.add_argument("--lang", choices=("en", "da"), default="en", help="document language")
     pr.add_argument("--plan", type=int, metavar="ID", help="action plan (default: newest)")
@@ -37,10 +45,29 @@ def register(sub: Any) -> None:
     pr.add_argument("--referral", type=int, metavar="ID", help="referral for a referral letter")
     pr.add_argument("--consent", type=int, metavar="ID", help="consent a consent form prints")
     pr.add_argument("--include-name", action="store_true", help="print the person's name")
+    pr.add_argument(
+        "--draft",
+        action="store_true",
+        help="action plan: print the newest draft (marked DRAFT, no signature lines) "
+        "instead of the agreed version",
+    )
     pr.add_argument("--reason", help="why the document is shared without consent")
     pr.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
     pr.add_argument("--force", action="store_true", help="overwrite an existing file")
     _common(pr, cmd_print)
+
+    head = sub.add_parser("letterhead", help="the organisation printed on every document")
+    hsub = head.add_subparsers(dest="letterhead_command", metavar="ACTION", required=True)
+    _common(hsub.add_parser("show", help="the letterhead in use"), cmd_letterhead_show)
+    hset = hsub.add_parser(
+        "set",
+        help="change the letterhead (administrators; audited)",
+        description="Change the organisation's name, address, phone or e-mail printed at the "
+        "top of every document. Options left out keep their current value.",
+    )
+    for opt in ("organisation", "address", "phone", "email"):
+        hset.add_argument(f"--{opt}", help=f"the {opt} (omit to keep)")
+    _common(hset, cmd_letterhead_set)
 
     partners = sub.add_parser("partners", help="the partner directory")
     psub = partners.add_subparsers(dest="partners_command", metavar="ACTION", required=True)
@@ -98,6 +125,48 @@ def _common(parser: Any, handler: Any) -> None:
     parser.set_defaults(handler=handler)
 
 
+# --- letterhead --------------------------------------------------------------------------------
+
+
+def _show_letterhead(ctx: CommandContext, head: Letterhead) -> None:
+    fields = {
+        "organisation": head.organisation,
+        "address": head.address,
+        "phone": head.phone,
+        "email": head.email,
+    }
+    if ctx.as_json:
+        ctx.print_json(fields)
+    else:
+        for key, value in fields.items():
+            ctx.print(f"{key}: {value or '—'}")
+
+
+def cmd_letterhead_show(ctx: CommandContext) -> int:
+    ctx.login()
+    _show_letterhead(ctx, ctx.services().documents.letterhead())
+    return 0
+
+
+def cmd_letterhead_set(ctx: CommandContext) -> int:
+    actor = ctx.login()
+    a = ctx.args
+    docs = ctx.services().documents
+    current = docs.letterhead()
+    changes = {k: getattr(a, k) for k in ("organisation", "address", "phone", "email")}
+    if all(v is None for v in changes.values()):
+        raise Invalid(
+            "letterhead",
+            "nothing",
+            "Give at least one of --organisation, --address, --phone or --email.",
+        )
+    saved = docs.save_letterhead(
+        actor, replace(current, **{k: v for k, v in changes.items() if v is not None})
+    )
+    _show_letterhead(ctx, saved)
+    return 0
+
+
 # --- print -------------------------------------------------------------------------------------
 
 
@@ -112,21 +181,35 @@ def cmd_print(ctx: CommandContext) -> int:
         raise Invalid("out", "no_folder", "The folder does not exist.")
     actor = ctx.login()
     svc = ctx.services()
-    person = svc.persons.get_by_case_ref(actor, a.case)
     partner_id = svc.reference.find_partner(a.partner).id if a.partner else None
-    prepared = svc.documents.prepare(
-        actor,
-        DocumentType(a.doc_type),
-        person.id,
-        partner_id,
-        a.lang,
-        plan_id=a.plan,
-        visit_id=a.visit,
-        referral_id=a.referral,
-        consent_id=a.consent,
-        include_name=a.include_name,
-        reason=a.reason,
-    )
+    if a.visitor:
+        prepared = svc.documents.prepare_for_visitor(
+            actor,
+            DocumentType(a.doc_type),
+            a.visitor,
+            partner_id,
+            a.lang,
+            visit_id=a.visit,
+            referral_id=a.referral,
+            include_name=a.include_name,
+            reason=a.reason,
+        )
+    else:
+        person = svc.persons.get_by_case_ref(actor, a.case)
+        prepared = svc.documents.prepare(
+            actor,
+            DocumentType(a.doc_type),
+            person.id,
+            partner_id,
+            a.lang,
+            plan_id=a.plan,
+            visit_id=a.visit,
+            referral_id=a.referral,
+            consent_id=a.consent,
+            include_name=a.include_name,
+            reason=a.reason,
+            draft=a.draft,
+        )
     # Written to a temporary file first: the log never records a file that was not written,
     # and a refused log entry leaves no file behind.
     fd, tmp = tempfile.mkstemp(prefix=".clinic-app-", suffix=".pdf", dir=out.parent)

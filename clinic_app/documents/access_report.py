@@ -6,18 +6,20 @@ from collections.abc import Sequence
 
 from reportlab.platypus import Flowable
 
+from clinic_app.documents.access_actions import grouped_access
 from clinic_app.documents.base import (
     build,
     clean,
-    data_table,
     field_table,
     heading,
+    long_table,
+    long_text,
     or_dash,
     para,
     styles,
 )
 from clinic_app.documents.data import AccessReportDoc, DocumentMeta, Letterhead
-from clinic_app.documents.labels import enum_label, format_date, format_datetime, label
+from clinic_app.documents.labels import enum_label, format_date, label
 
 
 def _section(
@@ -29,7 +31,7 @@ def _section(
 ) -> list[Flowable]:
     if not rows:
         return [heading(title), para(none)]
-    return [heading(title), data_table(header, rows, widths)]
+    return [heading(title), *long_table(header, rows, widths)]
 
 
 def render(doc: AccessReportDoc, meta: DocumentMeta, letterhead: Letterhead) -> bytes:
@@ -54,6 +56,27 @@ def render(doc: AccessReportDoc, meta: DocumentMeta, letterhead: Letterhead) -> 
                 (t("languages"), ", ".join(doc.languages) or "—"),
             ]
         )
+    )
+    story += [heading(t("sec_held")), para(t("held_intro"))]
+    if doc.notes.strip():
+        story += [heading(t("notes_held")), *long_text(doc.notes)]
+    story.append(heading(t("sec_exploitation")))
+    story.append(
+        para(", ".join(enum_label(lang, f) for f in doc.exploitation) if doc.exploitation else none)
+    )
+    story += _section(
+        t("sec_safety"),
+        [t("sec_safety"), t("notes")],
+        [[enum_label(lang, flag), note or "—"] for flag, note in doc.safety_flags],
+        [0.45, 0.55],
+        none,
+    )
+    story += _section(
+        t("sec_contacts"),
+        [t("role"), t("name"), t("from"), t("until")],
+        [[c.role, c.name, d(c.from_on), d(c.to_on) if c.to_on else ""] for c in doc.contacts],
+        [0.3, 0.34, 0.18, 0.18],
+        none,
     )
     story += _section(
         t("sec_names"),
@@ -88,19 +111,46 @@ def render(doc: AccessReportDoc, meta: DocumentMeta, letterhead: Letterhead) -> 
     )
     story += _section(
         t("sec_plans"),
-        [t("plan_version"), t("plan_state"), t("period")],
+        [t("plan_version"), t("plan_state"), t("period"), t("plan_goals")],
         [
-            [str(p.version), enum_label(lang, p.state), f"{d(p.period_start)} – {d(p.period_end)}"]
+            [
+                str(p.version),
+                enum_label(lang, p.state),
+                f"{d(p.period_start)} – {d(p.period_end) if p.period_end else t('open_ended')}",
+                "\n".join(p.goals) or "—",
+            ]
             for p in doc.plans
         ],
-        [0.15, 0.25, 0.6],
+        [0.1, 0.14, 0.26, 0.5],
         none,
     )
     story += _section(
         t("sec_visits"),
-        [t("date"), t("site"), t("services")],
-        [[d(v.on), v.site, ", ".join(enum_label(lang, s) for s in v.services)] for v in doc.visits],
-        [0.18, 0.3, 0.52],
+        [t("date"), t("site"), t("services"), t("notes")],
+        [
+            [
+                d(v.on),
+                v.site,
+                ", ".join(enum_label(lang, s) for s in v.services),
+                v.notes or "—",
+            ]
+            for v in doc.visits
+        ],
+        [0.15, 0.2, 0.27, 0.38],
+        none,
+    )
+    if doc.clinical_notes_withheld:
+        story.append(
+            para(label(lang, "clinical_withheld", n=doc.clinical_notes_withheld), styles().small)
+        )
+    story += _section(
+        t("sec_referrals"),
+        [t("date"), t("referred_to"), t("reason"), t("referral_status")],
+        [
+            [d(r.on), r.to or "—", r.reason or "—", enum_label(lang, r.status)]
+            for r in doc.referrals
+        ],
+        [0.16, 0.28, 0.4, 0.16],
         none,
     )
     story += _section(
@@ -125,11 +175,15 @@ def render(doc: AccessReportDoc, meta: DocumentMeta, letterhead: Letterhead) -> 
         [0.18, 0.34, 0.26, 0.22],
         none,
     )
+    story += [
+        heading(t("sec_rights")),
+        para(label(lang, "rights_text", years=doc.retention_years)),
+    ]
     story += _section(
         t("sec_access"),
-        [t("when"), t("user"), t("action"), t("workstation")],
-        [[format_datetime(lang, a.at), a.user, a.action, a.workstation] for a in doc.access],
-        [0.27, 0.27, 0.28, 0.18],
+        [t("date"), t("user"), t("action")],
+        [[d(day), user, what] for day, user, what in grouped_access(lang, doc.access)],
+        [0.16, 0.26, 0.58],
         none,
     )
     return build(meta, letterhead, story)

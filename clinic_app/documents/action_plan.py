@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportlab.platypus import Flowable
 
 from clinic_app.documents.base import (
@@ -11,13 +13,14 @@ from clinic_app.documents.base import (
     heading,
     labelled,
     long_text,
+    or_dash,
     para,
     signature_block,
     styles,
 )
 from clinic_app.documents.data import ActionPlanDoc, DocumentMeta, Language, Letterhead, PlanGoal
 from clinic_app.documents.labels import enum_label, format_date, label
-from clinic_app.vocabulary import PlanArea
+from clinic_app.vocabulary import PlanArea, PlanState
 
 
 def goals_story(lang: Language, goals: tuple[PlanGoal, ...]) -> list[Flowable]:
@@ -58,28 +61,38 @@ def goals_story(lang: Language, goals: tuple[PlanGoal, ...]) -> list[Flowable]:
 
 def render(doc: ActionPlanDoc, meta: DocumentMeta, letterhead: Letterhead) -> bytes:
     lang = meta.language
+    draft = doc.state is PlanState.DRAFT
+    end = format_date(lang, doc.period_end) if doc.period_end else label(lang, "open_ended")
     rows = [
         (label(lang, "name"), doc.person_name),
-        (
-            label(lang, "plan_period"),
-            f"{format_date(lang, doc.period_start)} – {format_date(lang, doc.period_end)}",
-        ),
+        (label(lang, "plan_period"), f"{format_date(lang, doc.period_start)} – {end}"),
+    ]
+    if doc.review_date:
+        rows.append((label(lang, "review_date"), format_date(lang, doc.review_date)))
+    rows += [
         (label(lang, "plan_version"), str(doc.version)),
         (label(lang, "plan_state"), enum_label(lang, doc.state)),
-        (label(lang, "contact_person"), doc.contact_person),
+        (label(lang, "contact_person"), or_dash(doc.contact_person)),
     ]
     if doc.guardian_name:
         rows.append((label(lang, "guardian"), doc.guardian_name))
-    story: list[Flowable] = [para(label(lang, "plan_intro"), styles().intro), field_table(rows)]
+    intro = label(lang, "draft_note") if draft else label(lang, "plan_intro")
+    story: list[Flowable] = [para(intro, styles().intro), field_table(rows)]
     story += goals_story(lang, doc.goals)
+    if doc.health_goals_omitted:
+        story.append(para(label(lang, "health_omitted"), styles().intro))
     if doc.notes.strip():
         story.append(heading(label(lang, "notes")))
         story += long_text(doc.notes)
-    signers = [
-        (label(lang, "sig_person"), doc.person_name),
-        (label(lang, "sig_contact"), doc.contact_person),
-    ]
-    if doc.guardian_name:
-        signers.append((label(lang, "sig_guardian"), doc.guardian_name))
-    story.append(signature_block(lang, signers))
+    if not draft:
+        # Only the agreed text is signed; a draft carries no signature lines.
+        signers = [
+            (label(lang, "sig_person"), doc.person_name),
+            (label(lang, "sig_contact"), doc.contact_person),
+        ]
+        if doc.guardian_name:
+            signers.append((label(lang, "sig_guardian"), doc.guardian_name))
+        story.append(signature_block(lang, signers))
+    if draft and not meta.watermark:
+        meta = replace(meta, watermark=label(lang, "draft_watermark"))
     return build(meta, letterhead, story)

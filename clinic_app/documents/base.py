@@ -238,15 +238,20 @@ def field_table(rows: Sequence[tuple[str, str]], label_width: float = 0.32) -> T
 
 
 def data_table(
-    header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float]
+    header: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float],
+    *,
+    width: float = FRAME_WIDTH,
 ) -> Table:
-    """A list with a header row repeated on every page; ``widths`` are fractions of the frame."""
+    """A list with a header row repeated on every page; ``widths`` are fractions of
+    ``width`` (the frame, or :data:`ANSWER_WIDTH` inside an answer box)."""
     st = styles()
     data: list[list[Any]] = [[para(h, st.cell_bold) for h in header]]
     data.extend([para(c, st.cell) for c in row] for row in rows)
     table = Table(
         data,
-        colWidths=[FRAME_WIDTH * w for w in widths],
+        colWidths=[width * w for w in widths],
         repeatRows=1,
         hAlign="LEFT",
         splitInRow=1,
@@ -263,7 +268,57 @@ def data_table(
     return table
 
 
+LONG_TABLE_CHUNK = 30
+
+
+def long_table(
+    header: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float]
+) -> list[Flowable]:
+    """A list of any length, as tables of :data:`LONG_TABLE_CHUNK` rows each with its
+    header. reportlab re-measures the rest of a table at every page break, so one table of
+    a thousand rows costs pages × rows; chunks of about a page keep it linear."""
+    return [
+        data_table(header, rows[i : i + LONG_TABLE_CHUNK], widths)
+        for i in range(0, max(1, len(rows)), LONG_TABLE_CHUNK)
+    ]
+
+
+ANSWER_BACKGROUND = colors.HexColor("#F3F3F3")
+_ANSWER_PADDING = 6
+ANSWER_WIDTH = FRAME_WIDTH - 2 * _ANSWER_PADDING - 2  # what fits inside an answer box
+
+
+def answer_box(sections: Sequence[tuple[str, Sequence[Flowable]]]) -> Table:
+    """The reader's questions answered first: a framed box of (question, answer) sections
+    at the top of a letter. Rows may split across pages like any table."""
+    st = styles()
+    data: list[list[Any]] = [[[para(q, st.cell_bold), *answer]] for q, answer in sections]
+    table = Table(data, colWidths=[FRAME_WIDTH], hAlign="LEFT", splitInRow=1, spaceAfter=8)
+    table.setStyle(
+        TableStyle(
+            [
+                *_TABLE_BASE,
+                ("LEFTPADDING", (0, 0), (-1, -1), _ANSWER_PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), _ANSWER_PADDING),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("BACKGROUND", (0, 0), (-1, -1), ANSWER_BACKGROUND),
+                ("BOX", (0, 0), (-1, -1), 0.8, RULE),
+                ("LINEBELOW", (0, 0), (-1, -2), 0.25, RULE),
+            ]
+        )
+    )
+    return table
+
+
 SIGNER_NAME_MAX = 300
+
+
+def staff_signer(meta: DocumentMeta, name: str = "") -> str:
+    """The signing staff member as "name, title": ``name`` or, if blank, whoever printed."""
+    who = name.strip() or meta.printed_by
+    title = meta.printed_by_title
+    return f"{who}, {title}" if title and title.casefold() != who.casefold() else who
 
 
 def signature_block(lang: Language, signers: Sequence[tuple[str, str]]) -> Flowable:
@@ -373,10 +428,52 @@ def _draw_text(
         x += w
 
 
-def _draw_furniture(canv: Canvas, meta: DocumentMeta, letterhead: Letterhead) -> None:
-    lang = meta.language
-    left, right = MARGIN_X, PAGE_WIDTH - MARGIN_X
-    top = PAGE_HEIGHT - 14 * mm
+@dataclass(frozen=True, slots=True)
+class _Header:
+    """The letterhead laid out for the page width: wrapped, never cut."""
+
+    org_lines: tuple[str, ...]
+    org_size: float
+    detail_lines: tuple[str, ...]  # address, then phone and e-mail
+
+    @property
+    def height(self) -> float:
+        """From the top line to the rule under the title, in points."""
+        extra_org = (len(self.org_lines) - 1) * (self.org_size + 1.5)
+        details = (max(1, len(self.detail_lines)) - 1) * 3.5 * mm
+        return float(extra_org + details + 13 * mm)
+
+
+_ORG_WIDTH = FRAME_WIDTH * 0.58
+_ORG_MAX_LINES = 3
+
+
+def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    words = " ".join(clean(text).split()).split(" ")
+    lines: list[str] = []
+    line = ""
+    for word in words:
+        trial = f"{line} {word}" if line else word
+        if line and pdfmetrics.stringWidth(trial, font, size) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = trial
+    if line:
+        lines.append(line)
+    return lines
+
+
+@functools.lru_cache(maxsize=32)
+def _header(letterhead: Letterhead, lang: Language) -> _Header:
+    """Wrap the organisation's name (shrinking the type down to 8 pt to keep it within three
+    lines) and the address; a letterhead is never shortened, the page adapts instead."""
+    register_fonts()
+    size = 11.5
+    org = _wrap(letterhead.organisation, FONT_BOLD, size, _ORG_WIDTH)
+    while len(org) > _ORG_MAX_LINES and size > 8:
+        size -= 0.5
+        org = _wrap(letterhead.organisation, FONT_BOLD, size, _ORG_WIDTH)
     reach = " · ".join(
         part
         for part in (
@@ -385,31 +482,73 @@ def _draw_furniture(canv: Canvas, meta: DocumentMeta, letterhead: Letterhead) ->
         )
         if part
     )
+    details = [
+        *(_wrap(letterhead.address, FONT, 7.5, _ORG_WIDTH) if letterhead.address.strip() else []),
+        *(_wrap(reach, FONT, 7.5, _ORG_WIDTH) if reach else []),
+    ]
+    return _Header(tuple(org), size, tuple(details))
+
+
+def _top_margin(letterhead: Letterhead, lang: Language) -> float:
+    """The body starts below the header, however many lines the letterhead took."""
+    return float(max(MARGIN_TOP, 14 * mm + _header(letterhead, lang).height + 7.5 * mm))
+
+
+def _draw_furniture(canv: Canvas, meta: DocumentMeta, letterhead: Letterhead) -> None:
+    lang = meta.language
+    left, right = MARGIN_X, PAGE_WIDTH - MARGIN_X
+    top = PAGE_HEIGHT - 14 * mm
+    head = _header(letterhead, lang)
     canv.saveState()
+    if meta.watermark:
+        _draw_watermark(canv, meta.watermark)
     canv.setFillColor(colors.black)
-    _draw_text(canv, left, top, letterhead.organisation, FONT_BOLD, 11.5, FRAME_WIDTH * 0.58)
+    y = top
+    for line in head.org_lines:
+        _draw_text(canv, left, y, line, FONT_BOLD, head.org_size, _ORG_WIDTH)
+        y -= head.org_size + 1.5
     date_text = f"{label(lang, 'date')}: {format_date(lang, meta.issued_on)}"
     _draw_text(canv, right, top, date_text, FONT, 8.5, FRAME_WIDTH * 0.38, right=True)
     if not meta.public:
         ref_text = f"{label(lang, 'case_ref')}: {meta.case_ref}"
         _draw_text(canv, right, top - 4.5 * mm, ref_text, FONT, 8.5, FRAME_WIDTH * 0.38, right=True)
-    title = enum_label(lang, meta.doc_type)
-    _draw_text(canv, left, top - 13.8 * mm, title, FONT_BOLD, 13, FRAME_WIDTH)
     canv.setFillColor(GREY)
-    _draw_text(canv, left, top - 4.3 * mm, letterhead.address, FONT, 7.5, FRAME_WIDTH * 0.6)
-    _draw_text(canv, left, top - 7.8 * mm, reach, FONT, 7.5, FRAME_WIDTH * 0.6)
+    y += head.org_size + 1.5 - 4.3 * mm
+    for line in head.detail_lines:
+        _draw_text(canv, left, y, line, FONT, 7.5, _ORG_WIDTH)
+        y -= 3.5 * mm
+    canv.setFillColor(colors.black)
+    rule_y = top - head.height
+    title = enum_label(lang, meta.doc_type)
+    _draw_text(canv, left, rule_y + 2.7 * mm, title, FONT_BOLD, 13, FRAME_WIDTH)
     canv.setStrokeColor(RULE)
     canv.setLineWidth(0.6)
-    canv.line(left, top - 16.5 * mm, right, top - 16.5 * mm)
+    canv.line(left, rule_y, right, rule_y)
     # footer; "Page x of y" is added by the canvas once the total is known
     canv.line(left, 16 * mm, right, 16 * mm)
-    canv.setFillColor(colors.black)
+    if meta.without_consent_basis:
+        note = label(lang, "without_consent", basis=meta.without_consent_basis)
+        lines = _wrap(note, FONT_BOLD, 7, FRAME_WIDTH)[:2]
+        for i, line in enumerate(lines):
+            y = 17.5 * mm + (len(lines) - 1 - i) * 3 * mm
+            _draw_text(canv, left, y, line, FONT_BOLD, 7, FRAME_WIDTH)
     footer = label(lang, "public" if meta.public else "confidential")
     _draw_text(canv, left, 12 * mm, footer, FONT_BOLD, 7.5, FRAME_WIDTH * 0.8)
     canv.setFillColor(GREY)
     if not meta.public:  # a publication names no staff member
         printed = f"{label(lang, 'printed_by')}: {meta.printed_by}"
         _draw_text(canv, left, 8.5 * mm, printed, FONT, 7, FRAME_WIDTH * 0.8)
+    canv.restoreState()
+
+
+def _draw_watermark(canv: Canvas, text: str) -> None:
+    """Large, light, diagonal text behind the page's content."""
+    canv.saveState()
+    canv.setFillColor(colors.HexColor("#D8D8D8"))
+    canv.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+    canv.rotate(40)
+    canv.setFont(FONT_BOLD, 96)
+    canv.drawCentredString(0, -30, clean(text))
     canv.restoreState()
 
 
@@ -457,8 +596,8 @@ def build(meta: DocumentMeta, letterhead: Letterhead, story: list[Flowable]) -> 
         # tables line up with the header and fill exactly FRAME_WIDTH.
         leftMargin=MARGIN_X - _FRAME_PADDING,
         rightMargin=MARGIN_X - _FRAME_PADDING,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
+        topMargin=_top_margin(letterhead, lang),
+        bottomMargin=MARGIN_BOTTOM + (6 * mm if meta.without_consent_basis else 0),
         title=enum_label(lang, meta.doc_type),
         author=_fit(letterhead.organisation, FONT, 10, 2000),
         subject=f"clinic_app {meta.doc_type.value}",

@@ -19,12 +19,15 @@ from clinic_app.vocabulary import (
     DataCategory,
     DocumentType,
     EventKind,
+    ExploitationForm,
     HealthService,
     InterpreterMode,
     Outcome,
     Payer,
     PlanArea,
     PlanState,
+    ReferralStatus,
+    SafetyFlag,
     Sex,
     TaskStatus,
     Urgency,
@@ -80,6 +83,12 @@ class DocumentMeta:
     # A publication (published statistics): no case reference, no staff name and no
     # personal-data line on its pages.
     public: bool = False
+    printed_by_title: str = ""  # the staff member's title (role), in the document's language
+    # Printed across every page (e.g. "DRAFT"): a copy that is not the agreed text.
+    watermark: str = ""
+    # The legal basis when the document is shared without the person's consent; printed in
+    # the footer of every page ("Shared without consent under ...").
+    without_consent_basis: str = ""
 
 
 # --- action plan ------------------------------------------------------------------------
@@ -106,13 +115,16 @@ class ActionPlanDoc:
 
     person_name: str
     period_start: date
-    period_end: date
+    period_end: date | None  # None: open-ended (the review date says when it is looked at)
     state: PlanState
     version: int
     contact_person: str
     goals: tuple[PlanGoal, ...] = ()
     guardian_name: str | None = None  # set for minors: adds the guardian's signature line
     notes: str = ""
+    review_date: date | None = None
+    # Health goals exist but are left out of this copy (the consent does not cover health).
+    health_goals_omitted: bool = False
 
 
 # --- health referral --------------------------------------------------------------------
@@ -129,7 +141,11 @@ class CoveredService:
 
 @dataclass(frozen=True, slots=True)
 class HealthReferralDoc:
-    recipient_kind: RecipientKind
+    """``recipient_kind`` None: the letter goes to a partner that is not a health
+    professional (a municipality), so no "Profession: Doctor" line is printed.
+    ``reason`` empty: no referral was picked, the letter confirms entitlements only."""
+
+    recipient_kind: RecipientKind | None
     reason: str
     urgency: Urgency
     services: tuple[CoveredService, ...]
@@ -137,6 +153,10 @@ class HealthReferralDoc:
     person_name: str = ""
     include_name: bool = False
     contact_person: str = ""
+    birth_text: str = ""  # printed with the name only
+    interpreter_language: str = ""  # "" when no interpreter is needed
+    referrer: str = ""  # the staff member who refers (signs the letter)
+    referrer_phone: str = ""
 
 
 # --- status confirmation ----------------------------------------------------------------
@@ -184,6 +204,9 @@ class Explanation:
 
 @dataclass(frozen=True, slots=True)
 class StatusConfirmationDoc:
+    """``legal_stay`` and ``then_text`` are printed as given (already in the document's
+    language); ``current_deadline`` is the next legal date still ahead, if any."""
+
     identification: IdentificationInfo
     reflection: ReflectionInfo | None = None
     permits: tuple[PermitInfo, ...] = ()
@@ -191,6 +214,9 @@ class StatusConfirmationDoc:
     explanations: tuple[Explanation, ...] = ()
     person_name: str = ""
     include_name: bool = False
+    legal_stay: str = ""
+    current_deadline: date | None = None
+    then_text: str = ""
 
 
 # --- consent form -----------------------------------------------------------------------
@@ -228,6 +254,8 @@ class IomReferralDoc:
     contact_person: str
     escort: str = ""  # minors: the guardian or other escort
     consent_reference: str = ""  # the consent record allowing this referral
+    # Health needs are recorded but the consent does not cover health: say so, print none.
+    health_withheld: bool = False
 
 
 # --- guardian summary -------------------------------------------------------------------
@@ -248,6 +276,7 @@ class GuardianSummaryDoc:
     age_text: str  # "16 (age assessed 2026-01-10)" as known
     turns_18_on: date | None
     legal_status: tuple[str, ...] = ()
+    turns_18_estimated: bool = False  # from an estimated birth date: printed as an estimate
     events: tuple[TimelineEntry, ...] = ()
     goals: tuple[PlanGoal, ...] = ()
     schooling: str = ""
@@ -302,7 +331,8 @@ class PlanLine:
     version: int
     state: PlanState
     period_start: date
-    period_end: date
+    period_end: date | None
+    goals: tuple[str, ...] = ()  # "Area: goal" lines of this version
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,6 +340,7 @@ class VisitLine:
     on: date
     site: str
     services: tuple[VisitService, ...]
+    notes: str = ""  # reason and clinical notes, where the printing user may read them
 
 
 @dataclass(frozen=True, slots=True)
@@ -338,6 +369,22 @@ class AuditLine:
 
 
 @dataclass(frozen=True, slots=True)
+class ContactLine:
+    role: str  # "Contact person", "Personal representative", as printed
+    name: str
+    from_on: date
+    to_on: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReferralLine:
+    on: date
+    to: str
+    reason: str
+    status: ReferralStatus
+
+
+@dataclass(frozen=True, slots=True)
 class AccessReportDoc:
     """Everything held about one person, for their own copy; may run to many pages."""
 
@@ -354,6 +401,15 @@ class AccessReportDoc:
     consents: tuple[ConsentLine, ...] = ()
     documents: tuple[PrintLine, ...] = ()
     access: tuple[AuditLine, ...] = ()
+    notes: str = ""
+    exploitation: tuple[ExploitationForm, ...] = ()
+    safety_flags: tuple[tuple[SafetyFlag, str], ...] = ()
+    contacts: tuple[ContactLine, ...] = ()
+    referrals: tuple[ReferralLine, ...] = ()
+    # Visits whose clinical notes exist but are not printed (the printing user may not read
+    # them); the report says so and where to ask.
+    clinical_notes_withheld: int = 0
+    retention_years: int = 0
 
 
 # --- statistics summary -----------------------------------------------------------------

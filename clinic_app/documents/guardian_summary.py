@@ -14,6 +14,7 @@ from clinic_app.documents.base import (
     or_dash,
     para,
     signature_block,
+    staff_signer,
     styles,
 )
 from clinic_app.documents.data import DocumentMeta, GuardianSummaryDoc, Letterhead
@@ -25,7 +26,12 @@ def render(doc: GuardianSummaryDoc, meta: DocumentMeta, letterhead: Letterhead) 
     rows = [
         (label(lang, "child"), doc.child_name),
         (label(lang, "age"), or_dash(doc.age_text)),
-        (label(lang, "turns_18"), format_date(lang, doc.turns_18_on)),
+        (
+            label(lang, "turns_18"),
+            label(lang, "estimated_date", date=format_date(lang, doc.turns_18_on))
+            if doc.turns_18_estimated and doc.turns_18_on
+            else format_date(lang, doc.turns_18_on),
+        ),
         (label(lang, "guardian"), doc.guardian_name),
         (label(lang, "contact_person"), or_dash(doc.contact_person)),
     ]
@@ -52,5 +58,9 @@ def render(doc: GuardianSummaryDoc, meta: DocumentMeta, letterhead: Letterhead) 
     if doc.notes.strip():
         story.append(heading(label(lang, "notes")))
         story += long_text(doc.notes)
-    story.append(signature_block(lang, [(label(lang, "sig_contact"), doc.contact_person)]))
+    story.append(
+        signature_block(
+            lang, [(label(lang, "sig_contact"), doc.contact_person or staff_signer(meta))]
+        )
+    )
     return build(meta, letterhead, story)

@@ -40,12 +40,14 @@ def render(doc: IomReferralDoc, meta: DocumentMeta, letterhead: Letterhead) -> b
     if doc.consent_reference:
         rows.append((label(lang, "consent_ref"), doc.consent_reference))
     story: list[Flowable] = [para(label(lang, "iom_intro"), styles().intro), field_table(rows)]
-    for key, text in (
-        ("health_needs", doc.health_needs),
-        ("reintegration", doc.reintegration_wishes),
-    ):
-        story.append(heading(label(lang, key)))
-        story += long_text(text) or [para("—")]
+    story.append(heading(label(lang, "health_needs")))
+    if doc.health_needs.strip():
+        story += long_text(doc.health_needs)
+    else:
+        key = "iom_health_withheld" if doc.health_withheld else "iom_health_none"
+        story.append(para(label(lang, key)))
+    story.append(heading(label(lang, "reintegration")))
+    story += long_text(doc.reintegration_wishes) or [para(label(lang, "none"))]
     signers = [
         (label(lang, "sig_person"), doc.person_name),
         (label(lang, "sig_contact"), doc.contact_person),

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from clinic_app.documents.data import Language
+from clinic_app.documents.letter_labels import LETTER_LABELS
 
 _EN: dict[str, str] = {
     # every page
@@ -53,7 +54,7 @@ _EN: dict[str, str] = {
     "referral_intro": "The person with the case reference above is entitled to the health "
     "services listed below. Please send invoices to the payer stated, quoting the case "
     "reference.",
-    "addressed_to": "Addressed to",
+    "addressed_to": "Profession",
     "person": "Person",
     "reason": "Reason for referral",
     "urgency": "Urgency",
@@ -202,7 +203,7 @@ _DA: dict[str, str] = {
     "referral_intro": "Personen med ovenstående sagsreference har ret til de sundhedsydelser, "
     "der er nævnt nedenfor. Send venligst regningen til den angivne betaler med angivelse af "
     "sagsreferencen.",
-    "addressed_to": "Til",
+    "addressed_to": "Faggruppe",
     "person": "Person",
     "reason": "Årsag til henvisning",
     "urgency": "Hastegrad",
@@ -468,6 +469,8 @@ LABELS: Mapping[tuple[str, str], str] = {
     **{("da", k): v for k, v in _DA.items()},
     **{("en", k): en for k, (en, _da) in _ENUMS.items()},
     **{("da", k): da for k, (_en, da) in _ENUMS.items()},
+    **{("en", k): en for k, (en, _da) in LETTER_LABELS.items()},
+    **{("da", k): da for k, (_en, da) in LETTER_LABELS.items()},
 }
 
 _MONTHS_EN = [
@@ -494,6 +497,11 @@ def label(language: Language, key: str, **values: object) -> str:
 
 def enum_label(language: Language, member: StrEnum) -> str:
     return LABELS[(language, f"{type(member).__name__}.{member.value}")]
+
+
+def specialty_label(language: Language, key: str) -> str:
+    """A referral specialty ("doctor", "dentist" ...) in words; unknown keys as recorded."""
+    return LABELS.get((language, f"specialty.{key}"), key)
 
 
 def format_date(language: Language, value: date | None) -> str:

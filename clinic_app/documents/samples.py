@@ -158,7 +158,7 @@ def access_report(events: int = 20) -> AccessReportDoc:
             AuditLine(
                 at=datetime(2026, 2, 2, 9, 0) + timedelta(hours=i),
                 user="Mette Sørensen",
-                action="view",
+                action="person.view" if i % 3 else "document.print",
                 workstation="SHELTER-PC-1",
             )
             for i in range(events)

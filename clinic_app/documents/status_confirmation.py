@@ -5,12 +5,14 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from clinic_app.documents.base import (
+    answer_box,
     build,
     data_table,
     field_table,
     heading,
     para,
     signature_block,
+    staff_signer,
     styles,
 )
 from clinic_app.documents.data import DocumentMeta, Letterhead, StatusConfirmationDoc
@@ -26,25 +28,34 @@ def render(doc: StatusConfirmationDoc, meta: DocumentMeta, letterhead: Letterhea
     head = [(label(lang, "case_ref"), meta.case_ref)]
     if doc.include_name and doc.person_name:
         head.insert(0, (label(lang, "name"), doc.person_name))
-    story: list[Flowable] = [para(label(lang, "status_intro"), styles().intro), field_table(head)]
-
     ident = doc.identification
-    story.append(heading(label(lang, "identification")))
-    story.append(
-        field_table(
-            [
-                (
-                    label(lang, "status"),
-                    enum_label(lang, ident.outcome) if ident.outcome else label(lang, "presumed"),
-                ),
-                (
-                    label(lang, "authority"),
-                    enum_label(lang, ident.authority) if ident.authority else "—",
-                ),
-                (label(lang, "decided_on"), d(ident.decided_on)),
-            ]
+    status = enum_label(lang, ident.outcome) if ident.outcome else label(lang, "presumed")
+    if ident.authority:
+        status += " — " + label(
+            lang,
+            "decided_by_on",
+            authority=enum_label(lang, ident.authority),
+            date=d(ident.decided_on),
         )
-    )
+    if doc.current_deadline:
+        deadline: list[Flowable] = [para(d(doc.current_deadline)), para(doc.then_text)]
+    else:
+        deadline = [para(label(lang, "no_deadline"))]
+    story: list[Flowable] = [
+        para(label(lang, "status_intro"), styles().intro),
+        heading(label(lang, "status_answer")),
+        answer_box(
+            [
+                (label(lang, "status"), [para(status)]),
+                (
+                    label(lang, "current_stay"),
+                    [para(doc.legal_stay or label(lang, "stay_unknown"))],
+                ),
+                (label(lang, "current_deadline"), deadline),
+            ]
+        ),
+        field_table(head),
+    ]
 
     story.append(heading(label(lang, "reflection")))
     if doc.reflection:
@@ -109,5 +120,5 @@ def render(doc: StatusConfirmationDoc, meta: DocumentMeta, letterhead: Letterhea
                 [0.76, 0.24],
             )
         )
-    story.append(signature_block(lang, [(label(lang, "sig_staff"), meta.printed_by)]))
+    story.append(signature_block(lang, [(label(lang, "sig_staff"), staff_signer(meta))]))
     return build(meta, letterhead, story)

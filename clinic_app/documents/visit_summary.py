@@ -13,6 +13,7 @@ from clinic_app.documents.base import (
     or_dash,
     para,
     signature_block,
+    staff_signer,
 )
 from clinic_app.documents.data import DocumentMeta, Letterhead, VisitSummaryDoc
 from clinic_app.documents.labels import enum_label, format_date, label
@@ -47,5 +48,7 @@ def render(doc: VisitSummaryDoc, meta: DocumentMeta, letterhead: Letterhead) -> 
                 [0.3, 0.52, 0.18],
             )
         )
-    story.append(signature_block(lang, [(label(lang, "sig_staff"), doc.staff_name)]))
+    story.append(
+        signature_block(lang, [(label(lang, "sig_staff"), staff_signer(meta, doc.staff_name))])
+    )
     return build(meta, letterhead, story)

@@ -20,6 +20,10 @@ class DocumentLog(Base):
     person_id: Mapped[int | None] = mapped_column(
         ForeignKey("person.id", ondelete="SET NULL"), index=True
     )
+    # An anonymous clinic visitor's own documents (visit summary, referral letter).
+    visitor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("anonymous_visitor.id", ondelete="SET NULL"), index=True
+    )
     doc_type: Mapped[DocumentType] = mapped_column(enum_type(DocumentType, "document_type"))
     action: Mapped[DocumentAction] = mapped_column(enum_type(DocumentAction, "document_action"))
     partner_id: Mapped[int | None] = mapped_column(ForeignKey("partner.id"))

@@ -179,7 +179,9 @@ _RULES: dict[Action, Rule] = {
         "Also needs the view permission for every part printed, and a matching consent.",
     ),
     Action.DOCUMENT_PRINT_WITHOUT_CONSENT: Rule(
-        (_A, _A, _N, _N, _N, _N), "Print without a matching consent; reason required, audited."
+        (_A, _A, _N, _A, _N, _N),
+        "Print without a matching consent where the law allows it; reason required, audited. "
+        "Nurses: only a referral letter or visit summary to a health professional.",
     ),
     Action.PARTNER_EDIT: Rule((_A, _A, _N, _N, _N, _N), "Partner organisations' details."),
     Action.STATISTICS_VIEW: Rule(

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-import pycountry
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
@@ -22,6 +21,7 @@ from clinic_app.documents.data import (
     AuditLine,
     ConsentFormDoc,
     ConsentLine,
+    ContactLine,
     CoveredService,
     EventLine,
     Explanation,
@@ -37,6 +37,7 @@ from clinic_app.documents.data import (
     PlanTask,
     PrintLine,
     RecipientKind,
+    ReferralLine,
     ReflectionInfo,
     StatusConfirmationDoc,
     TimelineEntry,
@@ -44,7 +45,7 @@ from clinic_app.documents.data import (
     VisitReferral,
     VisitSummaryDoc,
 )
-from clinic_app.documents.labels import enum_label, format_date
+from clinic_app.documents.labels import enum_label, format_date, label, specialty_label
 from clinic_app.errors import Invalid, NotFound
 from clinic_app.models import (
     ActionPlan,
@@ -52,7 +53,9 @@ from clinic_app.models import (
     AuditEvent,
     CaseEvent,
     Consent,
+    ContactPersonAssignment,
     DocumentLog,
+    GuardianAssignment,
     Partner,
     Person,
     PersonName,
@@ -66,6 +69,7 @@ from clinic_app.rules import (
     DeadlineKind,
     EntitlementLine,
     IdentificationState,
+    PermitState,
     Timeline,
     compute_entitlements,
     compute_timeline,
@@ -75,7 +79,9 @@ from clinic_app.rules import (
 from clinic_app.services.consents import categories_of, purpose_text
 from clinic_app.services.contacts import current_contact, current_guardian
 from clinic_app.services.facts_loader import load_facts
+from clinic_app.services.iso_names import country_name, language_name
 from clinic_app.services.persons import birth_fact
+from clinic_app.services.retention import retention_years
 from clinic_app.services.text import detect_script, display_latin, fold
 from clinic_app.vocabulary import (
     BirthCertainty,
@@ -84,6 +90,8 @@ from clinic_app.vocabulary import (
     Outcome,
     PartnerKind,
     PlanArea,
+    PlanState,
+    SafetyFlag,
     Urgency,
 )
 
@@ -104,6 +112,23 @@ _TEXT: dict[tuple[str, str], str] = {
     ("da", DeadlineKind.PERMIT_EXPIRY): "Opholdstilladelsen udløber den {date}",
     ("en", DeadlineKind.AVR_FOLLOW_UP_END): "IOM's follow-up after return ends on {date}",
     ("da", DeadlineKind.AVR_FOLLOW_UP_END): "IOM's opfølgning efter hjemrejse slutter den {date}",
+    # The same dates once they have passed: a confirmation never puts the past in the present.
+    ("en", "past_" + DeadlineKind.REFLECTION_END): "The reflection period ended on {date}",
+    ("da", "past_" + DeadlineKind.REFLECTION_END): "Refleksionsperioden udløb den {date}",
+    ("en", "past_" + DeadlineKind.REFLECTION_MAX_END): (
+        "The reflection period could have been extended to {date}"
+    ),
+    ("da", "past_" + DeadlineKind.REFLECTION_MAX_END): (
+        "Refleksionsperioden kunne højst være forlænget til {date}"
+    ),
+    ("en", "past_" + DeadlineKind.PERMIT_EXPIRY): "The residence permit expired on {date}",
+    ("da", "past_" + DeadlineKind.PERMIT_EXPIRY): "Opholdstilladelsen udløb den {date}",
+    ("en", "past_" + DeadlineKind.AVR_FOLLOW_UP_END): (
+        "IOM's follow-up after return ended on {date}"
+    ),
+    ("da", "past_" + DeadlineKind.AVR_FOLLOW_UP_END): (
+        "IOM's opfølgning efter hjemrejse sluttede den {date}"
+    ),
     ("en", "permit"): "Temporary residence permit, Aliens Act §9c(5)",
     ("da", "permit"): "Midlertidig opholdstilladelse, udlændingelovens § 9 c, stk. 5",
     ("en", "identified"): "Identified as a victim of trafficking",
@@ -222,13 +247,6 @@ def contact_person_name(s: Session, person_id: int) -> str:
     return user_name(s, row.user_id) if row else ""
 
 
-def country_name(code: str | None) -> str:
-    if not code:
-        return ""
-    found = pycountry.countries.get(alpha_2=code)
-    return str(found.name) if found else code
-
-
 def birth_text(lang: Language, person: Person) -> str:
     c = person.birth_certainty
     if c is BirthCertainty.EXACT and person.birth_date:
@@ -255,19 +273,39 @@ def _events(s: Session, person_id: int) -> list[CaseEvent]:
 
 
 def _explanations(lang: Language, t: Timeline) -> tuple[Explanation, ...]:
+    """Each date with the event it counts from, in the past tense once it has passed."""
     out: list[Explanation] = []
     for kind in _EXPLAINED:
         for d in t.deadlines_of(kind):
-            # An expected date (a request not yet decided) says so in full, never as granted.
-            line = (
-                render(d.message, lang)
-                if d.expected
-                else text(lang, kind, date=format_date(lang, d.due))
-            )
+            if d.expected:
+                # An expected date (a request not yet decided) says so in full, never as
+                # granted.
+                line = render(d.message, lang)
+            else:
+                key = f"past_{kind}" if d.due < t.today else str(kind)
+                what = text(lang, key, date=format_date(lang, d.due))
+                line = label(lang, "explained_from", what=what, since=format_date(lang, d.since))
             out.append(Explanation(line, d.rule_set_id or "—"))
     # Notes staff and partners need beside the status (no right to work, §722(2), ...).
     out.extend(Explanation(render(n.message, lang), "—") for n in t.notes)
     return tuple(out)
+
+
+def _legal_stay_text(lang: Language, t: Timeline) -> str:
+    """The legal stay today: a valid permit says so with its end; else the recorded stay."""
+    if t.permit.state is PermitState.VALID and t.permit.valid_until:
+        until = format_date(lang, t.permit.valid_until)
+        return f"{text(lang, 'permit')} — {label(lang, 'valid_until')} {until}"
+    return enum_label(lang, t.legal_stay) if t.legal_stay else label(lang, "stay_unknown")
+
+
+def _current_deadline(t: Timeline) -> tuple[dt.date, str] | None:
+    """The next legal date still ahead (today included) and what happens then."""
+    ahead = sorted(
+        (d for kind in _EXPLAINED for d in t.deadlines_of(kind) if d.due >= t.today),
+        key=lambda d: (d.due, _EXPLAINED.index(d.kind)),
+    )
+    return (ahead[0].due, f"then_{ahead[0].kind}") if ahead else None
 
 
 def _identification(t: Timeline) -> IdentificationInfo:
@@ -313,7 +351,11 @@ def status_confirmation(
         permits[-1] = PermitInfo(
             last.description, last.valid_from, t.permit.valid_until, last.rule_set_id
         )
+    current = _current_deadline(t)
     return StatusConfirmationDoc(
+        legal_stay=_legal_stay_text(lang, t),
+        current_deadline=current[0] if current else None,
+        then_text=label(lang, current[1]) if current else "",
         identification=_identification(t),
         reflection=reflection,
         permits=tuple(permits),
@@ -347,6 +389,9 @@ def health_referral(
     include_name: bool,
     partner: Partner | None,
     referral: Referral | None,
+    *,
+    referrer: str,
+    referrer_phone: str,
 ) -> HealthReferralDoc:
     lines = [e for e in facts.entitlements() if e.covered]
     rules = sorted({e.rule_set_id for e in lines if e.rule_set_id})
@@ -354,8 +399,10 @@ def health_referral(
     hints = [partner.name if partner else "", partner.notes if partner else ""]
     if referral is not None:
         hints.insert(0, referral.specialty)
+    # A municipality is not a doctor: only a health professional is addressed by profession.
+    to_health = partner is None or partner.kind is PartnerKind.MEDICAL
     return HealthReferralDoc(
-        recipient_kind=recipient_kind(*hints),
+        recipient_kind=recipient_kind(*hints) if to_health else None,
         reason=referral.reason if referral is not None else "",
         urgency=referral.urgency if referral is not None else Urgency.ROUTINE,
         services=tuple(CoveredService(e.service, e.payer, e.valid_until) for e in lines),
@@ -363,6 +410,14 @@ def health_referral(
         person_name=printed_name(lang, person) if include_name else "",
         include_name=include_name,
         contact_person=contact_person_name(s, person.id),
+        birth_text=birth_text(lang, person) if include_name else "",
+        interpreter_language=(
+            language_name(person.interpreter_language, lang) or text(lang, "unknown")
+            if person.interpreter_needed
+            else ""
+        ),
+        referrer=referrer,
+        referrer_phone=referrer_phone,
     )
 
 
@@ -385,19 +440,6 @@ def latest_plan(s: Session, person_id: int, plan_id: int | None) -> ActionPlan:
     if plan is None:
         raise Invalid("plan_id", "no_plan", "This person has no action plan to print.")
     return plan
-
-
-def newest_version(s: Session, plan: ActionPlan) -> ActionPlanVersion:
-    version = s.scalar(
-        select(ActionPlanVersion)
-        .where(ActionPlanVersion.plan_id == plan.id)
-        .options(selectinload(ActionPlanVersion.goals).selectinload(PlanGoalRow.tasks))
-        .order_by(ActionPlanVersion.number.desc())
-        .limit(1)
-    )
-    if version is None:
-        raise NotFound("plan version", plan.id)
-    return version
 
 
 def plan_goals(
@@ -430,6 +472,30 @@ def plan_goals(
     return tuple(out)
 
 
+def printable_version(s: Session, plan: ActionPlan, *, draft: bool) -> ActionPlanVersion:
+    """The version a partner may act on: the agreed one; the newest draft only if asked."""
+    versions = s.scalars(
+        select(ActionPlanVersion)
+        .where(ActionPlanVersion.plan_id == plan.id)
+        .options(selectinload(ActionPlanVersion.goals).selectinload(PlanGoalRow.tasks))
+        .order_by(ActionPlanVersion.number.desc())
+    ).all()
+    if draft:
+        found = next((v for v in versions if v.state is PlanState.DRAFT), None)
+        if found is None:
+            raise Invalid("draft", "no_draft", "This plan has no draft to print.")
+        return found
+    found = next((v for v in versions if v.state is PlanState.AGREED), None)
+    if found is None:
+        raise Invalid(
+            "plan_id",
+            "not_agreed",
+            "This plan has not been agreed yet. Agree it first, or print the draft "
+            "(marked DRAFT, without signature lines).",
+        )
+    return found
+
+
 def action_plan(
     s: Session,
     person: Person,
@@ -438,19 +504,24 @@ def action_plan(
     lang: Language,
     *,
     health: bool,
+    draft: bool,
 ) -> ActionPlanDoc:
-    version = newest_version(s, plan)
+    version = printable_version(s, plan, draft=draft)
     guardian = current_guardian(s, person.id) if facts.timeline.is_minor else None
+    goals = plan_goals(s, version, health=health)
+    omitted = not health and any(g.area is PlanArea.HEALTH for g in version.goals)
     return ActionPlanDoc(
         person_name=printed_name(lang, person),
         period_start=plan.period_from,
-        period_end=plan.period_to or plan.review_date or plan.period_from,
+        period_end=plan.period_to,
         state=version.state,
         version=version.number,
         contact_person=contact_person_name(s, person.id),
-        goals=plan_goals(s, version, health=health),
+        goals=goals,
         guardian_name=guardian.name if guardian else None,
         notes=version.note,
+        review_date=plan.review_date,
+        health_goals_omitted=omitted,
     )
 
 
@@ -476,11 +547,43 @@ def consent_form(
         valid_to=consent.valid_to,
         staff_name=staff_name,
         guardian_name=guardian.name if guardian else None,
-        interpreter_language=person.interpreter_language if person.interpreter_needed else "",
+        interpreter_language=(
+            language_name(person.interpreter_language, lang) if person.interpreter_needed else ""
+        ),
     )
 
 
 # --- IOM referral ----------------------------------------------------------------------------
+
+
+def agreed_plan_version(s: Session, person_id: int) -> ActionPlanVersion | None:
+    """The agreed version of the person's newest plan, if there is one: what partners act
+    on (a draft is not printed as part of another document)."""
+    plan = s.scalar(
+        select(ActionPlan)
+        .where(ActionPlan.person_id == person_id, ActionPlan.archived_at.is_(None))
+        .order_by(ActionPlan.period_from.desc(), ActionPlan.id.desc())
+        .limit(1)
+    )
+    if plan is None:
+        return None
+    try:
+        return printable_version(s, plan, draft=False)
+    except Invalid:
+        return None
+
+
+def health_needs_text(s: Session, person: Person) -> str:
+    """What the person's record says she needs for her health: the health goals of the
+    agreed plan and a recorded health-risk flag's note."""
+    lines: list[str] = []
+    version = agreed_plan_version(s, person.id)
+    if version is not None:
+        lines += [g.goal for g in plan_goals(s, version, health=True, areas=[PlanArea.HEALTH])]
+    lines += [
+        f.note for f in person.safety_flags if f.flag is SafetyFlag.HEALTH_RISK and f.note.strip()
+    ]
+    return "\n".join(lines)
 
 
 def iom_referral(
@@ -490,22 +593,16 @@ def iom_referral(
     lang: Language,
     *,
     plan_goals_visible: bool,
+    health_allowed: bool,
     consent: Consent | None,
 ) -> IomReferralDoc:
     t = facts.timeline
     wishes = ""
-    if plan_goals_visible:
-        plan = s.scalar(
-            select(ActionPlan)
-            .where(ActionPlan.person_id == person.id, ActionPlan.archived_at.is_(None))
-            .order_by(ActionPlan.period_from.desc(), ActionPlan.id.desc())
-            .limit(1)
-        )
-        if plan is not None:
-            goals = plan_goals(
-                s, newest_version(s, plan), health=False, areas=[PlanArea.RETURN_RESIDENCE]
-            )
-            wishes = "\n".join(g.goal for g in goals)
+    version = agreed_plan_version(s, person.id) if plan_goals_visible else None
+    if version is not None:
+        goals = plan_goals(s, version, health=False, areas=[PlanArea.RETURN_RESIDENCE])
+        wishes = "\n".join(g.goal for g in goals)
+    needs = health_needs_text(s, person)
     guardian = current_guardian(s, person.id) if t.is_minor else None
     departure = next(
         (
@@ -517,13 +614,14 @@ def iom_referral(
     )
     return IomReferralDoc(
         person_name=printed_name(lang, person),
-        nationality=country_name(person.nationality),
+        nationality=country_name(person.nationality, lang),
         birth_text=birth_text(lang, person),
-        destination=country_name(person.nationality) or text(lang, "to_confirm"),
+        destination=country_name(person.nationality, lang) or text(lang, "to_confirm"),
         preferred_departure=departure,
         reflection_end=t.reflection.end,
         travel_documents=text(lang, "to_confirm"),
-        health_needs="",
+        health_needs=needs if health_allowed else "",
+        health_withheld=bool(needs) and not health_allowed,
         reintegration_wishes=wishes,
         contact_person=contact_person_name(s, person.id),
         escort=guardian.name if guardian else "",
@@ -595,21 +693,17 @@ def guardian_summary(
     )
     goals: tuple[PlanGoal, ...] = ()
     schooling = ""
-    if plan_visible:
-        plan = s.scalar(
-            select(ActionPlan)
-            .where(ActionPlan.person_id == person.id, ActionPlan.archived_at.is_(None))
-            .order_by(ActionPlan.period_from.desc(), ActionPlan.id.desc())
-            .limit(1)
-        )
-        if plan is not None:
-            goals = plan_goals(s, newest_version(s, plan), health=health)
-            schooling = "\n".join(g.goal for g in goals if g.area is PlanArea.SCHOOLING)
+    version = agreed_plan_version(s, person.id) if plan_visible else None
+    if version is not None:
+        goals = plan_goals(s, version, health=health)
+        schooling = "\n".join(g.goal for g in goals if g.area is PlanArea.SCHOOLING)
+    turns_18, estimated = eighteenth_birthday(birth_fact(person))
     return GuardianSummaryDoc(
         child_name=printed_name(lang, person),
         guardian_name=guardian_name,
         age_text=age_text(lang, t, person),
-        turns_18_on=eighteenth_birthday(birth_fact(person))[0],
+        turns_18_on=turns_18,
+        turns_18_estimated=estimated,
         legal_status=legal_status_lines(lang, t),
         events=events,
         goals=goals,
@@ -639,9 +733,13 @@ def visit_summary(
         services=tuple(v.service for v in visit.services),
         summary=summary,
         interpreter=visit.interpreter_mode,
-        interpreter_language=visit.interpreter_language,
+        interpreter_language=language_name(visit.interpreter_language, lang),
         referrals=tuple(
-            VisitReferral(partner_names.get(r.partner_id or 0) or r.specialty, r.reason, r.urgency)
+            VisitReferral(
+                partner_names.get(r.partner_id or 0) or specialty_label(lang, r.specialty),
+                r.reason,
+                r.urgency,
+            )
             for r in referrals
         ),
         follow_up_on=visit.follow_up_date,
@@ -654,8 +752,13 @@ def visit_summary(
 # --- access report ---------------------------------------------------------------------------
 
 
-def access_report(s: Session, person: Person, facts: Facts, lang: Language) -> AccessReportDoc:
-    """Everything held about the person, for their own copy (GDPR art. 15)."""
+def access_report(
+    s: Session, person: Person, facts: Facts, lang: Language, *, clinical_notes: bool
+) -> AccessReportDoc:
+    """Everything held about the person, for their own copy (GDPR art. 15).
+
+    ``clinical_notes``: the printing user may read clinical notes, so they are printed;
+    otherwise the report says how many visits have them and whom to ask."""
     names = tuple(
         NameEntry(
             n.name,
@@ -679,22 +782,30 @@ def access_report(s: Session, person: Person, facts: Facts, lang: Language) -> A
         for v in s.scalars(
             select(ActionPlanVersion)
             .where(ActionPlanVersion.plan_id == plan.id)
+            .options(selectinload(ActionPlanVersion.goals).selectinload(PlanGoalRow.tasks))
             .order_by(ActionPlanVersion.number)
         ):
-            end = plan.period_to or plan.review_date or plan.period_from
-            plans.append(PlanLine(v.number, v.state, plan.period_from, end))
+            goals = tuple(
+                f"{enum_label(lang, g.area)}: {g.goal}" for g in plan_goals(s, v, health=True)
+            )
+            plans.append(PlanLine(v.number, v.state, plan.period_from, plan.period_to, goals))
     sites = {x.id: x.name for x in s.scalars(select(Site))}
+    visit_rows = s.scalars(
+        select(Visit)
+        .where(Visit.person_id == person.id)
+        .options(selectinload(Visit.services))
+        .order_by(Visit.visited_at)
+    ).all()
     visits = tuple(
         VisitLine(
-            v.visited_at.date(), sites.get(v.site_id, ""), tuple(x.service for x in v.services)
+            v.visited_at.date(),
+            sites.get(v.site_id, ""),
+            tuple(x.service for x in v.services),
+            "\n".join(x for x in (v.reason, v.clinical_notes if clinical_notes else "") if x),
         )
-        for v in s.scalars(
-            select(Visit)
-            .where(Visit.person_id == person.id)
-            .options(selectinload(Visit.services))
-            .order_by(Visit.visited_at)
-        )
+        for v in visit_rows
     )
+    withheld = 0 if clinical_notes else sum(1 for v in visit_rows if v.clinical_notes.strip())
     partners = {p.id: p.name for p in s.scalars(select(Partner))}
     consents = tuple(
         ConsentLine(
@@ -727,12 +838,43 @@ def access_report(s: Session, person: Person, facts: Facts, lang: Language) -> A
             select(AuditEvent).where(AuditEvent.person_id == person.id).order_by(AuditEvent.id)
         )
     )
-    languages = tuple(lang_row.language for lang_row in person.languages)
+    contacts = tuple(
+        ContactLine(label(lang, "contact_person"), users.get(c.user_id, ""), c.from_date, c.to_date)
+        for c in s.scalars(
+            select(ContactPersonAssignment)
+            .where(ContactPersonAssignment.person_id == person.id)
+            .order_by(ContactPersonAssignment.from_date)
+        )
+    ) + tuple(
+        ContactLine(
+            label(lang, "guardian"),
+            ", ".join(x for x in (g.name, g.organisation) if x),
+            g.appointed_date,
+            g.ended_date,
+        )
+        for g in s.scalars(
+            select(GuardianAssignment)
+            .where(GuardianAssignment.person_id == person.id)
+            .order_by(GuardianAssignment.appointed_date)
+        )
+    )
+    referrals = tuple(
+        ReferralLine(
+            r.created_at.date(),
+            partners.get(r.partner_id or 0) or specialty_label(lang, r.specialty),
+            r.reason if clinical_notes else "",
+            r.status,
+        )
+        for r in s.scalars(
+            select(Referral).where(Referral.person_id == person.id).order_by(Referral.id)
+        )
+    )
+    languages = tuple(language_name(lang_row.language, lang) for lang_row in person.languages)
     return AccessReportDoc(
         person_name=printed_name(lang, person),
         birth_text=birth_text(lang, person),
         sex=person.sex,
-        nationalities=(country_name(person.nationality),) if person.nationality else (),
+        nationalities=(country_name(person.nationality, lang),) if person.nationality else (),
         languages=languages,
         names=names,
         events=events,
@@ -742,6 +884,13 @@ def access_report(s: Session, person: Person, facts: Facts, lang: Language) -> A
         consents=consents,
         documents=documents,
         access=access,
+        notes=person.notes,
+        exploitation=tuple(x.form for x in person.exploitation),
+        safety_flags=tuple((f.flag, f.note) for f in person.safety_flags),
+        contacts=contacts,
+        referrals=referrals,
+        clinical_notes_withheld=withheld,
+        retention_years=retention_years(s),
     )
 
 

@@ -1,16 +1,15 @@
-"""Documents that leave the building: who may receive which document, consent-bound sharing,
-preparing the PDF, and the document log.
+"""Documents that leave the building: preparing the PDF, recording its output, the log.
 
 Preparing a document (:meth:`DocumentService.prepare`) checks, in order: the print
 permission and the view permission of every part printed; that the recipient's partner kind
-may receive this document type (:data:`PARTNER_DOCUMENTS`); the special recipients (a minor's
-current guardian, the person themself); and the person's consent for that partner, purpose
-and data categories on the day. Where no consent matches, the law allows sharing without
-consent only in the cases of :data:`OVERRIDES`, and then only for a user with
-``document.print_without_consent`` who states a reason. Every refusal is audited
+may receive this document type; the special recipients (a minor's current guardian, the
+person themself); and the person's consent for that partner, purpose and data categories on
+the day. Where no consent matches, the law allows sharing without consent only in the listed
+cases, and then only for a user whose role the basis names, with a stated reason. The rules
+themselves are in :mod:`clinic_app.services.document_routing`. Every refusal is audited
 (``document.refused``) with its reason code; a prepared document is written to the document
 log only when it is printed, saved or exported (:meth:`DocumentService.record_output`).
-``docs/documents.md`` explains the table and the legal reading.
+``docs/documents.md`` explains the tables and the legal reading.
 """
 
 from __future__ import annotations
@@ -18,9 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from types import MappingProxyType
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -42,7 +39,6 @@ from clinic_app.models import (
     Partner,
     Person,
     Referral,
-    User,
     Visit,
     utcnow,
 )
@@ -50,6 +46,7 @@ from clinic_app.rules import Message, render, status_document_refusal
 from clinic_app.security.context import Actor
 from clinic_app.security.permissions import Action, allowed, require
 from clinic_app.services import document_builders as build
+from clinic_app.services import visitor_documents as visitor_docs
 from clinic_app.services.audit_trail import AuditTrail
 from clinic_app.services.common import (
     Clock,
@@ -60,7 +57,6 @@ from clinic_app.services.common import (
     system_today,
 )
 from clinic_app.services.consents import (
-    Purpose,
     categories_of,
     consent_active,
     consent_covers,
@@ -69,178 +65,35 @@ from clinic_app.services.consents import (
 )
 from clinic_app.services.contacts import current_guardian
 from clinic_app.services.database import Database
+from clinic_app.services.document_common import (
+    LETTERHEAD_KEYS,
+    DocumentLogEntry,
+    PreparedDocument,
+    Refused,
+    letterhead_of,
+    load_partner,
+    log_entry,
+    page_count,
+)
+from clinic_app.services.document_routing import (
+    DOCUMENT_PURPOSE,
+    NAME_ALWAYS,
+    NO_PARTNER_DOCUMENTS,
+    OVERRIDES,
+    PARTNER_DOCUMENTS,
+    PERSON_ONLY_DOCUMENTS,
+    STATUS_DOCUMENTS,
+    OverrideRule,
+    categories_for,
+    may_override,
+    no_consent_reason,
+)
 from clinic_app.services.relations import Relation, relation_to
-from clinic_app.vocabulary import DataCategory, DocumentAction, DocumentType, PartnerKind
+from clinic_app.vocabulary import DataCategory, DocumentAction, DocumentType
 
 log = logging.getLogger(__name__)
 
 _D = DocumentType
-
-# Which document types may go to which kind of partner. Everything else is refused, whatever
-# the consent says: a police officer never receives a health referral, a doctor never a
-# status confirmation.
-PARTNER_DOCUMENTS: Mapping[PartnerKind, frozenset[DocumentType]] = MappingProxyType(
-    {
-        PartnerKind.POLICE: frozenset({_D.STATUS_CONFIRMATION, _D.CONSENT_FORM}),
-        PartnerKind.IMMIGRATION: frozenset({_D.STATUS_CONFIRMATION, _D.CONSENT_FORM}),
-        PartnerKind.LEGAL: frozenset({_D.STATUS_CONFIRMATION, _D.ACTION_PLAN, _D.CONSENT_FORM}),
-        PartnerKind.MEDICAL: frozenset({_D.HEALTH_REFERRAL, _D.VISIT_SUMMARY, _D.CONSENT_FORM}),
-        PartnerKind.IOM: frozenset({_D.IOM_REFERRAL, _D.CONSENT_FORM}),
-        PartnerKind.NGO: frozenset({_D.ACTION_PLAN, _D.CONSENT_FORM}),
-        PartnerKind.MUNICIPALITY: frozenset(
-            {_D.ACTION_PLAN, _D.GUARDIAN_SUMMARY, _D.HEALTH_REFERRAL, _D.CONSENT_FORM}
-        ),
-        PartnerKind.AUTHORITY: frozenset(
-            {_D.STATUS_CONFIRMATION, _D.ACTION_PLAN, _D.IOM_REFERRAL, _D.CONSENT_FORM}
-        ),
-    }
-)
-
-# Documents printed with no partner: the person's own copy of the action plan (they sign
-# it), their access report, and the guardian summary, which goes to the minor's current
-# guardian (the child's legal representative, not a partner).
-# Documents that state status, deadlines or who pays: refused while the history needs
-# correction (docs/rules.md, "History validation").
-STATUS_DOCUMENTS: frozenset[DocumentType] = frozenset(
-    {_D.STATUS_CONFIRMATION, _D.HEALTH_REFERRAL, _D.GUARDIAN_SUMMARY, _D.IOM_REFERRAL}
-)
-NO_PARTNER_DOCUMENTS: frozenset[DocumentType] = frozenset(
-    {_D.ACTION_PLAN, _D.ACCESS_REPORT, _D.GUARDIAN_SUMMARY}
-)
-
-# Documents that never go to a partner.
-PERSON_ONLY_DOCUMENTS: frozenset[DocumentType] = frozenset({_D.ACCESS_REPORT})
-
-# The purpose each document serves, matched against the consent's purpose.
-DOCUMENT_PURPOSE: Mapping[DocumentType, Purpose] = MappingProxyType(
-    {
-        _D.STATUS_CONFIRMATION: Purpose.LEGAL_STATUS,
-        _D.ACTION_PLAN: Purpose.CASE_WORK,
-        _D.GUARDIAN_SUMMARY: Purpose.CASE_WORK,
-        _D.HEALTH_REFERRAL: Purpose.HEALTH_CARE,
-        _D.VISIT_SUMMARY: Purpose.HEALTH_CARE,
-        _D.IOM_REFERRAL: Purpose.ASSISTED_RETURN,
-    }
-)
-
-# The data categories each document discloses (IDENTITY is added when the name is printed).
-DOCUMENT_CATEGORIES: Mapping[DocumentType, frozenset[DataCategory]] = MappingProxyType(
-    {
-        _D.STATUS_CONFIRMATION: frozenset({DataCategory.LEGAL_STATUS}),
-        _D.ACTION_PLAN: frozenset({DataCategory.IDENTITY, DataCategory.ACTION_PLAN}),
-        _D.GUARDIAN_SUMMARY: frozenset(
-            {DataCategory.IDENTITY, DataCategory.LEGAL_STATUS, DataCategory.ACTION_PLAN}
-        ),
-        _D.HEALTH_REFERRAL: frozenset({DataCategory.HEALTH}),
-        _D.VISIT_SUMMARY: frozenset({DataCategory.HEALTH}),
-        _D.IOM_REFERRAL: frozenset({DataCategory.IDENTITY, DataCategory.LEGAL_STATUS}),
-        _D.CONSENT_FORM: frozenset(),
-        _D.ACCESS_REPORT: frozenset(DataCategory),
-    }
-)
-
-# Documents whose content always includes the name (the renderer prints it).
-NAME_ALWAYS: frozenset[DocumentType] = frozenset(
-    {_D.ACTION_PLAN, _D.CONSENT_FORM, _D.IOM_REFERRAL, _D.GUARDIAN_SUMMARY, _D.ACCESS_REPORT}
-)
-
-
-@dataclass(frozen=True)
-class OverrideRule:
-    """Sharing without consent that the law allows (our reading; see docs/documents.md)."""
-
-    minors_only: bool
-    basis: str  # the legal basis, printed in the refusal message and the docs
-
-
-OVERRIDES: Mapping[tuple[PartnerKind, DocumentType], OverrideRule] = MappingProxyType(
-    {
-        (PartnerKind.POLICE, _D.STATUS_CONFIRMATION): OverrideRule(
-            True,
-            "a child's safety: vital interests of the child (GDPR art. 6(1)(d) and 9(2)(c))",
-        ),
-        (PartnerKind.MUNICIPALITY, _D.GUARDIAN_SUMMARY): OverrideRule(
-            True,
-            "duty to notify the municipality about a child in need (Barnets lov §133, "
-            "formerly Social Services Act §153)",
-        ),
-        (PartnerKind.MUNICIPALITY, _D.ACTION_PLAN): OverrideRule(
-            True,
-            "duty to notify the municipality about a child in need (Barnets lov §133, "
-            "formerly Social Services Act §153)",
-        ),
-        (PartnerKind.MEDICAL, _D.HEALTH_REFERRAL): OverrideRule(
-            False,
-            "vital interests when the person cannot consent (Health Act §43(2); GDPR art. 9(2)(c))",
-        ),
-        (PartnerKind.MEDICAL, _D.VISIT_SUMMARY): OverrideRule(
-            False,
-            "vital interests when the person cannot consent (Health Act §43(2); GDPR art. 9(2)(c))",
-        ),
-    }
-)
-
-LETTERHEAD_KEYS = {
-    "organisation": "organisation_name",
-    "address": "organisation_address",
-    "phone": "organisation_phone",
-    "email": "organisation_email",
-}
-DEFAULT_ORGANISATION = "Shelters and health clinics for victims of trafficking"
-
-
-def document_types_for(kind: PartnerKind | None) -> tuple[DocumentType, ...]:
-    """The document types that may go to a partner of ``kind`` (None: no partner)."""
-    allowed_types = (
-        NO_PARTNER_DOCUMENTS if kind is None else PARTNER_DOCUMENTS.get(kind, frozenset())
-    )
-    return tuple(t for t in DocumentType if t in allowed_types)
-
-
-def partner_kinds_for(doc_type: DocumentType) -> tuple[PartnerKind, ...]:
-    """The partner kinds that may receive ``doc_type``."""
-    return tuple(k for k in PartnerKind if doc_type in PARTNER_DOCUMENTS.get(k, frozenset()))
-
-
-def categories_for(doc_type: DocumentType, include_name: bool) -> frozenset[DataCategory]:
-    cats = set(DOCUMENT_CATEGORIES.get(doc_type, frozenset()))
-    if (include_name or doc_type in NAME_ALWAYS) and doc_type is not _D.CONSENT_FORM:
-        cats.add(DataCategory.IDENTITY)
-    return frozenset(cats)
-
-
-def page_count(pdf: bytes) -> int:
-    """Pages of a PDF written by reportlab (one ``/Type /Page`` object per page)."""
-    return max(1, pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages"))
-
-
-@dataclass(frozen=True)
-class PreparedDocument:
-    """A rendered document, not yet printed or saved (nothing logged until then)."""
-
-    doc_type: DocumentType
-    person_id: int
-    case_ref: str
-    partner_id: int | None
-    recipient: str  # the partner's name, the guardian's, or "" for the person's own copy
-    language: Language
-    title: str
-    pdf: bytes = field(repr=False)
-    pages: int
-    sha256: str
-    issued_on: dt.date
-    categories: tuple[DataCategory, ...]
-    include_name: bool
-    consent_id: int | None  # the consent that allows sharing, if one was needed
-    override_reason: str  # set when shared without consent, where the law allows it
-    plan_id: int | None = None
-    visit_id: int | None = None
-    referral_id: int | None = None
-
-    @property
-    def filename(self) -> str:
-        """A file name without personal data: type, case reference, date, language."""
-        return f"{self.doc_type.value}_{self.case_ref}_{self.issued_on:%Y%m%d}_{self.language}.pdf"
 
 
 @dataclass(frozen=True)
@@ -258,24 +111,6 @@ class SharingCheck:
 
 
 @dataclass(frozen=True)
-class DocumentLogEntry:
-    id: int
-    at: dt.datetime
-    user_id: int | None
-    user_name: str
-    person_id: int | None
-    case_ref: str | None
-    doc_type: DocumentType
-    action: DocumentAction
-    partner_id: int | None
-    partner_name: str | None
-    language: str
-    override_reason: str
-    sha256: str
-    pages: int
-
-
-@dataclass(frozen=True)
 class DocumentLogFilter:
     person_id: int | None = None
     partner_id: int | None = None
@@ -286,20 +121,12 @@ class DocumentLogFilter:
     overrides_only: bool = False
 
 
-class _Refused(Exception):
-    """Internal: a refusal to audit before it reaches the caller as Forbidden."""
-
-    def __init__(self, code: str, reason: str) -> None:
-        super().__init__(reason)
-        self.code = code
-        self.reason = reason
-
-
 @dataclass(frozen=True)
 class _Decision:
     consent_id: int | None
     override_reason: str
     categories: frozenset[DataCategory]
+    rule: OverrideRule | None = None  # the legal basis, when shared without consent
 
 
 class DocumentService:
@@ -315,7 +142,7 @@ class DocumentService:
     def letterhead(self) -> Letterhead:
         """The organisation printed on every document (defaults until an administrator sets it)."""
         with self._db.read() as s:
-            return _letterhead(s)
+            return letterhead_of(s)
 
     def save_letterhead(self, actor: Actor, letterhead: Letterhead) -> Letterhead:
         """Change the organisation's name, address, phone and email (administrators)."""
@@ -333,7 +160,7 @@ class DocumentService:
                 s.merge(AppSetting(key=key, value=values[name]))
             s.flush()
             self._audit.record(s, actor, "settings.letterhead", details={"fields": sorted(values)})
-            return _letterhead(s)
+            return letterhead_of(s)
 
     # --- checking and preparing -------------------------------------------------------------
 
@@ -351,7 +178,7 @@ class DocumentService:
         doc_type = check_code("doc_type", DocumentType, doc_type)
         with self._db.read() as s:
             person = _person(s, person_id)
-            partner = _partner(s, partner_id)
+            partner = load_partner(s, partner_id)
             rel = relation_to(s, actor, person)
             try:
                 self._check_permissions(s, actor, rel, doc_type, None, None)
@@ -367,7 +194,7 @@ class DocumentService:
                         return SharingCheck(False, False, reason, "history", message=refusal)
             except Forbidden as exc:
                 return SharingCheck(False, False, exc.reason, "permission")
-            except _Refused as exc:
+            except Refused as exc:
                 return SharingCheck(False, False, exc.reason, exc.code)
             if partner is None:
                 return SharingCheck(True, False, "", "ok")
@@ -378,9 +205,10 @@ class DocumentService:
             if match.consent_id is not None:
                 return SharingCheck(True, False, "", "ok", match.consent_id)
             rule = self._override_rule(s, person, partner, doc_type)
-            if rule is not None and allowed(actor, Action.DOCUMENT_PRINT_WITHOUT_CONSENT):
+            if may_override(actor, rule):
+                assert rule is not None
                 return SharingCheck(False, True, match.reason, "override", None, rule.basis)
-            return SharingCheck(False, False, _no_consent_reason(match.reason, rule), "consent")
+            return SharingCheck(False, False, no_consent_reason(match.reason, rule), "consent")
 
     def prepare(
         self,
@@ -396,13 +224,15 @@ class DocumentService:
         consent_id: int | None = None,
         include_name: bool = False,
         reason: str | None = None,
+        draft: bool = False,
     ) -> PreparedDocument:
         """Check everything and render the document; nothing is logged until
         :meth:`record_output`. Refusals raise ``Forbidden`` (audited as ``document.refused``).
 
         ``reason`` is needed only to share without consent where the law allows it.
         ``consent_id`` picks the consent a consent form prints (default: the newest for the
-        partner)."""
+        partner). ``draft`` prints an action plan's newest draft (marked DRAFT, unsigned)
+        instead of its agreed version."""
         try:
             doc_type = DocumentType(doc_type)
         except ValueError:
@@ -426,8 +256,9 @@ class DocumentService:
                 consent_id=consent_id,
                 include_name=include_name,
                 reason=why,
+                draft=draft,
             )
-        except _Refused as exc:
+        except Refused as exc:
             self._audit_refusal(actor, doc_type, person_id, partner_id, exc.code)
             raise _audited(Forbidden(str(Action.DOCUMENT_PRINT), exc.reason)) from None
         except Forbidden as exc:
@@ -449,20 +280,21 @@ class DocumentService:
         consent_id: int | None,
         include_name: bool,
         reason: str,
+        draft: bool,
     ) -> PreparedDocument:
         today = self._today()
         with self._db.write() as s:
             person = _person(s, person_id)
-            partner = _partner(s, partner_id)
+            partner = load_partner(s, partner_id)
             rel = relation_to(s, actor, person)
             self._check_permissions(s, actor, rel, doc_type, visit_id, referral_id)
             consent_row: Consent | None = None
             if doc_type is _D.CONSENT_FORM:
                 # The form is handed to the person to sign: it records a consent rather than
                 # relying on one, so it names any partner and needs no consent itself.
-                consent_row = _consent_for_form(s, person, partner, consent_id)
+                consent_row = _consent_for_form(s, person, partner, consent_id, today)
                 if partner is None:
-                    partner = _partner(s, consent_row.partner_id)
+                    partner = load_partner(s, consent_row.partner_id)
                 guardian_name = ""
             else:
                 guardian_name = self._route(s, person, partner, doc_type)
@@ -472,7 +304,7 @@ class DocumentService:
                 # with the reason until the history is corrected.
                 refusal = status_document_refusal(facts.timeline)
                 if refusal is not None:
-                    raise _Refused("history", render(refusal, lang))
+                    raise Refused("history", render(refusal, lang))
             if doc_type is _D.CONSENT_FORM:
                 decision = _Decision(None, "", frozenset())
             else:
@@ -496,6 +328,7 @@ class DocumentService:
                 consent_id=decision.consent_id,
                 guardian_name=guardian_name,
                 reason=reason,
+                draft=draft,
             )
             categories = set(decision.categories)
             if health:
@@ -506,9 +339,15 @@ class DocumentService:
                 case_ref=person.case_ref,
                 issued_on=today,
                 printed_by=build.user_name(s, actor.user_id) or actor.username,
-                recipient=_recipient(partner, guardian_name),
+                printed_by_title=enum_label(lang, actor.role),
+                recipient=_recipient(partner, guardian_name, doc_type),
+                without_consent_basis=(
+                    decision.rule.basis_in(lang)
+                    if decision.rule is not None and decision.override_reason
+                    else ""
+                ),
             )
-            pdf = render_document(content, meta, _letterhead(s))
+            pdf = render_document(content, meta, letterhead_of(s))
             self._audit.record(
                 s,
                 actor,
@@ -558,10 +397,12 @@ class DocumentService:
             raise Invalid("action", "unknown", "Print, save or export.") from None
         if hashlib.sha256(prepared.pdf).hexdigest() != prepared.sha256:
             raise Invalid("document", "changed", "The document changed after it was prepared.")
+        if prepared.visitor_id is not None or prepared.person_id is None:
+            return self._record_visitor_output(actor, prepared, act)
         try:
             with self._db.write() as s:
                 person = _person(s, prepared.person_id)
-                partner = _partner(s, prepared.partner_id)
+                partner = load_partner(s, prepared.partner_id)
                 rel = relation_to(s, actor, person)
                 require(
                     actor,
@@ -606,12 +447,93 @@ class DocumentService:
                     },
                     outcome="override" if prepared.override_reason else "ok",
                 )
-                return _log_entry(s, row)
-        except _Refused as exc:
+                return log_entry(s, row)
+        except Refused as exc:
             self._audit_refusal(
                 actor, prepared.doc_type, prepared.person_id, prepared.partner_id, exc.code
             )
             raise _audited(Forbidden(str(Action.DOCUMENT_PRINT), exc.reason)) from None
+
+    # --- anonymous visitors ----------------------------------------------------------------
+
+    def prepare_for_visitor(
+        self,
+        actor: Actor,
+        doc_type: DocumentType,
+        visitor_code: str,
+        partner_id: int | None,
+        language: str,
+        *,
+        visit_id: int | None = None,
+        referral_id: int | None = None,
+        include_name: bool = False,
+        reason: str | None = None,
+    ) -> PreparedDocument:
+        """A visit summary or referral letter for an anonymous visitor, by card code: her
+        own copy (``partner_id`` None), or for a health professional with a stated reason
+        (see :mod:`clinic_app.services.visitor_documents`). Nothing is logged until
+        :meth:`record_output`; refusals are audited."""
+        try:
+            doc_type = DocumentType(doc_type)
+        except ValueError:
+            raise Invalid("doc_type", "unknown", "Unknown document type.") from None
+        if language not in ("en", "da"):
+            raise Invalid("language", "unknown", "Documents are printed in English or Danish.")
+        lang: Language = "da" if language == "da" else "en"
+        why = clean_text("reason", reason or "", max_len=2000)
+        try:
+            with self._db.write() as s:
+                return visitor_docs.prepare(
+                    s,
+                    self._audit,
+                    self._today(),
+                    actor,
+                    doc_type,
+                    visitor_code,
+                    partner_id,
+                    lang,
+                    visit_id=visit_id,
+                    referral_id=referral_id,
+                    include_name=include_name,
+                    reason=why,
+                )
+        except Refused as exc:
+            self._audit_refusal(actor, doc_type, None, partner_id, exc.code)
+            raise Forbidden(str(Action.DOCUMENT_PRINT), exc.reason) from None
+        except Forbidden:
+            self._audit_refusal(actor, doc_type, None, partner_id, "permission")
+            raise
+
+    def check_for_visitor(
+        self, actor: Actor, doc_type: DocumentType, visitor_code: str, partner_id: int | None
+    ) -> SharingCheck:
+        """Like :meth:`check`, for an anonymous visitor's document. Reads only."""
+        doc_type = DocumentType(doc_type)
+        with self._db.read() as s:
+            visitor_docs.find_visitor(s, visitor_code)
+            partner = load_partner(s, partner_id)
+            try:
+                visitor_docs.check_allowed(s, actor, doc_type, partner, "")
+            except Forbidden as exc:
+                return SharingCheck(False, False, exc.reason, "permission")
+            except Invalid as exc:
+                return SharingCheck(False, False, exc.message, "recipient")
+            except Refused as exc:
+                if exc.code != "override" or partner is None:
+                    return SharingCheck(False, False, exc.reason, exc.code)
+                rule = OVERRIDES[(partner.kind, doc_type)]
+                return SharingCheck(False, True, exc.reason, "override", None, rule.basis)
+            return SharingCheck(True, False, "", "ok")
+
+    def _record_visitor_output(
+        self, actor: Actor, prepared: PreparedDocument, act: DocumentAction
+    ) -> DocumentLogEntry:
+        try:
+            with self._db.write() as s:
+                return visitor_docs.record_output(s, self._audit, actor, prepared, act)
+        except Refused as exc:
+            self._audit_refusal(actor, prepared.doc_type, None, prepared.partner_id, exc.code)
+            raise Forbidden(str(Action.DOCUMENT_PRINT), exc.reason) from None
 
     # --- the log ---------------------------------------------------------------------------
 
@@ -660,7 +582,7 @@ class DocumentService:
             rows = s.scalars(
                 q.order_by(DocumentLog.at.desc(), DocumentLog.id.desc()).offset(offset).limit(limit)
             ).all()
-            items = tuple(_log_entry(s, r) for r in rows)
+            items = tuple(log_entry(s, r) for r in rows)
             self._audit.record(
                 s,
                 actor,
@@ -705,17 +627,17 @@ class DocumentService:
         guardian summary ("" otherwise)."""
         if partner is None:
             if doc_type not in NO_PARTNER_DOCUMENTS:
-                raise _Refused(
+                raise Refused(
                     "recipient",
                     f"A {doc_type.value.replace('_', ' ')} must be addressed to a partner.",
                 )
         else:
             if doc_type in PERSON_ONLY_DOCUMENTS:
-                raise _Refused(
+                raise Refused(
                     "recipient", "The access report is for the person themself, not a partner."
                 )
             if doc_type not in PARTNER_DOCUMENTS.get(partner.kind, frozenset()):
-                raise _Refused(
+                raise Refused(
                     "kind",
                     f"A partner of the kind '{partner.kind.value}' may not receive a "
                     f"{doc_type.value.replace('_', ' ')}.",
@@ -724,13 +646,13 @@ class DocumentService:
             guardian = current_guardian(s, person.id)
             minor = build.Facts(s, person, self._today()).timeline.is_minor
             if guardian is None:
-                raise _Refused(
+                raise Refused(
                     "guardian",
                     "The guardian summary goes only to a minor's current guardian; "
                     "there is no current guardianship.",
                 )
             if not minor:
-                raise _Refused("guardian", "The guardian summary is only for a person under 18.")
+                raise Refused("guardian", "The guardian summary is only for a person under 18.")
             return guardian.name
         return ""
 
@@ -766,16 +688,16 @@ class DocumentService:
             return _Decision(match.consent_id, "", cats)
         rule = self._override_rule(s, person, partner, doc_type)
         if rule is None:
-            raise _Refused("consent", _no_consent_reason(match.reason, None))
-        if not allowed(actor, Action.DOCUMENT_PRINT_WITHOUT_CONSENT):
-            raise _Refused("consent", _no_consent_reason(match.reason, rule))
+            raise Refused("consent", no_consent_reason(match.reason, None))
+        if not may_override(actor, rule):
+            raise Refused("consent", no_consent_reason(match.reason, rule))
         if not reason:
-            raise _Refused(
+            raise Refused(
                 "override",
                 f"{match.reason} Sharing without consent is allowed here ({rule.basis}) "
                 "only with a stated reason.",
             )
-        return _Decision(None, reason, cats)
+        return _Decision(None, reason, cats, rule)
 
     def _recheck(
         self, s: Session, actor: Actor, person: Person, partner: Partner, prepared: PreparedDocument
@@ -792,15 +714,11 @@ class DocumentService:
                 or purpose_of(consent.purpose) is not DOCUMENT_PURPOSE[prepared.doc_type]
                 or not cats <= set(categories_of(consent.data_categories))
             ):
-                raise _Refused("consent", "The consent no longer allows this document.")
+                raise Refused("consent", "The consent no longer allows this document.")
             return
         rule = self._override_rule(s, person, partner, prepared.doc_type)
-        if (
-            rule is None
-            or not prepared.override_reason.strip()
-            or not allowed(actor, Action.DOCUMENT_PRINT_WITHOUT_CONSENT)
-        ):
-            raise _Refused("consent", "The person has not consented to sharing this document.")
+        if not may_override(actor, rule) or not prepared.override_reason.strip():
+            raise Refused("consent", "The person has not consented to sharing this document.")
 
     def _content(
         self,
@@ -821,6 +739,7 @@ class DocumentService:
         consent_id: int | None,
         guardian_name: str,
         reason: str,
+        draft: bool,
     ) -> tuple[DocumentContent, int | None, bool]:
         """(content, the plan printed, whether health data was included)."""
         flags = {"own_caseload": rel.own_caseload, "same_site": rel.same_site}
@@ -833,14 +752,25 @@ class DocumentService:
             health = sees_health_goals and self._health_allowed(
                 s, actor, person, partner, doc_type, include_name, reason
             )
-            return build.action_plan(s, person, facts, plan, lang, health=health), plan.id, health
+            plan_doc = build.action_plan(s, person, facts, plan, lang, health=health, draft=draft)
+            return plan_doc, plan.id, health
         if doc_type is _D.HEALTH_REFERRAL:
             referral = None
             if referral_id is not None:
                 referral = s.get(Referral, referral_id)
                 if referral is None or referral.person_id != person.id:
                     raise NotFound("referral", referral_id)
-            doc = build.health_referral(s, person, facts, lang, include_name, partner, referral)
+            doc = build.health_referral(
+                s,
+                person,
+                facts,
+                lang,
+                include_name,
+                partner,
+                referral,
+                referrer=build.user_name(s, actor.user_id) or actor.username,
+                referrer_phone=letterhead_of(s).phone,
+            )
             return doc, None, True
         if doc_type is _D.CONSENT_FORM:
             if consent_row is None:
@@ -850,10 +780,19 @@ class DocumentService:
         if doc_type is _D.IOM_REFERRAL:
             consent = s.get(Consent, consent_id) if consent_id is not None else None
             plan_visible = allowed(actor, Action.PLAN_VIEW, **flags)
-            iom = build.iom_referral(
-                s, person, facts, lang, plan_goals_visible=plan_visible, consent=consent
+            health = sees_health_goals and self._health_allowed(
+                s, actor, person, partner, doc_type, include_name, reason
             )
-            return iom, None, False
+            iom = build.iom_referral(
+                s,
+                person,
+                facts,
+                lang,
+                plan_goals_visible=plan_visible,
+                health_allowed=health,
+                consent=consent,
+            )
+            return iom, None, health and bool(iom.health_needs)
         if doc_type is _D.GUARDIAN_SUMMARY:
             plan_visible = allowed(actor, Action.PLAN_VIEW, **flags)
             health = (
@@ -873,7 +812,9 @@ class DocumentService:
                 raise NotFound("visit", visit_id)
             return build.visit_summary(s, person, visit, lang, include_name), None, True
         if doc_type is _D.ACCESS_REPORT:
-            return build.access_report(s, person, facts, lang), None, True
+            notes = allowed(actor, Action.VISIT_VIEW_CLINICAL_NOTES, **flags)
+            report = build.access_report(s, person, facts, lang, clinical_notes=notes)
+            return report, None, True
         raise Invalid("doc_type", "unknown", "Unknown document type.")
 
     def _health_allowed(
@@ -890,7 +831,7 @@ class DocumentService:
             return True
         try:
             self._decide(s, actor, person, partner, doc_type, include_name, reason, health_too=True)
-        except _Refused:
+        except Refused:
             return False
         return True
 
@@ -898,13 +839,13 @@ class DocumentService:
         self,
         actor: Actor,
         doc_type: DocumentType,
-        person_id: int,
+        person_id: int | None,
         partner_id: int | None,
         code: str,
     ) -> None:
         log.info("document refused: %s (%s)", doc_type.value, code)
         with self._db.write() as s:
-            known = s.get(Person, person_id) is not None
+            known = person_id is not None and s.get(Person, person_id) is not None
             self._audit.record(
                 s,
                 actor,
@@ -922,15 +863,6 @@ def _audited(exc: Forbidden) -> Forbidden:
     return exc
 
 
-def _no_consent_reason(reason: str, rule: OverrideRule | None) -> str:
-    if rule is None:
-        return f"{reason} Without consent this document cannot be shared with this partner."
-    return (
-        f"{reason} The law allows sharing without consent here ({rule.basis}), but only a "
-        "team lead or administrator may do so, with a stated reason."
-    )
-
-
 def _person(s: Session, person_id: int) -> Person:
     person = s.get(Person, person_id)
     if person is None:
@@ -938,27 +870,27 @@ def _person(s: Session, person_id: int) -> Person:
     return person
 
 
-def _partner(s: Session, partner_id: int | None) -> Partner | None:
-    if partner_id is None:
-        return None
-    partner = s.get(Partner, partner_id)
-    if partner is None:
-        raise NotFound("partner", partner_id)
-    if partner.archived:
-        raise Invalid("partner", "archived", "This partner is no longer in the directory.")
-    return partner
-
-
 def _consent_for_form(
-    s: Session, person: Person, partner: Partner | None, consent_id: int | None
+    s: Session, person: Person, partner: Partner | None, consent_id: int | None, today: dt.date
 ) -> Consent:
-    """The consent a consent form prints: the one asked for, or the newest for the partner."""
+    """The consent a consent form prints: the one asked for, or the newest for the partner.
+
+    Only a consent still in force (not withdrawn, not expired) prints: a form for a consent
+    that no longer holds would read as if it did."""
     if consent_id is not None:
         row = s.get(Consent, consent_id)
         if row is None or row.person_id != person.id:
             raise NotFound("consent", consent_id)
         if partner is not None and not consent_covers(row, partner):
             raise Invalid("consent_id", "other_partner", "This consent names another partner.")
+        if row.withdrawn_at is not None:
+            raise Invalid(
+                "consent_id", "withdrawn", "This consent was withdrawn; it cannot be printed."
+            )
+        if row.valid_to is not None and row.valid_to < today:
+            raise Invalid(
+                "consent_id", "expired", "This consent has expired; it cannot be printed."
+            )
         return row
     if partner is None:
         raise Invalid("consent_id", "required", "Choose the consent to print.")
@@ -969,76 +901,25 @@ def _consent_for_form(
             .where(Consent.person_id == person.id, Consent.withdrawn_at.is_(None))
             .order_by(Consent.valid_from.desc(), Consent.id.desc())
         )
-        if consent_covers(c, partner)
+        if consent_covers(c, partner) and (c.valid_to is None or c.valid_to >= today)
     ]
     if not rows:
         raise Invalid(
-            "consent_id", "no_consent", "Record the consent first; the form prints what it says."
+            "consent_id",
+            "no_consent",
+            "No consent in force names this partner. Record the consent first; the form prints "
+            "what it says.",
         )
     return rows[0]
 
 
-def _recipient(partner: Partner | None, guardian_name: str) -> RecipientInfo | None:
+def _recipient(
+    partner: Partner | None, guardian_name: str, doc_type: DocumentType
+) -> RecipientInfo | None:
+    if doc_type is _D.CONSENT_FORM:
+        return None  # the person's own form to sign; the partner is named inside it
     if partner is not None:
         return RecipientInfo(name=partner.name, address=partner.address)
     if guardian_name:
         return RecipientInfo(name=guardian_name)
     return None
-
-
-def _letterhead(s: Session) -> Letterhead:
-    rows: dict[str, str] = {
-        key: value
-        for key, value in s.execute(
-            select(AppSetting.key, AppSetting.value).where(
-                AppSetting.key.in_(tuple(LETTERHEAD_KEYS.values()))
-            )
-        )
-    }
-    return Letterhead(
-        organisation=rows.get(LETTERHEAD_KEYS["organisation"]) or DEFAULT_ORGANISATION,
-        address=rows.get(LETTERHEAD_KEYS["address"], ""),
-        phone=rows.get(LETTERHEAD_KEYS["phone"], ""),
-        email=rows.get(LETTERHEAD_KEYS["email"], ""),
-    )
-
-
-def _log_entry(s: Session, row: DocumentLog) -> DocumentLogEntry:
-    user = s.get(User, row.user_id) if row.user_id is not None else None
-    person = s.get(Person, row.person_id) if row.person_id is not None else None
-    partner = s.get(Partner, row.partner_id) if row.partner_id is not None else None
-    return DocumentLogEntry(
-        id=row.id,
-        at=row.at,
-        user_id=row.user_id,
-        user_name=user.display_name if user else "",
-        person_id=row.person_id,
-        case_ref=person.case_ref if person else None,
-        doc_type=row.doc_type,
-        action=row.action,
-        partner_id=row.partner_id,
-        partner_name=partner.name if partner else None,
-        language=row.language,
-        override_reason=row.override_reason,
-        sha256=row.sha256,
-        pages=row.pages,
-    )
-
-
-def routing_markdown() -> str:
-    """The partner-kind table and the lawful overrides as Markdown, for docs/documents.md."""
-    types = [t for t in DocumentType if t is not _D.STATISTICS_SUMMARY]
-    lines = ["| partner kind | " + " | ".join(f"`{t.value}`" for t in types) + " |"]
-    lines.append("|---" * (len(types) + 1) + "|")
-    for kind in PartnerKind:
-        allowed_types = PARTNER_DOCUMENTS.get(kind, frozenset())
-        cells = " | ".join("yes" if t in allowed_types else "—" for t in types)
-        lines.append(f"| `{kind.value}` | {cells} |")
-    cells = " | ".join("yes" if t in NO_PARTNER_DOCUMENTS else "—" for t in types)
-    lines.append(f"| (no partner) | {cells} |")
-    lines += ["", "| partner kind | document | minors only | legal basis (our reading) |"]
-    lines.append("|---|---|---|---|")
-    for (kind, doc_type), rule in OVERRIDES.items():
-        minors = "yes" if rule.minors_only else "no"
-        lines.append(f"| `{kind.value}` | `{doc_type.value}` | {minors} | {rule.basis} |")
-    return "\n".join(lines) + "\n"

@@ -229,6 +229,11 @@ class RetentionService:
         return busy is None or int(busy[0]) == 0
 
 
+def retention_years(s: Session) -> int:
+    """Years a closed case is kept before it is anonymised or erased (the policy in force)."""
+    return _policy(s).years
+
+
 def _policy(s: Session) -> RetentionPolicy:
     values = dict(
         s.execute(

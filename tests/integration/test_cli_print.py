@@ -274,3 +274,35 @@ def test_print_in_a_subprocess(
     assert {"consent.record", "document.prepare", "document.export"} <= actions
     verify = run_cli(["audit", "verify"], env)
     assert verify.returncode == 0, verify.stdout + verify.stderr
+
+
+def test_letterhead_set_on_the_command_line_prints_in_full(
+    case_ref: str, db_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    long_name = (
+        "Shelters and health clinics for victims of human trafficking in the Capital Region "
+        "and Central Jutland, Danish Red Cross"
+    )
+    assert (
+        main(["letterhead", "set", "--organisation", long_name, "--phone", "+45 33 00 00 00"]) == 0
+    )
+    assert long_name in capsys.readouterr().out
+    assert main(["letterhead", "show", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["organisation"] == long_name and shown["phone"] == "+45 33 00 00 00"
+    assert main(["letterhead", "set"]) == 3
+    assert "at least one" in capsys.readouterr().err
+
+    out = tmp_path / "plan.pdf"
+    assert main(["print", "access_report", "--case", case_ref, "--out", str(out)]) == 0
+    text = " ".join(PdfReader(str(out)).pages[0].extract_text().split())
+    # wrapped over lines, never cut with an ellipsis
+    assert long_name in text and "…" not in text.split("Case reference")[0]
+
+    db = open_database(db_url)
+    try:
+        with db.read() as s:
+            actions = [a.action for a in s.scalars(select(AuditEvent))]
+    finally:
+        db.dispose()
+    assert "settings.letterhead" in actions

@@ -31,6 +31,9 @@ from clinic_app.services.consents import ConsentInput, Purpose
 from clinic_app.services.contacts import GuardianInput
 from clinic_app.services.container import Services
 from clinic_app.services.persons import NameInput, PersonInput
+from clinic_app.services.visitors import VisitorInput
+from clinic_app.services.visits import VisitInput
+from clinic_app.ui.clinic.visitor_history import VisitorHistoryView
 from clinic_app.ui.context import UiContext
 from clinic_app.ui.documents.person_tab import ConsentDialog, DocumentsTab
 from clinic_app.ui.documents.print_dialog import PrintDialog
@@ -45,7 +48,10 @@ from clinic_app.vocabulary import (
     LegalStay,
     Outcome,
     PartnerKind,
+    Role,
+    VisitService,
 )
+from tests.conftest import make_user
 
 W = TypeVar("W", bound=QWidget)
 
@@ -319,3 +325,47 @@ def test_danish_translation(qtbot: object, ctx: UiContext, pid: int) -> None:
         assert area("documents").display_title() == "Dokumenter"
     finally:
         app.removeTranslator(translator)
+
+
+def test_a_visitors_visit_summary_from_her_history_by_card_code(
+    qtbot: object,
+    services: Services,
+    admin: Actor,
+    site_ids: dict[str, int],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    nurse = make_user(services, admin, "nina", Role.NURSE, site_ids["clinic"])
+    visitor = services.visitors.create(nurse, VisitorInput(nickname="Mira"))
+    services.visits.record_visit(
+        nurse,
+        VisitInput(
+            site_ids["clinic"],
+            visitor_id=visitor.id,
+            visited_at=dt.datetime(2026, 11, 20, 10, 0),
+            services=(VisitService.CONSULTATION,),
+            reason="Cough",
+            clinical_notes="Chest clear; rest advised.",
+        ),
+    )
+    nurse_ctx = UiContext(services, nurse, AppSettings(str(tmp_path / "nina.ini")))
+    view = VisitorHistoryView(nurse_ctx)
+    qtbot.addWidget(view)  # type: ignore[attr-defined]
+    view.show()
+    view.show_visitor(visitor.id)
+    target = tmp_path / "visit"
+    monkeypatch.setattr(PrintDialog, "ask_save_path", staticmethod(lambda _p, _s: str(target)))
+    click(qtbot, view, "Print for the visitor")
+    [dialog] = [d for d in view.findChildren(PrintDialog)]
+    types = find(dialog, "Document type", QComboBox)
+    assert {types.itemData(i) for i in range(types.count())} == {"visit_summary", "health_referral"}
+    recipient = find(dialog, "Recipient", QComboBox)
+    assert recipient.itemText(0) == "The visitor (own copy)"
+    click(qtbot, dialog, "Save as PDF")
+    saved = target.with_suffix(".pdf")
+    qtbot.waitUntil(saved.exists, timeout=10_000)  # type: ignore[attr-defined]
+    text = PdfReader(str(saved)).pages[0].extract_text()
+    assert visitor.code in text and "Chest clear" in text
+    [row] = log_rows(services)
+    assert row.visitor_id == visitor.id and row.person_id is None and row.action.value == "save"
+    dialog.close()

@@ -1174,7 +1174,19 @@
     </message>
     <message>
         <source>Linked in error: her visits and referrals go back to the visitor</source>
-        <translation>Koblet ved en fejl: hendes besøg og henvisninger går tilbage til den besøgende</translation>
+        <translation>Knyttet ved en fejl: hendes besøg og henvisninger føres tilbage til den besøgende</translation>
+    </message>
+    <message>
+        <source>Pri&amp;nt for the visitor…</source>
+        <translation>Udskriv til besø&amp;gende…</translation>
+    </message>
+    <message>
+        <source>Print for the visitor</source>
+        <translation>Udskriv til den besøgende</translation>
+    </message>
+    <message>
+        <source>A visit summary or referral letter for the selected visit, by card code</source>
+        <translation>Besøgsresumé eller henvisning for det valgte besøg, efter kortkode</translation>
     </message>
     <message>
         <source>Visitor history status</source>

@@ -678,6 +678,14 @@
         <translation>Medtag navn</translation>
     </message>
     <message>
+        <source>Print the dra&amp;ft instead of the agreed plan</source>
+        <translation>Udskriv ud&amp;kastet i stedet for den aftalte plan</translation>
+    </message>
+    <message>
+        <source>Print the draft</source>
+        <translation>Udskriv udkastet</translation>
+    </message>
+    <message>
         <source>Sharing status</source>
         <translation>Status for videregivelse</translation>
     </message>
@@ -744,6 +752,10 @@
     <message>
         <source>Print error</source>
         <translation>Fejl ved udskrivning</translation>
+    </message>
+    <message>
+        <source>The visitor (own copy)</source>
+        <translation>Den besøgende (egen kopi)</translation>
     </message>
     <message>
         <source>The current guardian</source>

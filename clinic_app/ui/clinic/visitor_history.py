@@ -32,6 +32,8 @@ from clinic_app.ui.clinic.common import (
 )
 from clinic_app.ui.common import prompter
 from clinic_app.ui.context import UiContext
+from clinic_app.ui.documents.print_dialog import open_print_dialog
+from clinic_app.vocabulary import DocumentType
 
 
 class VisitorHistoryView(QWidget):
@@ -93,6 +95,12 @@ class VisitorHistoryView(QWidget):
         )
         link_row.addWidget(self.unlink_button)
         link_row.addStretch(1)
+        self.print_button = QPushButton(self.tr("Pri&nt for the visitor…"))
+        self.print_button.setAccessibleName(self.tr("Print for the visitor"))
+        self.print_button.setToolTip(
+            self.tr("A visit summary or referral letter for the selected visit, by card code")
+        )
+        link_row.addWidget(self.print_button)
         layout.addLayout(link_row)
         self.status = plain_label("", self.tr("Visitor history status"), wrap=True)
         layout.addWidget(self.status)
@@ -102,6 +110,7 @@ class VisitorHistoryView(QWidget):
         self.link_button.clicked.connect(self.link)
         self.unlink_button.clicked.connect(self.unlink)
         self.case_ref.returnPressed.connect(self.link)
+        self.print_button.clicked.connect(self.print_for_visitor)
         self._set_visitor(None)
 
     def _headers(self) -> list[str]:
@@ -164,6 +173,11 @@ class VisitorHistoryView(QWidget):
         self.unlink_button.setEnabled(
             may and visitor is not None and visitor.linked_person_id is not None
         )
+        self.print_button.setEnabled(
+            visitor is not None
+            and bool(visits)
+            and allowed(self.ctx.actor, Action.VISIT_VIEW_CLINICAL_NOTES)
+        )
         if visitor is None:
             self.details.setText("")
             self.model.clear()
@@ -195,6 +209,21 @@ class VisitorHistoryView(QWidget):
         )
         # Notes are only ever filled in for nurses; hide the empty column for everyone else.
         self.table.setColumnHidden(5, not allowed(self.ctx.actor, Action.VISIT_VIEW_CLINICAL_NOTES))
+
+    def print_for_visitor(self) -> None:
+        """The print dialog for the shown visitor and the selected (or newest) visit."""
+        if self.visitor is None or not self.visits:
+            return
+        rows = self.table.selectionModel().selectedRows()
+        visit = self.visits[rows[0].row()] if rows else self.visits[0]
+        open_print_dialog(
+            self.ctx,
+            None,
+            doc_type=DocumentType.VISIT_SUMMARY,
+            visit_id=visit.id,
+            visitor_code=self.visitor.code,
+            parent=self,
+        )
 
     def link(self) -> None:
         """Link the shown visitor to the person with the typed case reference."""

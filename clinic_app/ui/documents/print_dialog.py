@@ -36,13 +36,14 @@ from PySide6.QtWidgets import (
 
 from clinic_app.errors import ClinicError, Forbidden
 from clinic_app.rules import render
-from clinic_app.services.documents import (
+from clinic_app.services.document_common import PreparedDocument
+from clinic_app.services.document_routing import (
     NAME_ALWAYS,
     NO_PARTNER_DOCUMENTS,
-    PreparedDocument,
-    SharingCheck,
     partner_kinds_for,
 )
+from clinic_app.services.documents import SharingCheck
+from clinic_app.services.visitor_documents import VISITOR_DOCUMENTS
 from clinic_app.ui.common import ERROR_STYLE, error_message, named, plain_label
 from clinic_app.ui.context import UiContext
 from clinic_app.ui.documents.labels import doc_type_label, partner_kind_label
@@ -79,17 +80,21 @@ class PrintDialog(QDialog):
     def __init__(
         self,
         ctx: UiContext,
-        person_id: int,
+        person_id: int | None,
         *,
         doc_type: DocumentType | None = None,
         plan_id: int | None = None,
         visit_id: int | None = None,
         referral_id: int | None = None,
+        visitor_code: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``person_id`` None and ``visitor_code`` given: an anonymous visitor's visit
+        summary or referral letter."""
         super().__init__(parent)
         self._ctx = ctx
-        self._person_id = person_id
+        self._person_id = person_id or 0
+        self._visitor_code = visitor_code
         self._plan_id = plan_id
         self._visit_id = visit_id
         self._referral_id = referral_id
@@ -107,6 +112,8 @@ class PrintDialog(QDialog):
         for t in DocumentType:
             if t is DocumentType.STATISTICS_SUMMARY:
                 continue
+            if visitor_code is not None and t not in VISITOR_DOCUMENTS:
+                continue
             if t is DocumentType.VISIT_SUMMARY and visit_id is None:
                 continue
             self.type_combo.addItem(doc_type_label(t), t.value)
@@ -122,6 +129,8 @@ class PrintDialog(QDialog):
         self.language_combo.addItem(self.tr("Danish"), "da")
         self.include_name = QCheckBox(self.tr("&Include the person's name"))
         named(self.include_name, self.tr("Include name"))
+        self.draft = QCheckBox(self.tr("Print the dra&ft instead of the agreed plan"))
+        named(self.draft, self.tr("Print the draft"))
         self.status = plain_label("", self.tr("Sharing status"), wrap=True)
         self.basis = plain_label("", self.tr("Legal basis"), wrap=True)
         self.reason_label = QLabel(self.tr("&Reason for sharing without consent:"))
@@ -142,6 +151,7 @@ class PrintDialog(QDialog):
         lang_label.setBuddy(self.language_combo)
         form.addRow(lang_label, self.language_combo)
         form.addRow("", self.include_name)
+        form.addRow("", self.draft)
         form.addRow(self.status)
         form.addRow(self.basis)
         form.addRow(self.reason_label, self.reason)
@@ -180,6 +190,7 @@ class PrintDialog(QDialog):
         self.type_combo.currentIndexChanged.connect(self._type_changed)
         self.recipient_combo.currentIndexChanged.connect(self._recheck)
         self.include_name.toggled.connect(self._recheck)
+        self.draft.toggled.connect(self._invalidate)
         self.language_combo.currentIndexChanged.connect(self._invalidate)
         self.reason.textChanged.connect(self._invalidate)
         self.preview_button.clicked.connect(self.preview)
@@ -204,7 +215,9 @@ class PrintDialog(QDialog):
         kinds = set(partner_kinds_for(doc_type))
         self.recipient_combo.blockSignals(True)
         self.recipient_combo.clear()
-        if doc_type in NO_PARTNER_DOCUMENTS:
+        if self._visitor_code is not None:
+            self.recipient_combo.addItem(self.tr("The visitor (own copy)"), NO_PARTNER)
+        elif doc_type in NO_PARTNER_DOCUMENTS:
             label = {
                 DocumentType.GUARDIAN_SUMMARY: self.tr("The current guardian"),
                 DocumentType.ACTION_PLAN: self.tr("The person (own copy)"),
@@ -215,6 +228,9 @@ class PrintDialog(QDialog):
             if p.kind in kinds:
                 self.recipient_combo.addItem(f"{p.name} ({partner_kind_label(p.kind)})", p.id)
         self.recipient_combo.blockSignals(False)
+        self.draft.setVisible(doc_type is DocumentType.ACTION_PLAN)
+        if doc_type is not DocumentType.ACTION_PLAN:
+            self.draft.setChecked(False)
         always = doc_type in NAME_ALWAYS
         self.include_name.setEnabled(not always)
         if always:
@@ -229,13 +245,18 @@ class PrintDialog(QDialog):
             )
             return
         try:
-            check = self._ctx.services.documents.check(
-                self._ctx.actor,
-                self.doc_type(),
-                self._person_id,
-                self.partner_id(),
-                include_name=self.include_name.isChecked(),
-            )
+            if self._visitor_code is not None:
+                check = self._ctx.services.documents.check_for_visitor(
+                    self._ctx.actor, self.doc_type(), self._visitor_code, self.partner_id()
+                )
+            else:
+                check = self._ctx.services.documents.check(
+                    self._ctx.actor,
+                    self.doc_type(),
+                    self._person_id,
+                    self.partner_id(),
+                    include_name=self.include_name.isChecked(),
+                )
         except ClinicError as exc:
             self._show_check(None, error_message(exc))
             return
@@ -316,10 +337,25 @@ class PrintDialog(QDialog):
         doc_type, partner = self.doc_type(), self.partner_id()
         language = str(self.language_combo.currentData())
         include = self.include_name.isChecked()
+        draft = self.draft.isChecked()
         reason = self.reason.toPlainText().strip() if self.reason.isVisible() else ""
         plan, visit, referral = self._plan_id, self._visit_id, self._referral_id
 
+        code = self._visitor_code
+
         def work() -> PreparedDocument:
+            if code is not None:
+                return services.documents.prepare_for_visitor(
+                    actor,
+                    doc_type,
+                    code,
+                    partner,
+                    language,
+                    visit_id=visit,  # a referral letter prints the referral of that visit
+                    referral_id=referral if doc_type is DocumentType.HEALTH_REFERRAL else None,
+                    include_name=include,
+                    reason=reason or None,
+                )
             return services.documents.prepare(
                 actor,
                 doc_type,
@@ -331,6 +367,7 @@ class PrintDialog(QDialog):
                 referral_id=referral if doc_type is DocumentType.HEALTH_REFERRAL else None,
                 include_name=include,
                 reason=reason or None,
+                draft=draft,
             )
 
         def done(prepared: PreparedDocument) -> None:
@@ -481,15 +518,17 @@ def paint_pdf(document: QPdfDocument, printer: QPrinter) -> bool:
 
 def open_print_dialog(
     ctx: UiContext,
-    person_id: int,
+    person_id: int | None,
     *,
     doc_type: DocumentType | None = None,
     plan_id: int | None = None,
     visit_id: int | None = None,
     referral_id: int | None = None,
+    visitor_code: str | None = None,
     parent: QWidget | None = None,
 ) -> PrintDialog:
-    """Show the print dialog (non-blocking) and return it."""
+    """Show the print dialog (non-blocking) and return it; for an anonymous visitor give
+    ``person_id`` None and her ``visitor_code``."""
     dialog = PrintDialog(
         ctx,
         person_id,
@@ -497,6 +536,7 @@ def open_print_dialog(
         plan_id=plan_id,
         visit_id=visit_id,
         referral_id=referral_id,
+        visitor_code=visitor_code,
         parent=parent,
     )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from clinic_app.documents.data import Letterhead
 from clinic_app.errors import ClinicError, Invalid
 from clinic_app.security.permissions import Action, allowed
-from clinic_app.services.documents import DocumentLogFilter, document_types_for
+from clinic_app.services.document_routing import document_types_for
+from clinic_app.services.documents import DocumentLogFilter
 from clinic_app.services.reference_data import PartnerView
 from clinic_app.ui.common import error_label, error_message, named, plain_label, show_error
 from clinic_app.ui.context import UiContext

@@ -21,12 +21,12 @@ from clinic_app.services.cases import EventInput
 from clinic_app.services.consents import ConsentInput, Purpose
 from clinic_app.services.contacts import GuardianInput
 from clinic_app.services.container import Services
-from clinic_app.services.documents import (
+from clinic_app.services.document_routing import (
     OVERRIDES,
     PARTNER_DOCUMENTS,
-    DocumentLogFilter,
     document_types_for,
 )
+from clinic_app.services.documents import DocumentLogFilter
 from clinic_app.services.persons import NameInput
 from clinic_app.services.visits import VisitInput
 from clinic_app.vocabulary import (
@@ -136,7 +136,7 @@ def consent(
     ).id
 
 
-def make_plan(services: Services, actor: Actor, person: int) -> int:
+def make_plan(services: Services, actor: Actor, person: int, *, agree: bool = True) -> int:
     plan = services.plans.create(
         actor,
         person,
@@ -156,6 +156,8 @@ def make_plan(services: Services, actor: Actor, person: int) -> int:
     plan = services.plans.add_goal(
         actor, plan.id, GoalInput(PlanArea.HEALTH, "Dental treatment"), expected=plan.stamp
     )
+    if agree:
+        services.plans.agree(actor, plan.id, True, None, expected=plan.stamp)
     return plan.id
 
 
@@ -527,7 +529,7 @@ def test_letterhead_setting(services: Services, admin: Actor, site_ids: dict[str
 def test_docs_show_the_routing_table() -> None:
     from pathlib import Path
 
-    from clinic_app.services.documents import routing_markdown
+    from clinic_app.services.document_routing import routing_markdown
 
     docs = Path(__file__).resolve().parents[3] / "docs" / "documents.md"
     assert routing_markdown() in docs.read_text(encoding="utf-8")
