@@ -96,7 +96,7 @@
     </message>
     <message>
         <source>Change &amp;role…</source>
-        <translation>Skift &amp;rolle…</translation>
+        <translation>Sk&amp;ift rolle…</translation>
     </message>
     <message>
         <source>Change role</source>
@@ -107,8 +107,8 @@
         <translation>Brugerfejl</translation>
     </message>
     <message>
-        <source>&amp;User:</source>
-        <translation>&amp;Bruger:</translation>
+        <source>Us&amp;er:</source>
+        <translation>Br&amp;uger:</translation>
     </message>
     <message>
         <source>Audit user filter</source>
@@ -123,7 +123,7 @@
         <translation>Revisionsfilter for person</translation>
     </message>
     <message>
-        <source>Ac&amp;tion:</source>
+        <source>A&amp;ction:</source>
         <translation>Hand&amp;ling:</translation>
     </message>
     <message>
@@ -131,8 +131,8 @@
         <translation>Revisionsfilter for handling</translation>
     </message>
     <message>
-        <source>&amp;From (UTC day):</source>
-        <translation>&amp;Fra (UTC-dag):</translation>
+        <source>Fro&amp;m (UTC day):</source>
+        <translation>Fr&amp;a (UTC-dag):</translation>
     </message>
     <message>
         <source>Audit since filter</source>
@@ -148,15 +148,15 @@
     </message>
     <message>
         <source>&amp;Show</source>
-        <translation>&amp;Vis</translation>
+        <translation>V&amp;is</translation>
     </message>
     <message>
         <source>Apply audit filters</source>
         <translation>Anvend revisionsfiltre</translation>
     </message>
     <message>
-        <source>&amp;Previous</source>
-        <translation>&amp;Forrige</translation>
+        <source>P&amp;revious</source>
+        <translation>Forrig&amp;e</translation>
     </message>
     <message>
         <source>Previous page</source>
@@ -171,8 +171,8 @@
         <translation>Næste side</translation>
     </message>
     <message>
-        <source>&amp;Verify audit log</source>
-        <translation>&amp;Kontrollér revisionslog</translation>
+        <source>Verif&amp;y audit log</source>
+        <translation>Kontrollér revi&amp;sionslog</translation>
     </message>
     <message>
         <source>Verify audit log</source>
@@ -227,8 +227,8 @@
         <translation>Mappe til sikkerhedskopier</translation>
     </message>
     <message>
-        <source>C&amp;hoose folder…</source>
-        <translation>&amp;Vælg mappe…</translation>
+        <source>&amp;Choose folder…</source>
+        <translation>Vælg ma&amp;ppe…</translation>
     </message>
     <message>
         <source>Choose backup folder</source>
@@ -236,15 +236,15 @@
     </message>
     <message>
         <source>Dai&amp;ly automatic backup</source>
-        <translation>Daglig &amp;automatisk sikkerhedskopi</translation>
+        <translation>Daglig au&amp;tomatisk sikkerhedskopi</translation>
     </message>
     <message>
         <source>Daily automatic backup</source>
         <translation>Daglig automatisk sikkerhedskopi</translation>
     </message>
     <message>
-        <source>&amp;Folder:</source>
-        <translation>Ma&amp;ppe:</translation>
+        <source>F&amp;older:</source>
+        <translation>M&amp;appe:</translation>
     </message>
     <message>
         <source>Keep &amp;daily:</source>
@@ -272,7 +272,7 @@
     </message>
     <message>
         <source>&amp;Save settings</source>
-        <translation>&amp;Gem indstillinger</translation>
+        <translation>Gem &amp;indstillinger</translation>
     </message>
     <message>
         <source>Save backup settings</source>
@@ -347,16 +347,16 @@
         <translation>Gem opbevaringspolitik</translation>
     </message>
     <message>
-        <source>Pre&amp;view</source>
-        <translation>&amp;Forhåndsvis</translation>
+        <source>P&amp;review</source>
+        <translation>Forhå&amp;ndsvis</translation>
     </message>
     <message>
         <source>Preview retention</source>
         <translation>Forhåndsvis opbevaring</translation>
     </message>
     <message>
-        <source>&amp;Run on the previewed cases…</source>
-        <translation>&amp;Kør på de viste sager…</translation>
+        <source>Run on the previewed &amp;cases…</source>
+        <translation>Kør på de viste &amp;sager…</translation>
     </message>
     <message>
         <source>Run retention</source>
@@ -558,7 +558,7 @@
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <source>Re&amp;peat password:</source>
+        <source>Repea&amp;t password:</source>
         <translation>&amp;Gentag adgangskode:</translation>
     </message>
     <message>
@@ -567,7 +567,7 @@
     </message>
     <message>
         <source>R&amp;eason:</source>
-        <translation>&amp;Begrundelse:</translation>
+        <translation>Begr&amp;undelse:</translation>
     </message>
     <message>
         <source>Reason</source>

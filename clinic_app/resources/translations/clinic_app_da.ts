@@ -278,7 +278,7 @@
     </message>
     <message>
         <source>Add &amp;override…</source>
-        <translation>Tilføj &amp;afgørelse…</translation>
+        <translation>Tilføj afgørel&amp;se…</translation>
     </message>
     <message>
         <source>Add override</source>
@@ -727,7 +727,7 @@
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>&amp;Afslut</translation>
+        <translation>Afs&amp;lut</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -1342,7 +1342,7 @@
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>&amp;Afslut</translation>
+        <translation>Afs&amp;lut</translation>
     </message>
     <message>
         <source>Start-up status</source>
@@ -1584,7 +1584,7 @@
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation>Be&amp;grundelse:</translation>
+        <translation>Begr&amp;undelse:</translation>
     </message>
     <message>
         <source>%1 error</source>
@@ -1595,7 +1595,7 @@
         <translation>Fejl i formularen</translation>
     </message>
     <message>
-        <source>&amp;Save</source>
+        <source>Sa&amp;ve</source>
         <translation>&amp;Gem</translation>
     </message>
     <message>
@@ -1683,7 +1683,7 @@
     </message>
     <message>
         <source>Add a&amp;lias…</source>
-        <translation>Tilføj a&amp;lias…</translation>
+        <translation>Tilføj al&amp;ias…</translation>
     </message>
     <message>
         <source>Add alias</source>
@@ -1785,7 +1785,7 @@
         <translation>Felter i personformularen</translation>
     </message>
     <message>
-        <source>&amp;Name:</source>
+        <source>Na&amp;me:</source>
         <translation>&amp;Navn:</translation>
     </message>
     <message>
@@ -1805,7 +1805,7 @@
         <translation>Aliasser</translation>
     </message>
     <message>
-        <source>&amp;Sex:</source>
+        <source>Se&amp;x:</source>
         <translation>&amp;Køn:</translation>
     </message>
     <message>
@@ -1878,7 +1878,7 @@
     </message>
     <message>
         <source>&amp;Languages:</source>
-        <translation>&amp;Sprog:</translation>
+        <translation>S&amp;prog:</translation>
     </message>
     <message>
         <source>Languages</source>
@@ -1913,8 +1913,8 @@
         <translation>Sikkerhedsmarkeringer</translation>
     </message>
     <message>
-        <source>Has own health &amp;insurance</source>
-        <translation>Har egen syge&amp;forsikring</translation>
+        <source>Has own &amp;health insurance</source>
+        <translation>Har egen sygefor&amp;sikring</translation>
     </message>
     <message>
         <source>Own health insurance</source>
@@ -1933,15 +1933,15 @@
         <translation>Intet sted</translation>
     </message>
     <message>
-        <source>S&amp;ite:</source>
-        <translation>S&amp;ted:</translation>
+        <source>Sit&amp;e:</source>
+        <translation>St&amp;ed:</translation>
     </message>
     <message>
         <source>Site</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <source>N&amp;otes:</source>
+        <source>&amp;Notes:</source>
         <translation>N&amp;oter:</translation>
     </message>
     <message>
@@ -2286,7 +2286,7 @@
     </message>
     <message>
         <source>Sta&amp;tus:</source>
-        <translation>Sta&amp;tus:</translation>
+        <translation>Stat&amp;us:</translation>
     </message>
     <message>
         <source>&amp;Age:</source>
@@ -2450,7 +2450,7 @@
         <translation>Sagshændelser</translation>
     </message>
     <message>
-        <source>Add &amp;event…</source>
+        <source>A&amp;dd event…</source>
         <translation>Tilføj &amp;hændelse…</translation>
     </message>
     <message>
@@ -2459,7 +2459,7 @@
     </message>
     <message>
         <source>&amp;Void event…</source>
-        <translation>&amp;Annullér hændelse…</translation>
+        <translation>A&amp;nnullér hændelse…</translation>
     </message>
     <message>
         <source>Void event</source>

@@ -314,24 +314,24 @@
         <translation>Klinik</translation>
     </message>
     <message>
-        <source>D&amp;ay:</source>
-        <translation>D&amp;ag:</translation>
+        <source>Da&amp;y:</source>
+        <translation>&amp;Dag:</translation>
     </message>
     <message>
         <source>Day shown</source>
         <translation>Vist dag</translation>
     </message>
     <message>
-        <source>&amp;Today</source>
-        <translation>I &amp;dag</translation>
+        <source>Today</source>
+        <translation>I dag</translation>
     </message>
     <message>
         <source>Show today</source>
         <translation>Vis i dag</translation>
     </message>
     <message>
-        <source>Mobile &amp;outing…</source>
-        <translation>Mobil &amp;udkørsel…</translation>
+        <source>&amp;Mobile outing…</source>
+        <translation>&amp;Mobil udkørsel…</translation>
     </message>
     <message>
         <source>Record mobile outing</source>
@@ -354,24 +354,28 @@
         <translation>Antal besøg</translation>
     </message>
     <message>
-        <source>&amp;Visits</source>
-        <translation>&amp;Besøg</translation>
+        <source>Visits</source>
+        <translation>Besøg</translation>
     </message>
     <message>
         <source>Daily summary</source>
         <translation>Dagsoversigt</translation>
     </message>
     <message>
-        <source>Su&amp;mmary</source>
-        <translation>O&amp;versigt</translation>
+        <source>Summary</source>
+        <translation>Oversigt</translation>
     </message>
     <message>
-        <source>&amp;Referrals</source>
-        <translation>&amp;Henvisninger</translation>
+        <source>Referrals</source>
+        <translation>Henvisninger</translation>
     </message>
     <message>
-        <source>Visitor &amp;history</source>
-        <translation>Besøgs&amp;historik</translation>
+        <source>Visitor history</source>
+        <translation>Besøgshistorik</translation>
+    </message>
+    <message>
+        <source>Visit form area</source>
+        <translation>Område med besøgsformular</translation>
     </message>
     <message>
         <source>Time</source>
@@ -456,16 +460,12 @@
         <translation>Tabel over åbne henvisninger</translation>
     </message>
     <message>
-        <source>Mark &amp;done</source>
-        <translation>Markér som &amp;udført</translation>
+        <source>Mark done</source>
+        <translation>Markér som udført</translation>
     </message>
     <message>
         <source>Mark referral done</source>
         <translation>Markér henvisning som udført</translation>
-    </message>
-    <message>
-        <source>Ca&amp;ncel referral</source>
-        <translation>A&amp;nnullér henvisning</translation>
     </message>
     <message>
         <source>Cancel referral</source>
@@ -595,7 +595,7 @@
     </message>
     <message>
         <source>&amp;Area:</source>
-        <translation>&amp;Område:</translation>
+        <translation>Omr&amp;åde:</translation>
     </message>
     <message>
         <source>S&amp;taff:</source>
@@ -615,7 +615,7 @@
     </message>
     <message>
         <source>Contacts (&amp;grid):</source>
-        <translation>Kontakter (&amp;gitter):</translation>
+        <translation>Kontakter (gi&amp;tter):</translation>
     </message>
     <message>
         <source>Service digits: %1</source>
@@ -797,7 +797,7 @@
     </message>
     <message>
         <source>&amp;Who:</source>
-        <translation>&amp;Hvem:</translation>
+        <translation>Hv&amp;em:</translation>
     </message>
     <message>
         <source>Visitor code, nickname or case reference</source>
@@ -808,8 +808,8 @@
         <translation>Kortkode, kaldenavn eller sagsnummer; Enter vælger</translation>
     </message>
     <message>
-        <source>New &amp;visitor</source>
-        <translation>Ny &amp;besøgende</translation>
+        <source>&amp;New visitor</source>
+        <translation>N&amp;y besøgende</translation>
     </message>
     <message>
         <source>New visitor</source>
@@ -884,19 +884,19 @@
         <translation>Fejl ved sprog</translation>
     </message>
     <message>
-        <source>&amp;Nickname:</source>
+        <source>Nic&amp;kname:</source>
         <translation>&amp;Kaldenavn:</translation>
     </message>
     <message>
-        <source>A&amp;ge:</source>
+        <source>&amp;Age:</source>
         <translation>&amp;Alder:</translation>
     </message>
     <message>
-        <source>Nationalit&amp;y:</source>
-        <translation>Nationa&amp;litet:</translation>
+        <source>Na&amp;tionality:</source>
+        <translation>Nat&amp;ionalitet:</translation>
     </message>
     <message>
-        <source>Lan&amp;guage:</source>
+        <source>Lang&amp;uage:</source>
         <translation>S&amp;prog:</translation>
     </message>
     <message>
@@ -940,16 +940,16 @@
         <translation>Fejl ved årsag til henvisning</translation>
     </message>
     <message>
-        <source>Referred &amp;to:</source>
-        <translation>Henvist &amp;til:</translation>
+        <source>Referre&amp;d to:</source>
+        <translation>He&amp;nvist til:</translation>
     </message>
     <message>
-        <source>&amp;Urgency:</source>
+        <source>Urgen&amp;cy:</source>
         <translation>Ha&amp;st:</translation>
     </message>
     <message>
         <source>Referral r&amp;eason:</source>
-        <translation>Årsag til h&amp;envisning:</translation>
+        <translation>&amp;Årsag til henvisning:</translation>
     </message>
     <message>
         <source>Reason for the visit</source>
@@ -1005,19 +1005,19 @@
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation>&amp;Årsag:</translation>
+        <translation>Å&amp;rsag:</translation>
     </message>
     <message>
-        <source>&amp;Interpreter:</source>
-        <translation>T&amp;olk:</translation>
+        <source>Inter&amp;preter:</source>
+        <translation>To&amp;lk:</translation>
     </message>
     <message>
         <source>N&amp;otes:</source>
         <translation>N&amp;oter:</translation>
     </message>
     <message>
-        <source>&amp;Follow-up:</source>
-        <translation>Op&amp;følgning:</translation>
+        <source>Fo&amp;llow-up:</source>
+        <translation>Opf&amp;ølgning:</translation>
     </message>
     <message>
         <source>Health-care cover</source>
@@ -1041,15 +1041,15 @@
     </message>
     <message>
         <source>&amp;Save visit (Ctrl+Enter)</source>
-        <translation>&amp;Gem besøg (Ctrl+Enter)</translation>
+        <translation>Gem &amp;besøg (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Save visit</source>
         <translation>Gem besøg</translation>
     </message>
     <message>
-        <source>C&amp;lear</source>
-        <translation>R&amp;yd</translation>
+        <source>Clear</source>
+        <translation>Ryd</translation>
     </message>
     <message>
         <source>Clear form</source>
@@ -1117,8 +1117,8 @@
         <translation>Besøgshistorik</translation>
     </message>
     <message>
-        <source>&amp;Find visitor:</source>
-        <translation>&amp;Find besøgende:</translation>
+        <source>Find visitor:</source>
+        <translation>Find besøgende:</translation>
     </message>
     <message>
         <source>Find visitor by code or nickname</source>
@@ -1141,8 +1141,8 @@
         <translation>Den besøgendes besøg</translation>
     </message>
     <message>
-        <source>Lin&amp;k to case reference:</source>
-        <translation>&amp;Knyt til sagsnummer:</translation>
+        <source>Link to case reference:</source>
+        <translation>Knyt til sagsnummer:</translation>
     </message>
     <message>
         <source>Case reference to link to</source>

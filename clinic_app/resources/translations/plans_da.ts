@@ -128,16 +128,16 @@
         <translation>Begrundelse for udskiftning eller ophør</translation>
     </message>
     <message>
-        <source>Re&amp;cord guardian</source>
-        <translation>&amp;Registrer repræsentant</translation>
+        <source>Record &amp;guardian</source>
+        <translation>Registrer re&amp;præsentant</translation>
     </message>
     <message>
         <source>Record guardian</source>
         <translation>Registrer repræsentant</translation>
     </message>
     <message>
-        <source>E&amp;nd guardianship</source>
-        <translation>Afs&amp;lut repræsentationen</translation>
+        <source>End guardians&amp;hip</source>
+        <translation>Af&amp;slut repræsentationen</translation>
     </message>
     <message>
         <source>End guardianship</source>
@@ -148,8 +148,8 @@
         <translation>Fejl ved personlig repræsentant</translation>
     </message>
     <message>
-        <source>N&amp;ame:</source>
-        <translation>N&amp;avn:</translation>
+        <source>Na&amp;me:</source>
+        <translation>Na&amp;vn:</translation>
     </message>
     <message>
         <source>&amp;Organisation:</source>
@@ -160,7 +160,7 @@
         <translation>Tele&amp;fon:</translation>
     </message>
     <message>
-        <source>&amp;E-mail:</source>
+        <source>E-ma&amp;il:</source>
         <translation>&amp;E-mail:</translation>
     </message>
     <message>
@@ -912,7 +912,7 @@
     </message>
     <message>
         <source>&amp;Whole team (not only my caseload)</source>
-        <translation>&amp;Hele teamet (ikke kun mine sager)</translation>
+        <translation>Hele &amp;teamet (ikke kun mine sager)</translation>
     </message>
     <message>
         <source>Whole team</source>

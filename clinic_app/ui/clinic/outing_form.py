@@ -101,7 +101,7 @@ class OutingForm(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName(self.tr("Outing notes"))
         self.notes.setTabChangesFocus(True)
-        self.notes.setMaximumHeight(60)
+        self.notes.setMaximumHeight(self.notes.minimumSizeHint().height() + 20)
         self.errors = {
             key: error_label(name)
             for key, name in (

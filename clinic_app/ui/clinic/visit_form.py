@@ -100,7 +100,7 @@ class VisitForm(QWidget):
         self.who.setMaxLength(100)
         self.who.setClearButtonEnabled(True)
         who_label.setBuddy(self.who)
-        self.new_visitor_button = QPushButton(self.tr("New &visitor"))
+        self.new_visitor_button = QPushButton(self.tr("&New visitor"))
         self.new_visitor_button.setAccessibleName(self.tr("New visitor"))
         self.new_visitor_button.setToolTip(self.tr("Record the visit for a new anonymous visitor"))
         who_row.addWidget(who_label)
@@ -134,10 +134,10 @@ class VisitForm(QWidget):
         self.nationality_error = error_label(self.tr("Nationality error"))
         self.language_error = error_label(self.tr("Language error"))
         for text, edit, err in (
-            (self.tr("&Nickname:"), self.nickname, self.nickname_error),
-            (self.tr("A&ge:"), self.age, self.age_error),
-            (self.tr("Nationalit&y:"), self.nationality, self.nationality_error),
-            (self.tr("Lan&guage:"), self.language, self.language_error),
+            (self.tr("Nic&kname:"), self.nickname, self.nickname_error),
+            (self.tr("&Age:"), self.age, self.age_error),
+            (self.tr("Na&tionality:"), self.nationality, self.nationality_error),
+            (self.tr("Lang&uage:"), self.language, self.language_error),
         ):
             new_form.addRow(self._buddy(text, edit), edit)
             new_form.addRow("", err)
@@ -175,9 +175,9 @@ class VisitForm(QWidget):
         self.referral_reason = self._line(self.tr("Referral reason"), 5000)
         self.specialty_error = error_label(self.tr("Referred to error"))
         self.referral_reason_error = error_label(self.tr("Referral reason error"))
-        ref_form.addRow(self._buddy(self.tr("Referred &to:"), self.specialty), self.specialty)
+        ref_form.addRow(self._buddy(self.tr("Referre&d to:"), self.specialty), self.specialty)
         ref_form.addRow("", self.specialty_error)
-        ref_form.addRow(self._buddy(self.tr("&Urgency:"), self.urgency), self.urgency)
+        ref_form.addRow(self._buddy(self.tr("Urgen&cy:"), self.urgency), self.urgency)
         ref_form.addRow(
             self._buddy(self.tr("Referral r&eason:"), self.referral_reason), self.referral_reason
         )
@@ -212,11 +212,11 @@ class VisitForm(QWidget):
         interp = QHBoxLayout()
         interp.addWidget(self.interpreter_language, 1)
         interp.addWidget(self.interpreter_mode)
-        form.addRow(self._buddy(self.tr("&Interpreter:"), self.interpreter_language), interp)
+        form.addRow(self._buddy(self.tr("Inter&preter:"), self.interpreter_language), interp)
         form.addRow("", self.interpreter_error)
         form.addRow(self._buddy(self.tr("N&otes:"), self.notes), self.notes)
         form.addRow("", self.notes_error)
-        form.addRow(self._buddy(self.tr("&Follow-up:"), self.follow_up), self.follow_up)
+        form.addRow(self._buddy(self.tr("Fo&llow-up:"), self.follow_up), self.follow_up)
         form.addRow("", self.follow_up_error)
         layout.addLayout(form)
 
@@ -238,7 +238,7 @@ class VisitForm(QWidget):
         self.save_button = QPushButton(self.tr("&Save visit (Ctrl+Enter)"))
         self.save_button.setAccessibleName(self.tr("Save visit"))
         self.save_button.clicked.connect(self.save)
-        self.clear_button = QPushButton(self.tr("C&lear"))
+        self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.setAccessibleName(self.tr("Clear form"))
         self.clear_button.clicked.connect(self.clear)
         bottom.addWidget(self.status, 1)

@@ -44,7 +44,7 @@ class VisitorHistoryView(QWidget):
         self.setAccessibleName(self.tr("Visitor history"))
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        find_label = QLabel(self.tr("&Find visitor:"))
+        find_label = QLabel(self.tr("Find visitor:"))
         self.find_edit = QLineEdit()
         self.find_edit.setAccessibleName(self.tr("Find visitor by code or nickname"))
         self.find_edit.setPlaceholderText(self.tr("Card code or nickname, then Enter"))
@@ -72,7 +72,7 @@ class VisitorHistoryView(QWidget):
         layout.addWidget(self.table, 1)
 
         link_row = QHBoxLayout()
-        link_label = QLabel(self.tr("Lin&k to case reference:"))
+        link_label = QLabel(self.tr("Link to case reference:"))
         self.case_ref = QLineEdit()
         self.case_ref.setAccessibleName(self.tr("Case reference to link to"))
         self.case_ref.setMaxLength(20)

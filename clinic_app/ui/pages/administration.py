@@ -185,7 +185,7 @@ class NewUserDialog(QDialog):
             (self.tr("&Role:"), self.tr("Role"), self.role),
             (self.tr("&Site:"), self.tr("Site"), self.site),
             (self.tr("&Password:"), self.tr("Password"), self.password),
-            (self.tr("Re&peat password:"), self.tr("Repeat password"), self.repeat),
+            (self.tr("Repea&t password:"), self.tr("Repeat password"), self.repeat),
             (self.tr("R&eason:"), self.tr("Reason"), self.reason),
         ]
         for text, name, widget in rows:
@@ -320,10 +320,10 @@ class AdministrationPage(QWidget):
             w.setInputMask("")
         filters = QFormLayout()
         for text, name, widget in (
-            (self.tr("&User:"), self.tr("Audit user filter"), self.f_user),
+            (self.tr("Us&er:"), self.tr("Audit user filter"), self.f_user),
             (self.tr("&Person (case reference):"), self.tr("Audit person filter"), self.f_person),
-            (self.tr("Ac&tion:"), self.tr("Audit action filter"), self.f_action),
-            (self.tr("&From (UTC day):"), self.tr("Audit since filter"), self.f_since),
+            (self.tr("A&ction:"), self.tr("Audit action filter"), self.f_action),
+            (self.tr("Fro&m (UTC day):"), self.tr("Audit since filter"), self.f_since),
             (self.tr("&To (UTC day):"), self.tr("Audit until filter"), self.f_until),
         ):
             named(widget, name)
@@ -335,11 +335,11 @@ class AdministrationPage(QWidget):
             self.tr("&Show"), self.tr("Apply audit filters"), self.apply_filters
         )
         self.prev_button = self._button(
-            self.tr("&Previous"), self.tr("Previous page"), self.prev_page
+            self.tr("P&revious"), self.tr("Previous page"), self.prev_page
         )
         self.next_button = self._button(self.tr("&Next"), self.tr("Next page"), self.next_page)
         self.verify_button = self._button(
-            self.tr("&Verify audit log"), self.tr("Verify audit log"), self.verify
+            self.tr("Verif&y audit log"), self.tr("Verify audit log"), self.verify
         )
         row = QHBoxLayout()
         for b in (self.apply_button, self.prev_button, self.next_button, self.verify_button):
@@ -381,7 +381,7 @@ class AdministrationPage(QWidget):
         self.backup_folder = QLineEdit()
         named(self.backup_folder, self.tr("Backup folder"))
         self.choose_folder_button = self._button(
-            self.tr("C&hoose folder…"), self.tr("Choose backup folder"), self.choose_folder
+            self.tr("&Choose folder…"), self.tr("Choose backup folder"), self.choose_folder
         )
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.backup_folder, 1)
@@ -394,7 +394,7 @@ class AdministrationPage(QWidget):
         self.daily_automatic = QCheckBox(self.tr("Dai&ly automatic backup"))
         named(self.daily_automatic, self.tr("Daily automatic backup"))
         form = QFormLayout()
-        folder_label = QLabel(self.tr("&Folder:"))
+        folder_label = QLabel(self.tr("F&older:"))
         folder_label.setTextFormat(Qt.TextFormat.PlainText)
         folder_label.setBuddy(self.backup_folder)
         form.addRow(folder_label, folder_row)
@@ -466,10 +466,10 @@ class AdministrationPage(QWidget):
             self.tr("Save &policy"), self.tr("Save retention policy"), self.save_retention_policy
         )
         self.preview_button = self._button(
-            self.tr("Pre&view"), self.tr("Preview retention"), self.preview_retention
+            self.tr("P&review"), self.tr("Preview retention"), self.preview_retention
         )
         self.run_retention_button = self._button(
-            self.tr("&Run on the previewed cases…"), self.tr("Run retention"), self.run_retention
+            self.tr("Run on the previewed &cases…"), self.tr("Run retention"), self.run_retention
         )
         self.run_retention_button.setEnabled(False)
         row = QHBoxLayout()

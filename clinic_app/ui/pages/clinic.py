@@ -6,15 +6,16 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -62,7 +63,7 @@ class ClinicPage(QWidget):
         self.site = QComboBox()
         self.site.setAccessibleName(self.tr("Clinic site"))
         site_label.setBuddy(self.site)
-        day_label = QLabel(self.tr("D&ay:"))
+        day_label = QLabel(self.tr("Da&y:"))
         self.day = QDateEdit()
         self.day.setAccessibleName(self.tr("Day shown"))
         self.day.setCalendarPopup(True)
@@ -71,9 +72,9 @@ class ClinicPage(QWidget):
         self.day.setDate(QDate(today.year, today.month, today.day))
         self.day.setMaximumDate(QDate(today.year, today.month, today.day))
         day_label.setBuddy(self.day)
-        self.today_button = QPushButton(self.tr("&Today"))
+        self.today_button = QPushButton(self.tr("Today"))
         self.today_button.setAccessibleName(self.tr("Show today"))
-        self.outing_button = QPushButton(self.tr("Mobile &outing…"))
+        self.outing_button = QPushButton(self.tr("&Mobile outing…"))
         self.outing_button.setAccessibleName(self.tr("Record mobile outing"))
         self.outing_button.setVisible(allowed(ctx.actor, Action.VISIT_CREATE))
         for w in (site_label, self.site, day_label, self.day, self.today_button):
@@ -105,26 +106,32 @@ class ClinicPage(QWidget):
         day_layout.addWidget(self.table, 1)
         self.count = plain_label("", self.tr("Visit count"))
         day_layout.addWidget(self.count)
-        self.tabs.addTab(day_widget, self.tr("&Visits"))
+        self.tabs.addTab(day_widget, self.tr("Visits"))
 
         self.summary_label = plain_label("", self.tr("Daily summary"), wrap=True)
         self.summary_label.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.tabs.addTab(self.summary_label, self.tr("Su&mmary"))
+        self.tabs.addTab(self.summary_label, self.tr("Summary"))
         self.referrals = OpenReferralsView(ctx)
-        self.tabs.addTab(self.referrals, self.tr("&Referrals"))
+        self.tabs.addTab(self.referrals, self.tr("Referrals"))
         self.history = VisitorHistoryView(ctx)
-        self.tabs.addTab(self.history, self.tr("Visitor &history"))
+        self.tabs.addTab(self.history, self.tr("Visitor history"))
         splitter.addWidget(self.tabs)
 
         self.form = VisitForm(ctx)
-        self.form.setVisible(allowed(ctx.actor, Action.VISIT_CREATE))
-        splitter.addWidget(self.form)
+        # The form grows when a new visitor or a referral is added: it scrolls rather than
+        # pushing the window past a 1366×768 laptop screen.
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setAccessibleName(self.tr("Visit form area"))
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setWidget(self.form)
+        self.form_scroll.setMinimumWidth(self.form.minimumSizeHint().width() + 20)
+        self.form_scroll.setVisible(allowed(ctx.actor, Action.VISIT_CREATE))
+        splitter.addWidget(self.form_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
 
-        focus = QShortcut(QKeySequence("Ctrl+L"), self)
-        focus.activated.connect(self.form.who.setFocus)
         self._fill_sites()
         self.site.currentIndexChanged.connect(lambda _i: self._place_changed())
         self.day.dateChanged.connect(lambda _d: self._place_changed())

@@ -149,19 +149,19 @@ class ContactsTab(QWidget):
             (self.g_reason, translate("Contacts", "Reason for replacing or ending")),
         ):
             widget.setAccessibleName(name)
-        self.record_button = QPushButton(translate("Contacts", "Re&cord guardian"))
+        self.record_button = QPushButton(translate("Contacts", "Record &guardian"))
         self.record_button.setAccessibleName(translate("Contacts", "Record guardian"))
         self.record_button.clicked.connect(self.record_guardian)
-        self.end_button = QPushButton(translate("Contacts", "E&nd guardianship"))
+        self.end_button = QPushButton(translate("Contacts", "End guardians&hip"))
         self.end_button.setAccessibleName(translate("Contacts", "End guardianship"))
         self.end_button.clicked.connect(self.end_guardian)
         self.guardian_error = self._error_label(translate("Contacts", "Guardian error"))
         gform = QFormLayout()
         gform.addRow(translate("Contacts", "Current:"), self.guardian_label)
-        gform.addRow(self._buddy(translate("Contacts", "N&ame:"), self.g_name), self.g_name)
+        gform.addRow(self._buddy(translate("Contacts", "Na&me:"), self.g_name), self.g_name)
         gform.addRow(self._buddy(translate("Contacts", "&Organisation:"), self.g_org), self.g_org)
         gform.addRow(self._buddy(translate("Contacts", "&Phone:"), self.g_phone), self.g_phone)
-        gform.addRow(self._buddy(translate("Contacts", "&E-mail:"), self.g_email), self.g_email)
+        gform.addRow(self._buddy(translate("Contacts", "E-ma&il:"), self.g_email), self.g_email)
         gform.addRow(translate("Contacts", "Appointed on:"), self.g_date)
         gform.addRow(
             self._buddy(translate("Contacts", "Reason (replace or end):"), self.g_reason),

@@ -116,7 +116,7 @@ class PersonDialog(QDialog):
         self.rows: dict[str, tuple[QLabel, QWidget]] = {}
 
         self.name = QLineEdit()
-        self._row("name", self.tr("&Name:"), self.name, self.tr("Name"))
+        self._row("name", self.tr("Na&me:"), self.name, self.tr("Name"))
         self.name.setMaxLength(200)
         self.aliases = QPlainTextEdit()
         self.aliases.setTabChangesFocus(True)
@@ -128,7 +128,7 @@ class PersonDialog(QDialog):
         for sex in Sex:
             self.sex.addItem(label(SEXES, sex), sex)
         self.sex.setCurrentIndex(self.sex.findData(Sex.UNKNOWN))
-        self._row("sex", self.tr("&Sex:"), self.sex, self.tr("Sex"))
+        self._row("sex", self.tr("Se&x:"), self.sex, self.tr("Sex"))
 
         self.certainty = QComboBox()
         for cert in BirthCertainty:
@@ -191,7 +191,7 @@ class PersonDialog(QDialog):
         self.flags: dict[SafetyFlag, QCheckBox] = {}
         self._checks(self.tr("Safety flags"), SAFETY_FLAGS, SafetyFlag, self.flags)
 
-        self.own_insurance = QCheckBox(self.tr("Has own health &insurance"))
+        self.own_insurance = QCheckBox(self.tr("Has own &health insurance"))
         self.own_insurance.setAccessibleName(self.tr("Own health insurance"))
         self.registered = QCheckBox(self.tr("&Registered in Denmark (yellow health card)"))
         self.registered.setAccessibleName(self.tr("Registered in Denmark"))
@@ -202,7 +202,7 @@ class PersonDialog(QDialog):
         self.site.addItem(self.tr("No site"), None)
         for site in ctx.services.reference.sites():
             self.site.addItem(site.name, site.id)
-        self._row("site", self.tr("S&ite:"), self.site, self.tr("Site"))
+        self._row("site", self.tr("Sit&e:"), self.site, self.tr("Site"))
         if detail is not None and not detail.location_visible:
             self.rows["site"][0].setVisible(False)
             self.site.setVisible(False)
@@ -210,7 +210,7 @@ class PersonDialog(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(90)
-        self._row("notes", self.tr("N&otes:"), self.notes, self.tr("Notes"))
+        self._row("notes", self.tr("&Notes:"), self.notes, self.tr("Notes"))
 
         self.general_error = error_label(self.tr("Form error"))
         outer.addWidget(self.general_error)
