@@ -417,6 +417,10 @@
         </translation>
     </message>
     <message>
+        <source>No visits recorded at this site on this day.</source>
+        <translation>Ingen besøg registreret på dette sted denne dag.</translation>
+    </message>
+    <message>
         <source>Visits: %1</source>
         <translation>Besøg: %1</translation>
     </message>

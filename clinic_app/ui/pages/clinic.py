@@ -41,6 +41,7 @@ from clinic_app.ui.clinic.outing_form import OutingForm
 from clinic_app.ui.clinic.referrals import OpenReferralsView
 from clinic_app.ui.clinic.visit_form import VisitForm
 from clinic_app.ui.clinic.visitor_history import VisitorHistoryView
+from clinic_app.ui.common import set_empty_text
 from clinic_app.ui.context import UiContext
 from clinic_app.vocabulary import SiteKind
 
@@ -226,6 +227,7 @@ class ClinicPage(QWidget):
             list(self.visits),
         )
         self.count.setText(self.tr("%n visit(s)", "", len(self.visits)))
+        set_empty_text(self.table, self.tr("No visits recorded at this site on this day."))
         self.summary_label.setText(self._summary_text(self.summary))
         self.referrals.refresh()
 
@@ -263,6 +265,12 @@ class ClinicPage(QWidget):
         return dialog
 
     # -- shell hooks ------------------------------------------------------------------------------
+    def focus_first(self) -> bool:
+        """Where a nurse's work starts: the Who field (or the day's visits for other roles)."""
+        target = self.form.who if self.form_scroll.isVisibleTo(self) else self.table
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
     def has_unsaved_changes(self) -> bool:
         return self.form.has_unsaved_changes()
 
