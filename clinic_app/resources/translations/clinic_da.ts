@@ -1070,6 +1070,29 @@
         <source>registered as %1</source>
         <translation>registreret som %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n possible match(es): choose one with the arrow keys and Enter, or choose New visitor for someone else.</source>
+        <translation>
+            <numerusform>%n mulig match: vælg med piletasterne og Enter, eller vælg Ny besøgende, hvis det er en anden.</numerusform>
+            <numerusform>%n mulige match: vælg et med piletasterne og Enter, eller vælg Ny besøgende, hvis det er en anden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unknown card code</source>
+        <translation>Ukendt kortkode</translation>
+    </message>
+    <message>
+        <source>No visitor has the card code %1. Check the card: a mistyped code would start a second record for the same woman.
+
+Record her as a new visitor?</source>
+        <translation>Ingen besøgende har kortkoden %1. Kontrollér kortet: en forkert indtastet kode ville oprette en ekstra registrering for den samme kvinde.
+
+Registrér hende som ny besøgende?</translation>
+    </message>
+    <message>
+        <source>No visitor has this card code.</source>
+        <translation>Ingen besøgende har denne kortkode.</translation>
+    </message>
     <message>
         <source>New visitor: a card code is given on saving</source>
         <translation>Ny besøgende: en kortkode gives ved gem</translation>

@@ -1,7 +1,8 @@
 """The quick-entry visit form: keyboard first, so a repeat visitor takes seconds.
 
-Type a card code, nickname or case reference and press Enter to pick the first match (Down
-moves into the list; no match opens a new visitor inline). Tick services with Alt+1…9, add
+Type a card code, nickname, name or case reference and press Enter: a card code or case
+reference is taken at once; names and nicknames offer their matches to choose from (Down moves
+into the list); no match opens a new visitor inline, and an unknown card code is asked about. Tick services with Alt+1…9, add
 notes, and save with Ctrl+Enter. For a registered person the entitlement panel shows what is
 covered, who pays and until when, with warnings.
 """
@@ -33,7 +34,12 @@ from PySide6.QtWidgets import (
 from clinic_app.errors import ClinicError, Invalid
 from clinic_app.rules import EntitlementLine
 from clinic_app.security.permissions import Action, allowed
-from clinic_app.services.clinic_common import VisitView, looks_like_code
+from clinic_app.services.clinic_common import (
+    VisitView,
+    has_code_prefix,
+    looks_like_code,
+    normalise_code,
+)
 from clinic_app.services.visitors import VisitorInput, VisitorView
 from clinic_app.services.visits import (
     HEALTH_SERVICE_FOR,
@@ -59,7 +65,7 @@ from clinic_app.ui.clinic.common import (
     parse_day,
     plain_label,
 )
-from clinic_app.ui.common import show_error
+from clinic_app.ui.common import prompter, show_error
 from clinic_app.ui.context import UiContext
 from clinic_app.vocabulary import InterpreterMode, Urgency, VisitService
 
@@ -74,6 +80,7 @@ class Pick:
     kind: str  # "visitor" or "person"
     id: int
     text: str
+    exact: bool = False  # the typed text is this one's card code or case reference
 
 
 class VisitForm(QWidget):
@@ -327,12 +334,16 @@ class VisitForm(QWidget):
         actor, svc = self.ctx.actor, self.ctx.services
         picks: list[Pick] = []
         try:
+            code = normalise_code(text) if looks_like_code(text) else None
             if allowed(actor, Action.VISIT_VIEW):
                 for v in svc.visitors.search(actor, text, limit=MATCH_LIMIT):
-                    picks.append(Pick("visitor", v.id, self._visitor_text(v)))
-            if allowed(actor, Action.PERSON_SEARCH) and not looks_like_code(text):
+                    picks.append(Pick("visitor", v.id, self._visitor_text(v), v.code == code))
+            # A word that fits the card-code alphabet may still be a name: registered
+            # persons are offered too unless the text was typed as a code ('V-…').
+            if allowed(actor, Action.PERSON_SEARCH) and not has_code_prefix(text):
                 for p in svc.persons.search(actor, text, limit=MATCH_LIMIT).items:
-                    picks.append(Pick("person", p.id, f"{p.case_ref}  {p.display_name}"))
+                    exact = p.case_ref.casefold() == text.casefold()
+                    picks.append(Pick("person", p.id, f"{p.case_ref}  {p.display_name}", exact))
         except ClinicError as exc:
             show_error(self.who_error, error_text(exc))
             return
@@ -359,14 +370,49 @@ class VisitForm(QWidget):
         return "  ".join(parts)
 
     def pick_first(self) -> bool:
-        """Enter in the who field: take the first match; none -> start a new visitor."""
-        if self._debounce.isActive() or (self.who.text().strip() and self.matches.count() == 0):
+        """Enter in the who field. Only the one visitor or person whose card code or case
+        reference was typed is taken; any other match is offered as a choice (the list gets
+        the focus; New visitor stays one key away). No match: a new visitor, except that a
+        card code nobody has is asked about first (a mistyped code is not a new woman)."""
+        text = self.who.text().strip()
+        if self._debounce.isActive() or (text and self.matches.count() == 0):
             self.search_now()
-        if self.matches.count():
-            self._pick_item(self.matches.item(0))
+        picks = [
+            self.matches.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.matches.count())
+        ]
+        exact = [p for p in picks if isinstance(p, Pick) and p.exact]
+        if len(exact) == 1:
+            self._set_pick(exact[0])
+            self.service_boxes[VisitService.CONSULTATION].setFocus()
             return True
-        if self.who.text().strip():
-            self.start_new_visitor()
+        if picks:
+            show_error(
+                self.who_error,
+                self.tr(
+                    "%n possible match(es): choose one with the arrow keys and Enter, "
+                    "or choose New visitor for someone else.",
+                    "",
+                    len(picks),
+                ),
+            )
+            self.matches.setCurrentRow(0)
+            self.matches.setFocus(Qt.FocusReason.OtherFocusReason)
+            return False
+        if not text:
+            return False
+        if looks_like_code(text) and not prompter.confirm(
+            self,
+            self.tr("Unknown card code"),
+            self.tr(
+                "No visitor has the card code %1. Check the card: a mistyped code would start "
+                "a second record for the same woman.\n\nRecord her as a new visitor?"
+            ).replace("%1", normalise_code(text)),
+        ):
+            show_error(self.who_error, self.tr("No visitor has this card code."))
+            self.who.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.who.selectAll()
+            return False
+        self.start_new_visitor()
         return False
 
     def _pick_item(self, item: QListWidgetItem | None) -> None:
