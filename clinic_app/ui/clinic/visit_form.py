@@ -3,8 +3,8 @@
 Type a card code, nickname, name or case reference and press Enter: a card code or case
 reference is taken at once; names and nicknames offer their matches to choose from (Down moves
 into the list); no match opens a new visitor inline, and an unknown card code is asked about.
-Tick services with Alt+1…9, add notes, and save with Ctrl+Enter. For a registered person the entitlement panel shows what is
-covered, who pays and until when, with warnings.
+Tick services with Alt+1…9, add notes, and save with Ctrl+Enter. For a registered person the
+entitlement panel shows what is covered, who pays and until when, with warnings.
 """
 
 from __future__ import annotations
