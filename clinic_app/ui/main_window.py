@@ -405,6 +405,7 @@ class MainWindow(QMainWindow):
         self._menus_locked(False)
         for page in self.pages.values():
             call_optional(page, "refresh")
+            call_optional(page, "unlocked")
         self._restore_focus()
         for window in self._hidden_windows:
             if window is not None:

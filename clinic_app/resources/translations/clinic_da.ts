@@ -354,6 +354,30 @@
         <translation>Antal besøg</translation>
     </message>
     <message>
+        <source>Correct visit…</source>
+        <translation>Ret besøg…</translation>
+    </message>
+    <message>
+        <source>Correct visit</source>
+        <translation>Ret besøg</translation>
+    </message>
+    <message>
+        <source>Load the selected visit into the form to correct it</source>
+        <translation>Hent det valgte besøg ind i formularen for at rette det</translation>
+    </message>
+    <message>
+        <source>Void visit…</source>
+        <translation>Annullér besøg…</translation>
+    </message>
+    <message>
+        <source>Void visit</source>
+        <translation>Annullér besøg</translation>
+    </message>
+    <message>
+        <source>Remove a visit recorded in error (the audit log keeps who did it and why)</source>
+        <translation>Fjern et besøg registreret ved en fejl (revisionsloggen gemmer hvem og hvorfor)</translation>
+    </message>
+    <message>
         <source>Visits</source>
         <translation>Besøg</translation>
     </message>
@@ -451,6 +475,26 @@
     <message>
         <source>none</source>
         <translation>ingen</translation>
+    </message>
+    <message>
+        <source>Select a visit in the list first.</source>
+        <translation>Vælg først et besøg på listen.</translation>
+    </message>
+    <message>
+        <source>The form holds unsaved input, which will be discarded. Continue?</source>
+        <translation>Formularen indeholder ikke-gemte oplysninger, som vil blive kasseret. Fortsæt?</translation>
+    </message>
+    <message>
+        <source>Void the visit of %1 at %2? It is removed from the day, her history and the statistics; the audit log keeps who voided it and why. Why is it void?</source>
+        <translation>Annullér besøget for %1 kl. %2? Det fjernes fra dagen, hendes historik og statistikken; revisionsloggen gemmer hvem der annullerede det og hvorfor. Hvorfor annulleres det?</translation>
+    </message>
+    <message>
+        <source>Not voided: give the reason.</source>
+        <translation>Ikke annulleret: angiv begrundelsen.</translation>
+    </message>
+    <message>
+        <source>The visit was voided.</source>
+        <translation>Besøget blev annulleret.</translation>
     </message>
 </context>
 <context>
@@ -1133,8 +1177,32 @@ Registrér hende som ny besøgende?</translation>
         <translation>Vælg først en klinik eller en mobil enhed.</translation>
     </message>
     <message>
+        <source>Not saved: someone else changed this visit meanwhile. Clear the form and open the visit again.</source>
+        <translation>Ikke gemt: en anden har ændret besøget imens. Ryd formularen og åbn besøget igen.</translation>
+    </message>
+    <message>
         <source>Saved: %1 at %2.</source>
         <translation>Gemt: %1 kl. %2.</translation>
+    </message>
+    <message>
+        <source>Corrected: %1 at %2.</source>
+        <translation>Rettet: %1 kl. %2.</translation>
+    </message>
+    <message>
+        <source>Correcting the visit of %1 on %2 at %3</source>
+        <translation>Retter besøget for %1 den %2 kl. %3</translation>
+    </message>
+    <message>
+        <source>&amp;Save correction (Ctrl+Enter)</source>
+        <translation>Gem rettet &amp;besøg (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Save correction</source>
+        <translation>Gem rettelse</translation>
+    </message>
+    <message>
+        <source>Cancel correction</source>
+        <translation>Fortryd rettelse</translation>
     </message>
 </context>
 <context>

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clinic_app.errors import ClinicError, Invalid
+from clinic_app.errors import ClinicError, Conflict, Invalid
 from clinic_app.rules import EntitlementLine
 from clinic_app.security.permissions import Action, allowed
 from clinic_app.services.clinic_common import (
@@ -95,6 +95,8 @@ class VisitForm(QWidget):
         self.day: dt.date = ctx.services.clock()
         self.pick: Pick | None = None
         self.check: EntitlementCheck | None = None
+        self.editing: VisitView | None = None  # a saved visit being corrected
+        self._kept: _Kept | None = None  # typed input held while the screen is locked
         self.setAccessibleName(self.tr("Visit form"))
         layout = QVBoxLayout(self)
 
@@ -440,11 +442,15 @@ class VisitForm(QWidget):
         """Open the inline new-visitor fields (the typed text becomes the nickname)."""
         text = self.who.text().strip()
         self._set_pick(None)
-        self.new_box.setVisible(True)
+        self.show_new_visitor()
         if text and not looks_like_code(text) and not self.nickname.text():
             self.nickname.setText(text)
-        self.chosen.setText(self.tr("New visitor: a card code is given on saving"))
         self.nickname.setFocus()
+
+    def show_new_visitor(self) -> None:
+        """Show the inline new-visitor fields (as they are)."""
+        self.new_box.setVisible(True)
+        self.chosen.setText(self.tr("New visitor: a card code is given on saving"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.who and event.type() == QEvent.Type.KeyPress:
@@ -468,7 +474,10 @@ class VisitForm(QWidget):
         return tuple(s for s, box in self.service_boxes.items() if box.isChecked())
 
     def _services_changed(self, _checked: bool = False) -> None:
-        self.referral_box.setVisible(self.service_boxes[VisitService.REFERRAL].isChecked())
+        # A correction keeps the services; a referral is made or closed in the Referrals tab.
+        self.referral_box.setVisible(
+            self.service_boxes[VisitService.REFERRAL].isChecked() and self.editing is None
+        )
         if self.pick is not None and self.pick.kind == "person":
             self._refresh_entitlements()
 
@@ -545,25 +554,36 @@ class VisitForm(QWidget):
         self.status.setText(self.tr("Not saved: please check the form."))
 
     def save(self) -> VisitView | None:
-        """Validate and save; on success clear the form for the next visitor."""
+        """Validate and save (a new visit, or the corrected one being edited); on success
+        clear the form for the next visitor."""
         self._clear_errors()
-        if self.site_id is None:
+        if self.site_id is None and self.editing is None:
             self.status.setText(self.tr("Choose a clinic or mobile unit first."))
             return None
+        visits, actor, editing = self.ctx.services.visits, self.ctx.actor, self.editing
         try:
             data, new_visitor, referral = self._collect()
-            view = self.ctx.services.visits.record_visit(
-                self.ctx.actor, data, new_visitor=new_visitor, referral=referral
-            )
+            if editing is not None:
+                view = visits.update_visit(actor, editing.id, data, editing.version)
+            else:
+                view = visits.record_visit(actor, data, new_visitor=new_visitor, referral=referral)
         except Invalid as exc:
             self.show_invalid(exc)
+            return None
+        except Conflict:
+            self.status.setText(
+                self.tr(
+                    "Not saved: someone else changed this visit meanwhile. "
+                    "Clear the form and open the visit again."
+                )
+            )
             return None
         except ClinicError as exc:
             self.status.setText(error_text(exc))
             return None
         self.clear()
         self.status.setText(
-            self.tr("Saved: %1 at %2.")
+            (self.tr("Corrected: %1 at %2.") if editing else self.tr("Saved: %1 at %2."))
             .replace("%1", view.who)
             .replace("%2", view.visited_at.strftime("%H:%M"))
         )
@@ -575,7 +595,11 @@ class VisitForm(QWidget):
         today = self.ctx.services.clock()
         now = dt.datetime.now().time().replace(microsecond=0)
         visited_at = dt.datetime.combine(self.day, now if self.day == today else dt.time(12))
-        assert self.site_id is not None
+        day, site_id, outing_id = self.day, self.site_id, None
+        if self.editing is not None:  # a correction keeps when, where and on which outing
+            visited_at, site_id = self.editing.visited_at, self.editing.site_id
+            day, outing_id = visited_at.date(), self.editing.outing_id
+        assert site_id is not None
         person_id = visitor_id = None
         new_visitor = None
         if self.pick is not None:
@@ -593,7 +617,7 @@ class VisitForm(QWidget):
         elif self.who.text().strip():
             raise Invalid("who", "required")
         referral = None
-        if self.service_boxes[VisitService.REFERRAL].isChecked():
+        if self.service_boxes[VisitService.REFERRAL].isChecked() and self.editing is None:
             referral = VisitReferral(
                 str(self.specialty.currentData()),
                 self.referral_reason.text(),
@@ -601,22 +625,77 @@ class VisitForm(QWidget):
             )
         mode = self.interpreter_mode.currentData()
         data = VisitInput(
-            site_id=self.site_id,
+            site_id=site_id,
             person_id=person_id,
             visitor_id=visitor_id,
+            outing_id=outing_id,
             visited_at=visited_at,
             services=self.selected_services(),
             reason=self.reason.text(),
             interpreter_language=self.interpreter_language.text(),
             interpreter_mode=InterpreterMode(mode) if mode else None,
             clinical_notes=self.notes.toPlainText(),
-            follow_up_date=parse_day("follow_up_date", self.follow_up.text(), self.day),
+            follow_up_date=parse_day("follow_up_date", self.follow_up.text(), day),
         )
         return data, new_visitor, referral
+
+    def edit_visit(self, visit: VisitView) -> None:
+        """Load a saved visit (with its notes, for nurses) to correct it; Save stores the
+        correction, Clear leaves it unchanged. Who it is for cannot change: void it instead."""
+        self.clear()
+        self.editing = visit
+        kind = "person" if visit.person_id is not None else "visitor"
+        who_id = visit.person_id if visit.person_id is not None else visit.visitor_id
+        assert who_id is not None
+        self.who.setText(visit.who)
+        self.who.setReadOnly(True)
+        self.new_visitor_button.setEnabled(False)
+        self._set_pick(Pick(kind, who_id, visit.who, exact=True))
+        self.chosen.setText(
+            self.tr("Correcting the visit of %1 on %2 at %3")
+            .replace("%1", visit.who)
+            .replace("%2", visit.visited_at.date().isoformat())
+            .replace("%3", visit.visited_at.strftime("%H:%M"))
+        )
+        for service, box in self.service_boxes.items():
+            box.setChecked(service in (visit.services or ()))
+        self.reason.setText(visit.reason or "")
+        self.interpreter_language.setText(visit.interpreter_language or "")
+        mode = self.interpreter_mode.findData(visit.interpreter_mode)
+        self.interpreter_mode.setCurrentIndex(max(mode, 0))
+        self.notes.setPlainText(visit.clinical_notes or "")
+        self.follow_up.setText(visit.follow_up_date.isoformat() if visit.follow_up_date else "")
+        self.save_button.setText(self.tr("&Save correction (Ctrl+Enter)"))
+        self.save_button.setAccessibleName(self.tr("Save correction"))
+        self.clear_button.setText(self.tr("Cancel correction"))
+        self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _end_editing(self) -> None:
+        self.editing = None
+        self.who.setReadOnly(False)
+        self.new_visitor_button.setEnabled(True)
+        self.save_button.setText(self.tr("&Save visit (Ctrl+Enter)"))
+        self.save_button.setAccessibleName(self.tr("Save visit"))
+        self.clear_button.setText(self.tr("Clear"))
+
+    # -- the screen lock keeps typed input, out of the widgets ---------------------------------
+    def keep_for_lock(self) -> None:
+        """The screen locks: take the typed input out of the widgets (so nothing personal
+        stays on screen or in accessibility trees) and hold it until :meth:`restore_kept`."""
+        if self.has_unsaved_changes() or self.editing is not None:
+            self._kept = _Kept.of(self)
+        self.clear()
+
+    def restore_kept(self) -> None:
+        """After unlocking: put the held input back, as it was."""
+        kept, self._kept = self._kept, None
+        if kept is not None:
+            kept.put_back(self)
 
     def clear(self) -> None:
         """Empty every field (after saving, on request, and when the screen locks)."""
         self._debounce.stop()
+        self._end_editing()
         self._set_pick(None)
         self._clear_errors()
         for edit in (
@@ -645,4 +724,62 @@ class VisitForm(QWidget):
         self.who.setFocus()
 
     def clear_personal_data(self) -> None:
-        self.clear()
+        self.keep_for_lock()
+
+
+@dataclass(frozen=True)
+class _Kept:
+    """A snapshot of the visit form's input (held in memory while the screen is locked)."""
+
+    editing: VisitView | None
+    pick: Pick | None
+    new_visitor: bool
+    texts: tuple[str, ...]
+    notes: str
+    services: tuple[VisitService, ...]
+    combos: tuple[int, ...]
+
+    @staticmethod
+    def _edits(form: VisitForm) -> tuple[QLineEdit, ...]:
+        return (
+            form.who,
+            form.nickname,
+            form.age,
+            form.nationality,
+            form.language,
+            form.reason,
+            form.interpreter_language,
+            form.follow_up,
+            form.referral_reason,
+        )
+
+    @staticmethod
+    def _combos(form: VisitForm) -> tuple[QComboBox, ...]:
+        return (form.interpreter_mode, form.urgency, form.specialty)
+
+    @classmethod
+    def of(cls, form: VisitForm) -> _Kept:
+        return cls(
+            form.editing,
+            form.pick,
+            form.new_box.isVisibleTo(form),
+            tuple(e.text() for e in cls._edits(form)),
+            form.notes.toPlainText(),
+            form.selected_services(),
+            tuple(c.currentIndex() for c in cls._combos(form)),
+        )
+
+    def put_back(self, form: VisitForm) -> None:
+        if self.editing is not None:
+            form.edit_visit(self.editing)
+        for edit, text in zip(self._edits(form), self.texts, strict=True):
+            edit.setText(text)
+        if self.new_visitor:
+            form.show_new_visitor()
+        elif self.pick is not None and self.editing is None:
+            form._set_pick(self.pick)
+        for service, box in form.service_boxes.items():
+            box.setChecked(service in self.services)
+        for combo, index in zip(self._combos(form), self.combos, strict=True):
+            combo.setCurrentIndex(index)
+        form.notes.setPlainText(self.notes)

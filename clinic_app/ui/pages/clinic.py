@@ -41,7 +41,7 @@ from clinic_app.ui.clinic.outing_form import OutingForm
 from clinic_app.ui.clinic.referrals import OpenReferralsView
 from clinic_app.ui.clinic.visit_form import VisitForm
 from clinic_app.ui.clinic.visitor_history import VisitorHistoryView
-from clinic_app.ui.common import set_empty_text
+from clinic_app.ui.common import prompter, set_empty_text
 from clinic_app.ui.context import UiContext
 from clinic_app.vocabulary import SiteKind
 
@@ -105,8 +105,21 @@ class ClinicPage(QWidget):
         header.setStretchLastSection(True)
         header.resizeSection(1, 220)
         day_layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
         self.count = plain_label("", self.tr("Visit count"))
-        day_layout.addWidget(self.count)
+        row.addWidget(self.count, 1)
+        self.edit_button = QPushButton(self.tr("Correct visit…"))
+        self.edit_button.setAccessibleName(self.tr("Correct visit"))
+        self.edit_button.setToolTip(self.tr("Load the selected visit into the form to correct it"))
+        self.void_button = QPushButton(self.tr("Void visit…"))
+        self.void_button.setAccessibleName(self.tr("Void visit"))
+        self.void_button.setToolTip(
+            self.tr("Remove a visit recorded in error (the audit log keeps who did it and why)")
+        )
+        for button in (self.edit_button, self.void_button):
+            button.setVisible(allowed(ctx.actor, Action.VISIT_CREATE))
+            row.addWidget(button)
+        day_layout.addLayout(row)
         self.tabs.addTab(day_widget, self.tr("Visits"))
 
         self.summary_label = plain_label("", self.tr("Daily summary"), wrap=True)
@@ -139,6 +152,10 @@ class ClinicPage(QWidget):
         self.today_button.clicked.connect(self.show_today)
         self.outing_button.clicked.connect(self.open_outing)
         self.form.saved.connect(lambda _v: self.refresh())
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.void_button.clicked.connect(self.void_selected)
+        if allowed(ctx.actor, Action.VISIT_CREATE):
+            self.table.activated.connect(lambda _i: self.edit_selected())
         ctx.data_changed.connect(self._on_data_changed)
         self._unregister = ctx.register_clear_personal_data(self.clear_personal_data)
         self.destroyed.connect(lambda _o=None: self._unregister())
@@ -253,6 +270,63 @@ class ClinicPage(QWidget):
         ]
         return "\n".join(lines)
 
+    # -- correcting and voiding ------------------------------------------------------------------
+    def selected_visit(self) -> VisitView | None:
+        rows = self.table.selectionModel().selectedRows()
+        payload = self.model.payload(rows[0].row()) if rows else None
+        return payload if isinstance(payload, VisitView) else None
+
+    def edit_selected(self) -> None:
+        """Load the selected visit (with its notes) into the form to correct it."""
+        visit = self.selected_visit()
+        if visit is None:
+            self.message.setText(self.tr("Select a visit in the list first."))
+            return
+        if self.form.has_unsaved_changes() and not prompter.confirm(
+            self,
+            self.tr("Correct visit"),
+            self.tr("The form holds unsaved input, which will be discarded. Continue?"),
+        ):
+            return
+        try:
+            full = self.ctx.services.visits.get_visit(self.ctx.actor, visit.id)
+        except ClinicError as exc:
+            self.message.setText(error_text(exc))
+            return
+        self.form.edit_visit(full)
+
+    def void_selected(self) -> None:
+        """Void the selected visit after a typed reason (an empty reason voids nothing)."""
+        visit = self.selected_visit()
+        if visit is None:
+            self.message.setText(self.tr("Select a visit in the list first."))
+            return
+        reason = prompter.ask_text(
+            self,
+            self.tr("Void visit"),
+            self.tr(
+                "Void the visit of %1 at %2? It is removed from the day, her history and the "
+                "statistics; the audit log keeps who voided it and why. Why is it void?"
+            )
+            .replace("%1", visit.who)
+            .replace("%2", visit.visited_at.strftime("%H:%M")),
+        )
+        if reason is None:
+            return
+        if not reason.strip():
+            self.message.setText(self.tr("Not voided: give the reason."))
+            return
+        try:
+            self.ctx.services.visits.void_visit(self.ctx.actor, visit.id, visit.version, reason)
+        except ClinicError as exc:
+            self.message.setText(error_text(exc))
+            return
+        if self.form.editing is not None and self.form.editing.id == visit.id:
+            self.form.clear()
+        self.refresh()
+        self.message.setText(self.tr("The visit was voided."))
+        self.ctx.data_changed.emit("visits")
+
     # -- outings --------------------------------------------------------------------------------
     def open_outing(self) -> OutingForm:
         """Open the outing form (non-modal, so tests and keyboard users can drive it)."""
@@ -273,6 +347,10 @@ class ClinicPage(QWidget):
 
     def has_unsaved_changes(self) -> bool:
         return self.form.has_unsaved_changes()
+
+    def unlocked(self) -> None:
+        """The screen was unlocked: the half-typed visit comes back."""
+        self.form.restore_kept()
 
     def clear_personal_data(self) -> None:
         self.visits = ()
