@@ -2021,6 +2021,10 @@
         <translation>Brug en sprogkode som en, ro eller ar.</translation>
     </message>
     <message>
+        <source>This record will not be at your site. You will then not be able to see or find it, and it is left out of your duplicate checks. Save it there anyway?</source>
+        <translation>Denne sag vil ikke høre til dit sted. Du vil så ikke kunne se eller finde den, og den indgår ikke i dine dubletkontroller. Gem den der alligevel?</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>Gemmer…</translation>
     </message>
