@@ -34,6 +34,7 @@ from clinic_app.ui.pages.clinic import ClinicPage
 from clinic_app.ui.settings import AppSettings
 from clinic_app.vocabulary import Role, SiteKind, VisitService
 from tests.conftest import TODAY, make_user
+from tests.ui.conftest import Prompts
 
 NOTE = "Sensitive clinical observation"
 
@@ -234,7 +235,7 @@ def test_entitlement_warning_shown(
 
 
 def test_referral_from_the_form_and_mark_done(
-    qtbot: QtBot, page: ClinicPage, services: Services, nurse: Actor
+    qtbot: QtBot, page: ClinicPage, services: Services, nurse: Actor, prompts: Prompts
 ) -> None:
     visitor = services.visitors.create(nurse, VisitorInput("Rosa"))
     type_who(qtbot, page, visitor.code)
@@ -252,6 +253,7 @@ def test_referral_from_the_form_and_mark_done(
 
 def test_visitor_history_view_and_linking(
     qtbot: QtBot,
+    prompts: Prompts,
     page: ClinicPage,
     services: Services,
     admin: Actor,

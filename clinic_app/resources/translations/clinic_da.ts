@@ -562,6 +562,14 @@
         <source>Choose a referral first.</source>
         <translation>Vælg først en henvisning.</translation>
     </message>
+    <message>
+        <source>Mark the referral of %1 to %2 as done? It leaves the open list.</source>
+        <translation>Markér henvisningen af %1 til %2 som udført? Den forsvinder fra listen over åbne.</translation>
+    </message>
+    <message>
+        <source>Cancel the referral of %1 to %2? It leaves the open list and cannot be reopened; a new referral would be needed.</source>
+        <translation>Annullér henvisningen af %1 til %2? Den forsvinder fra listen over åbne og kan ikke genåbnes; der skal i så fald laves en ny henvisning.</translation>
+    </message>
 </context>
 <context>
     <name>OutingForm</name>
@@ -1313,6 +1321,13 @@ Registrér hende som ny besøgende?</translation>
     <message>
         <source>No person has this case reference.</source>
         <translation>Ingen person har dette sagsnummer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Link visitor %1 to %2 %3? Her %n visit(s) will show on that record, and the link cannot be undone here.</source>
+        <translation>
+            <numerusform>Knyt besøgende %1 til %2 %3? Hendes %n besøg vises derefter på den sag, og tilknytningen kan ikke fortrydes her.</numerusform>
+            <numerusform>Knyt besøgende %1 til %2 %3? Hendes %n besøg vises derefter på den sag, og tilknytningen kan ikke fortrydes her.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Linked: her visits now show on her record.</source>

@@ -232,8 +232,16 @@
         <translation>Personlig repræsentant registreret.</translation>
     </message>
     <message>
+        <source>End the guardianship now? A minor without a guardian has no one to act for her until a new guardian is recorded.</source>
+        <translation>Afslut repræsentationen nu? En mindreårig uden personlig repræsentant har ingen til at handle for sig, før en ny er registreret.</translation>
+    </message>
+    <message>
         <source>Guardianship ended.</source>
         <translation>Repræsentationen er afsluttet.</translation>
+    </message>
+    <message>
+        <source>End the guardianship because she has turned 18, and mark the action plan for review today?</source>
+        <translation>Afslut repræsentationen, fordi hun er fyldt 18, og sæt handleplanen til revision i dag?</translation>
     </message>
     <message>
         <source>Guardianship ended; the action plan is marked for review today.</source>
@@ -697,6 +705,21 @@
     <message>
         <source>Action plan</source>
         <translation>Handleplan</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the goal “%1” and its %n task(s)?</source>
+        <translation>
+            <numerusform>Fjern målet “%1” og dets %n opgave?</numerusform>
+            <numerusform>Fjern målet “%1” og dets %n opgaver?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove the task “%1”?</source>
+        <translation>Fjern opgaven “%1”?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
     </message>
     <message>
         <source>Family tracing was assessed to be in the child&apos;s best interest</source>

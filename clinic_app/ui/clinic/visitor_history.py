@@ -30,6 +30,7 @@ from clinic_app.ui.clinic.common import (
     plain_label,
     services_text,
 )
+from clinic_app.ui.common import prompter
 from clinic_app.ui.context import UiContext
 
 
@@ -187,13 +188,32 @@ class VisitorHistoryView(QWidget):
         """Link the shown visitor to the person with the typed case reference."""
         if self.visitor is None or not self.case_ref.text().strip():
             return
-        svc, actor = self.ctx.services, self.ctx.actor
+        svc, actor, visitor = self.ctx.services, self.ctx.actor, self.visitor
         try:
             person = svc.persons.get_by_case_ref(actor, self.case_ref.text())
-            svc.visitors.link_to_person(actor, self.visitor.id, person.id)
         except NotFound:
             self.status.setText(self.tr("No person has this case reference."))
             return
+        except ClinicError as exc:
+            self.status.setText(error_text(exc))
+            return
+        # Linking moves every visit of the card onto her record and cannot be undone here.
+        if not prompter.confirm(
+            self,
+            self.tr("Link visitor to person"),
+            self.tr(
+                "Link visitor %1 to %2 %3? Her %n visit(s) will show on that record, and "
+                "the link cannot be undone here.",
+                "",
+                visitor.visit_count,
+            )
+            .replace("%1", visitor.code)
+            .replace("%2", person.case_ref)
+            .replace("%3", person.display_name),
+        ):
+            return
+        try:
+            svc.visitors.link_to_person(actor, visitor.id, person.id)
         except ClinicError as exc:
             self.status.setText(error_text(exc))
             return

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from clinic_app.errors import ClinicError
 from clinic_app.services.contacts import ContactsOverview, GuardianInput
+from clinic_app.ui.common import prompter
 from clinic_app.ui.context import UiContext
 from clinic_app.ui.plans.common import (
     OptionalDate,
@@ -369,6 +370,16 @@ class ContactsTab(QWidget):
             self.ctx.notify(translate("Contacts", "Guardian recorded."))
 
     def end_guardian(self) -> None:
+        if not prompter.confirm(
+            self,
+            translate("Contacts", "End guardianship"),
+            translate(
+                "Contacts",
+                "End the guardianship now? A minor without a guardian has no one to act for "
+                "her until a new guardian is recorded.",
+            ),
+        ):
+            return
         svc, actor = self.ctx.services.contacts, self.ctx.actor
         reason = self.g_reason.text()
         if self._run(self.guardian_error, lambda: svc.end_guardian(actor, self.person_id, reason)):
@@ -376,6 +387,16 @@ class ContactsTab(QWidget):
             self.ctx.notify(translate("Contacts", "Guardianship ended."))
 
     def end_at_18(self) -> None:
+        if not prompter.confirm(
+            self,
+            translate("Contacts", "End guardianship"),
+            translate(
+                "Contacts",
+                "End the guardianship because she has turned 18, and mark the action plan for "
+                "review today?",
+            ),
+        ):
+            return
         svc, actor = self.ctx.services.contacts, self.ctx.actor
         reason = self.transition_reason.text()
         if self._run(
