@@ -221,3 +221,42 @@ def test_team_lead_has_no_administration(
 ) -> None:
     lead = make_user(services, admin, "tina", Role.TEAM_LEAD, site_ids["shelter"])
     assert "administration" not in [a.key for a in visible_areas(lead)]
+
+
+def test_new_user_dialog_keeps_the_input_on_a_policy_error(
+    qtbot: QtBot, services: Services, admin: Actor, make_window: MakeWindow
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    window = make_window(admin)
+    page = _page(window)
+    steps: list[str] = []
+
+    def fill_and_fix() -> None:
+        dialog = page.new_user_dialog
+        qtbot.keyClicks(find(dialog, "User name", QLineEdit), "bob")
+        qtbot.keyClicks(find(dialog, "Full name", QLineEdit), "Bob Berg")
+        for name in ("Password", "Repeat password"):
+            qtbot.keyClicks(find(dialog, name, QLineEdit), "password1234")
+        qtbot.keyClicks(find(dialog, "Reason", QLineEdit), "new nurse")
+        create = find(dialog, "Create user", QPushButton)
+        qtbot.mouseClick(create, Qt.MouseButton.LeftButton)
+        # The policy refuses the password: the dialog stays, with everything typed.
+        assert dialog.isVisible()
+        assert "common" in find(dialog, "New user error", QLabel).text()
+        assert find(dialog, "User name", QLineEdit).text() == "bob"
+        assert find(dialog, "Full name", QLineEdit).text() == "Bob Berg"
+        assert find(dialog, "Reason", QLineEdit).text() == "new nurse"
+        assert dialog.focusWidget() is find(dialog, "Password", QLineEdit)
+        steps.append("refused")
+        for name in ("Password", "Repeat password"):
+            find(dialog, name, QLineEdit).clear()
+            qtbot.keyClicks(find(dialog, name, QLineEdit), PASSWORD)
+        qtbot.mouseClick(create, Qt.MouseButton.LeftButton)
+        steps.append("created")
+
+    QTimer.singleShot(0, fill_and_fix)
+    qtbot.mouseClick(find(window, "New user", QPushButton), Qt.MouseButton.LeftButton)
+    assert steps == ["refused", "created"]
+    assert services.users.authenticate("bob", PASSWORD).username == "bob"
+    assert _cell(find(window, "Users table", QTableView), "bob", 4) == "active"

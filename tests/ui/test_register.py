@@ -214,3 +214,4 @@ def test_staff_see_and_find_what_they_register(
     assert form.isVisible() and find(form, "Name", QLineEdit).text() == "Amina Bello"
     with services.db.read() as s:
         assert s.scalar(select(func.count()).select_from(Person)) == 1
+    form.discard()

@@ -54,6 +54,7 @@ from clinic_app.services.users import UserView
 from clinic_app.ui.common import (
     error_label,
     error_message,
+    invalid_message,
     make_table,
     named,
     prompter,
@@ -160,8 +161,17 @@ class NewUser:
 class NewUserDialog(QDialog):
     """The form for a new account; the page saves it and shows errors beside the fields."""
 
-    def __init__(self, sites: list[tuple[int, str]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        sites: list[tuple[int, str]],
+        parent: QWidget | None = None,
+        *,
+        submit: Callable[[NewUser], object] | None = None,
+    ) -> None:
         super().__init__(parent)
+        # With ``submit`` the dialog saves itself and stays open on an error (a password the
+        # policy refuses, a taken user name), keeping everything typed.
+        self._submit = submit
         self.setWindowTitle(self.tr("New user"))
         self.setAccessibleName(self.tr("New user"))
         form = QFormLayout(self)
@@ -213,6 +223,17 @@ class NewUserDialog(QDialog):
             show_error(self.error, self.tr("Give a reason."))
             self.reason.setFocus()
             return
+        if self._submit is not None:
+            try:
+                self._submit(self.value())
+            except Invalid as exc:
+                show_error(self.error, invalid_message(exc))
+                fields = {"password": self.password, "username": self.username}
+                fields.get(exc.field, self.username).setFocus()
+                return
+            except ClinicError as exc:
+                show_error(self.error, error_message(exc))
+                return
         self.accept()
 
     def value(self) -> NewUser:
@@ -601,11 +622,27 @@ class AdministrationPage(QWidget):
         return (role, dialog.reason.toPlainText()) if role is not None else None
 
     def _ask_new_user(self) -> NewUser | None:
+        """The New user dialog, which creates the user itself (None: nothing left to do)."""
         sites = [(s.id, s.name) for s in self.ctx.services.reference.sites()]
-        dialog = NewUserDialog(sites, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return dialog.value()
+        dialog = NewUserDialog(sites, self, submit=self._create_user)
+        self.new_user_dialog = dialog
+        dialog.exec()
+        return None
+
+    def _create_user(self, data: NewUser) -> None:
+        view = self.ctx.services.users.create_user(
+            self.ctx.actor,
+            data.username,
+            data.display_name,
+            data.password,
+            data.role,
+            data.site_id,
+            reason=data.reason,
+        )
+        show_error(self.users_error, "")
+        self.ctx.notify(self.tr("The user was created."))
+        self.load_users()
+        self.select_user(view.username)
 
     def _change(self, call: Callable[[], UserView], done: str) -> None:
         try:
