@@ -10,6 +10,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -265,6 +266,16 @@ class _EmptyState(QLabel):
         self.setGeometry(self._view.viewport().rect())
         empty = model is None or model.rowCount(QModelIndex()) == 0
         self.setVisible(bool(self.text()) and empty)
+
+
+def resize_within_screen(window: QWidget, width: int, height: int) -> None:
+    """Open ``window`` at ``width``×``height``, or smaller where the screen is smaller (a
+    1366×768 laptop less its task bar): no window starts out beyond the screen's edge."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        free = screen.availableGeometry()
+        width, height = min(width, free.width()), min(height, free.height())
+    window.resize(width, height)
 
 
 def set_empty_text(view: QAbstractItemView, text: str) -> None:

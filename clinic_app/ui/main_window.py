@@ -32,7 +32,7 @@ from clinic_app.security.context import Actor
 from clinic_app.security.idle import IdlePolicy
 from clinic_app.security.permissions import Action
 from clinic_app.ui.areas import Area, can_ever, landing_area, visible_areas
-from clinic_app.ui.common import error_message, plain_label, prompter
+from clinic_app.ui.common import error_message, plain_label, prompter, resize_within_screen
 from clinic_app.ui.context import UiContext, safe_traceback
 from clinic_app.ui.labels import ROLES, label
 from clinic_app.ui.lock import IdleWatcher, LockScreen
@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self.person_windows: dict[int, PersonWindow] = {}
         self._hidden_windows: list[QWidget] = []
         self._areas: list[Area] = []
-        self.resize(1200, 780)
+        resize_within_screen(self, 1280, 720)
 
         self.stack = QStackedWidget()
         self.content = QSplitter()

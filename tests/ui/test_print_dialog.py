@@ -319,3 +319,16 @@ def test_danish_translation(qtbot: object, ctx: UiContext, pid: int) -> None:
         assert area("documents").display_title() == "Dokumenter"
     finally:
         app.removeTranslator(translator)
+
+
+def test_the_document_language_defaults_to_the_users_language(
+    qtbot: object, ctx: UiContext, pid: int
+) -> None:
+    status = DocumentType.STATUS_CONFIRMATION
+    english = dialog_for(qtbot, ctx, pid, status)
+    assert find(english, "Document language", QComboBox).currentData() == "en"
+    ctx.settings.language = "da"
+    dialog = dialog_for(qtbot, ctx, pid, status)
+    assert find(dialog, "Document language", QComboBox).currentData() == "da"
+    screen = dialog.screen().availableGeometry()
+    assert dialog.width() <= max(screen.width(), 980) and dialog.height() <= 720

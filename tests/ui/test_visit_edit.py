@@ -97,6 +97,7 @@ def test_a_saved_visit_is_voided_only_with_a_reason(
     qtbot.mouseClick(void, Qt.MouseButton.LeftButton)
     assert services.visits.day_view(nurse, site_ids["clinic"], TODAY) == ()
     assert page.model.rowCount() == 0
+    assert find(page, "Clinic page message", QLabel).text() == "The visit was voided."
     assert "visit.void" in _actions(services)
     assert [k for k, _t, _x in prompts.calls] == ["ask_text"] * 3
 
@@ -128,3 +129,28 @@ def test_the_idle_lock_keeps_a_half_typed_visit_out_of_sight(
     assert clinic.form.selected_services() == (VisitService.STI_TESTING,)
     save_with_keyboard(qtbot, clinic)
     assert clinic.model.rowCount() == 1
+
+
+def test_the_outing_form_starts_at_the_unit_of_her_region_and_confirms(
+    qtbot: QtBot,
+    page: ClinicPage,  # noqa: F811
+    services: Services,
+    admin: Actor,
+    nurse: Actor,
+) -> None:
+    from clinic_app.ui.clinic.outing_form import OutingForm
+    from clinic_app.vocabulary import SiteKind
+
+    ref = services.reference
+    ref.create_site(admin, "MU0", "A mobile unit Aarhus", SiteKind.MOBILE_UNIT, "Aarhus")
+    near = ref.create_site(
+        admin, "MU1", "Mobile unit Copenhagen", SiteKind.MOBILE_UNIT, "Copenhagen"
+    )
+    page.outing_button.click()
+    dialog = page.outing_dialog
+    assert isinstance(dialog, OutingForm)
+    assert find(dialog, "Mobile unit").currentData() == near.id  # type: ignore[attr-defined]
+    qtbot.keyClicks(find(dialog, "Area"), "Istedgade")
+    dialog.set_cell(0, "nickname", "Lia")
+    assert dialog.save() is not None
+    assert "Outing saved: 1 contact recorded." in find(page, "Clinic page message", QLabel).text()

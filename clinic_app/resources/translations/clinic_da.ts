@@ -496,6 +496,13 @@
         <source>The visit was voided.</source>
         <translation>Besøget blev annulleret.</translation>
     </message>
+    <message numerus="yes">
+        <source>Outing saved: %n contact(s) recorded.</source>
+        <translation>
+            <numerusform>Udkørsel gemt: %n kontakt registreret.</numerusform>
+            <numerusform>Udkørsel gemt: %n kontakter registreret.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>OpenReferralsView</name>
@@ -732,6 +739,13 @@
     <message>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+    <message numerus="yes">
+        <source>Outing saved: %1 on %2, %n contact(s) recorded.</source>
+        <translation>
+            <numerusform>Udkørsel gemt: %1 den %2, %n kontakt registreret.</numerusform>
+            <numerusform>Udkørsel gemt: %1 den %2, %n kontakter registreret.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not saved: please check the outing.</source>

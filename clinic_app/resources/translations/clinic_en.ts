@@ -10,6 +10,13 @@
             <numerusform>%n visits</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Outing saved: %n contact(s) recorded.</source>
+        <translation>
+            <numerusform>Outing saved: %n contact recorded.</numerusform>
+            <numerusform>Outing saved: %n contacts recorded.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>OpenReferralsView</name>
@@ -18,6 +25,16 @@
         <translation>
             <numerusform>%n open referral</numerusform>
             <numerusform>%n open referrals</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OutingForm</name>
+    <message numerus="yes">
+        <source>Outing saved: %1 on %2, %n contact(s) recorded.</source>
+        <translation>
+            <numerusform>Outing saved: %1 on %2, %n contact recorded.</numerusform>
+            <numerusform>Outing saved: %1 on %2, %n contacts recorded.</numerusform>
         </translation>
     </message>
 </context>

@@ -56,6 +56,7 @@ class ClinicPage(QWidget):
         self.ctx = ctx
         self.visits: tuple[VisitView, ...] = ()
         self.summary: DailySummary | None = None
+        self._notice = ""  # a confirmation shown in the message line
         self.setAccessibleName(self.tr("Clinic page"))
         layout = QVBoxLayout(self)
 
@@ -199,6 +200,7 @@ class ClinicPage(QWidget):
         self.day.setDate(QDate(today.year, today.month, today.day))
 
     def _place_changed(self) -> None:
+        self._notice = ""
         site_id = self.site_id()
         if site_id is not None:
             self.ctx.settings.set_value(SITE_KEY, str(site_id))
@@ -213,7 +215,7 @@ class ClinicPage(QWidget):
     def refresh(self) -> None:
         """Reload the day's visits and summary for the chosen site and day."""
         site_id = self.site_id()
-        self.message.setText("")
+        self.message.setText(self._notice)
         if site_id is None:
             self.message.setText(self.tr("No clinic or mobile unit is set up yet."))
             return
@@ -323,8 +325,8 @@ class ClinicPage(QWidget):
             return
         if self.form.editing is not None and self.form.editing.id == visit.id:
             self.form.clear()
+        self._notice = self.tr("The visit was voided.")
         self.refresh()
-        self.message.setText(self.tr("The visit was voided."))
         self.ctx.data_changed.emit("visits")
 
     # -- outings --------------------------------------------------------------------------------
@@ -332,11 +334,17 @@ class ClinicPage(QWidget):
         """Open the outing form (non-modal, so tests and keyboard users can drive it)."""
         site_id = self.site_id()
         dialog = OutingForm(self.ctx, site_id, self.shown_day(), self)
-        dialog.saved.connect(lambda _v: self.refresh())
+        dialog.saved.connect(self._outing_saved)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.outing_dialog = dialog
         return dialog
+
+    def _outing_saved(self, view: object) -> None:
+        contacts = len(getattr(view, "visits", ()))
+        # Kept over the refreshes that follow the save, until the next change of place.
+        self._notice = self.tr("Outing saved: %n contact(s) recorded.", "", contacts)
+        self.refresh()
 
     # -- shell hooks ------------------------------------------------------------------------------
     def focus_first(self) -> bool:
