@@ -21,7 +21,7 @@ from clinic_app.rules.dates import age_on, eighteenth_birthday
 from clinic_app.security.context import Actor
 from clinic_app.security.permissions import Action, allowed, require
 from clinic_app.services.audit_trail import AuditTrail
-from clinic_app.services.common import Clock, check_not_future, check_range, clean_text
+from clinic_app.services.common import Clock, check_not_future, check_range, clean_email, clean_text
 from clinic_app.services.database import Database
 from clinic_app.services.facts_loader import refresh_person
 from clinic_app.services.persons import birth_fact
@@ -626,9 +626,7 @@ def _check_active(person: Person) -> None:
 def _clean_guardian(data: GuardianInput, today: dt.date) -> GuardianInput:
     appointed = data.appointed_date or today
     check_not_future("appointed_date", appointed, today)
-    email = clean_text("email", data.email, max_len=200)
-    if email and ("@" not in email or " " in email):
-        raise Invalid("email", "bad_email", "Enter an e-mail address such as name@example.dk.")
+    email = clean_email("email", data.email)
     phone = clean_text("phone", data.phone, max_len=60)
     if phone and not all(ch.isdigit() or ch in "+-() ./" for ch in phone):
         raise Invalid("phone", "bad_phone", "Use digits, spaces and + - ( ) only.")

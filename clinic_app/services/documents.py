@@ -50,7 +50,14 @@ from clinic_app.security.context import Actor
 from clinic_app.security.permissions import Action, allowed, require
 from clinic_app.services import document_builders as build
 from clinic_app.services.audit_trail import AuditTrail
-from clinic_app.services.common import Clock, Page, check_paging, clean_text, system_today
+from clinic_app.services.common import (
+    Clock,
+    Page,
+    check_paging,
+    clean_email,
+    clean_text,
+    system_today,
+)
 from clinic_app.services.consents import (
     Purpose,
     categories_of,
@@ -309,7 +316,7 @@ class DocumentService:
             "organisation": clean_text("organisation", letterhead.organisation, required=True),
             "address": clean_text("address", letterhead.address, max_len=300),
             "phone": clean_text("phone", letterhead.phone, max_len=60),
-            "email": clean_text("email", letterhead.email),
+            "email": clean_email("email", letterhead.email),
         }
         if values["email"] and "@" not in values["email"]:
             raise Invalid("email", "bad_email", "Not an e-mail address.")

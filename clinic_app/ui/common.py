@@ -144,6 +144,7 @@ _CODE_MESSAGES: dict[str, str] = {
     ),
     "repetitive": QT_TRANSLATE_NOOP("Errors", "The password is too repetitive."),
     "too_common": QT_TRANSLATE_NOOP("Errors", "This password is too common; choose another."),
+    "bad_email": QT_TRANSLATE_NOOP("Errors", "Enter an e-mail address such as name@example.dk."),
     "bad_language": QT_TRANSLATE_NOOP(
         "Errors", "Use language codes such as en, ro or ar, separated by commas."
     ),

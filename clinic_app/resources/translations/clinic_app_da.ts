@@ -416,6 +416,10 @@
         <translation>Adgangskoden er for almindelig; vælg en anden.</translation>
     </message>
     <message>
+        <source>Enter an e-mail address such as name@example.dk.</source>
+        <translation>Angiv en e-mailadresse som navn@eksempel.dk.</translation>
+    </message>
+    <message>
         <source>Use language codes such as en, ro or ar, separated by commas.</source>
         <translation>Brug sprogkoder som en, ro eller ar, adskilt af kommaer.</translation>
     </message>
