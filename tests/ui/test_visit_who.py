@@ -111,3 +111,41 @@ def test_an_unknown_card_code_is_asked_about(
     assert find(page, "New visitor details").isVisible()
     assert find(page, "Nickname", QLineEdit).text() == ""
     assert QApplication.focusWidget() is find(page, "Nickname", QLineEdit)
+
+
+def test_a_new_card_code_is_shown_large_copyable_and_printable(
+    qtbot: QtBot,
+    page: ClinicPage,  # noqa: F811
+    services: Services,
+    nurse: Actor,
+    site_ids: dict[str, int],
+    tmp_path: object,
+) -> None:
+    from pathlib import Path
+
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
+
+    from clinic_app.ui.clinic.card_code import render_card
+    from tests.ui.test_clinic import save_with_keyboard
+
+    type_who(qtbot, page, "Mira")
+    find(page, "Consultation").click()
+    save_with_keyboard(qtbot, page)
+    (visit,) = services.visits.day_view(nurse, site_ids["clinic"], TODAY)
+    code = find(page, "New card code", QLabel)
+    assert code.isVisible() and code.text() == visit.visitor_code
+    assert code.font().pointSize() >= 2 * QApplication.font().pointSize() - 1
+    assert code.textInteractionFlags() & Qt.TextInteractionFlag.TextSelectableByMouse
+    qtbot.mouseClick(find(page, "Copy card code", QPushButton), Qt.MouseButton.LeftButton)
+    assert QApplication.clipboard().text() == visit.visitor_code
+    assert find(page, "Print card", QPushButton).isVisible()
+    pdf = Path(str(tmp_path)) / "card.pdf"
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(pdf))
+    render_card(printer, code.text())
+    text = PdfReader(pdf).pages[0].extract_text()
+    assert visit.visitor_code in text and "Mira" not in text
+    qtbot.mouseClick(find(page, "Hide card code", QPushButton), Qt.MouseButton.LeftButton)
+    assert not code.isVisible()

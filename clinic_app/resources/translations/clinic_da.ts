@@ -505,6 +505,49 @@
     </message>
 </context>
 <context>
+    <name>NewCardCode</name>
+    <message>
+        <source>New card code panel</source>
+        <translation>Panel med ny kortkode</translation>
+    </message>
+    <message>
+        <source>Her card code (write it on her card, she gives it next time):</source>
+        <translation>Hendes kortkode (skriv den på hendes kort, hun oplyser den næste gang):</translation>
+    </message>
+    <message>
+        <source>New card code explanation</source>
+        <translation>Forklaring til ny kortkode</translation>
+    </message>
+    <message>
+        <source>New card code</source>
+        <translation>Ny kortkode</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopiér</translation>
+    </message>
+    <message>
+        <source>Copy card code</source>
+        <translation>Kopiér kortkode</translation>
+    </message>
+    <message>
+        <source>Print card…</source>
+        <translation>Udskriv kort…</translation>
+    </message>
+    <message>
+        <source>Print card</source>
+        <translation>Udskriv kort</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Færdig</translation>
+    </message>
+    <message>
+        <source>Hide card code</source>
+        <translation>Skjul kortkode</translation>
+    </message>
+</context>
+<context>
     <name>OpenReferralsView</name>
     <message>
         <source>Open referrals</source>

@@ -49,6 +49,7 @@ from clinic_app.services.visits import (
     VisitInput,
     VisitReferral,
 )
+from clinic_app.ui.clinic.card_code import NewCardCode
 from clinic_app.ui.clinic.common import (
     HEALTH_SERVICES,
     MODES,
@@ -242,6 +243,8 @@ class VisitForm(QWidget):
         layout.addWidget(self.entitlement_box)
 
         # -- save ----------------------------------------------------------------------------
+        self.card = NewCardCode()
+        layout.addWidget(self.card)
         bottom = QHBoxLayout()
         self.status = plain_label("", self.tr("Visit form status"), wrap=True)
         self.save_button = QPushButton(self.tr("&Save visit (Ctrl+Enter)"))
@@ -587,6 +590,8 @@ class VisitForm(QWidget):
             .replace("%1", view.who)
             .replace("%2", view.visited_at.strftime("%H:%M"))
         )
+        if new_visitor is not None and view.visitor_code:
+            self.card.show_code(view.visitor_code)
         self.saved.emit(view)
         self.ctx.data_changed.emit("visits")
         return view
@@ -724,6 +729,7 @@ class VisitForm(QWidget):
         self.who.setFocus()
 
     def clear_personal_data(self) -> None:
+        self.card.clear()
         self.keep_for_lock()
 
 
