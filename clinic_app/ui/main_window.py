@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
@@ -408,7 +409,8 @@ class MainWindow(QMainWindow):
             call_optional(page, "unlocked")
         self._restore_focus()
         for window in self._hidden_windows:
-            if window is not None:
+            # A window closed or deleted while locked (its owner went away) stays closed.
+            if window is not None and shiboken6.isValid(window):
                 call_optional(window, "refresh")
                 window.show()
         self._hidden_windows = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -32,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 
 from clinic_app.errors import ClinicError, Conflict, Invalid
-from clinic_app.rules import EntitlementLine
 from clinic_app.security.permissions import Action, allowed
 from clinic_app.services.clinic_common import (
     VisitView,
@@ -44,16 +44,13 @@ from clinic_app.services.visitors import VisitorInput, VisitorView
 from clinic_app.services.visits import (
     HEALTH_SERVICE_FOR,
     REFERRAL_SPECIALTIES,
-    CoverageWarning,
     EntitlementCheck,
     VisitInput,
     VisitReferral,
 )
 from clinic_app.ui.clinic.card_code import NewCardCode
 from clinic_app.ui.clinic.common import (
-    HEALTH_SERVICES,
     MODES,
-    PAYERS,
     SERVICE_KEYS,
     SERVICES,
     SPECIALTIES,
@@ -66,8 +63,12 @@ from clinic_app.ui.clinic.common import (
     parse_day,
     plain_label,
 )
+from clinic_app.ui.clinic.cover_texts import line_text, warning_text
 from clinic_app.ui.common import prompter, show_error
 from clinic_app.ui.context import UiContext
+
+if TYPE_CHECKING:
+    from clinic_app.ui.clinic.visit_kept import KeptVisit
 from clinic_app.vocabulary import InterpreterMode, Urgency, VisitService
 
 SEARCH_DEBOUNCE_MS = 150
@@ -97,7 +98,7 @@ class VisitForm(QWidget):
         self.pick: Pick | None = None
         self.check: EntitlementCheck | None = None
         self.editing: VisitView | None = None  # a saved visit being corrected
-        self._kept: _Kept | None = None  # typed input held while the screen is locked
+        self._kept: KeptVisit | None = None  # typed input held while the screen is locked
         self.setAccessibleName(self.tr("Visit form"))
         layout = QVBoxLayout(self)
 
@@ -513,34 +514,9 @@ class VisitForm(QWidget):
         if referred is not None:
             wanted.add(referred)
         lines = [line for line in check.lines if line.service in wanted] or list(check.lines[:2])
-        self.entitlements.setText("\n".join(self._line_text(line) for line in lines))
-        self.warnings.setText("\n".join(self._warning_text(w) for w in check.warnings))
+        self.entitlements.setText("\n".join(line_text(line) for line in lines))
+        self.warnings.setText("\n".join(warning_text(w, self.day) for w in check.warnings))
         self.entitlement_box.setVisible(True)
-
-    def _line_text(self, line: EntitlementLine) -> str:
-        name = label(HEALTH_SERVICES, line.service)
-        if not line.covered:
-            return self.tr("%1: not covered").replace("%1", name)
-        until = line.valid_until.isoformat() if line.valid_until else self.tr("no end date known")
-        return (
-            self.tr("%1: covered, paid by %2, until %3")
-            .replace("%1", name)
-            .replace("%2", label(PAYERS, line.payer))
-            .replace("%3", until)
-        )
-
-    def _warning_text(self, warning: CoverageWarning) -> str:
-        service = label(SERVICES, warning.service)
-        if warning.code == "not_covered":
-            return self.tr("Warning: %1 is not covered.").replace("%1", service)
-        if warning.code == "ends_soon" and warning.until is not None:
-            days = (warning.until - self.day).days
-            return (
-                self.tr("Warning: cover for %1 ends on %2 (in %n day(s)).", "", days)
-                .replace("%1", service)
-                .replace("%2", warning.until.isoformat())
-            )
-        return self.tr("Check cover for %1 with the receiving partner.").replace("%1", service)
 
     # -- saving ------------------------------------------------------------------------------------
     def _clear_errors(self) -> None:
@@ -688,7 +664,9 @@ class VisitForm(QWidget):
         """The screen locks: take the typed input out of the widgets (so nothing personal
         stays on screen or in accessibility trees) and hold it until :meth:`restore_kept`."""
         if self.has_unsaved_changes() or self.editing is not None:
-            self._kept = _Kept.of(self)
+            from clinic_app.ui.clinic.visit_kept import KeptVisit
+
+            self._kept = KeptVisit.of(self)
         self.clear()
 
     def restore_kept(self) -> None:
@@ -731,61 +709,3 @@ class VisitForm(QWidget):
     def clear_personal_data(self) -> None:
         self.card.clear()
         self.keep_for_lock()
-
-
-@dataclass(frozen=True)
-class _Kept:
-    """A snapshot of the visit form's input (held in memory while the screen is locked)."""
-
-    editing: VisitView | None
-    pick: Pick | None
-    new_visitor: bool
-    texts: tuple[str, ...]
-    notes: str
-    services: tuple[VisitService, ...]
-    combos: tuple[int, ...]
-
-    @staticmethod
-    def _edits(form: VisitForm) -> tuple[QLineEdit, ...]:
-        return (
-            form.who,
-            form.nickname,
-            form.age,
-            form.nationality,
-            form.language,
-            form.reason,
-            form.interpreter_language,
-            form.follow_up,
-            form.referral_reason,
-        )
-
-    @staticmethod
-    def _combos(form: VisitForm) -> tuple[QComboBox, ...]:
-        return (form.interpreter_mode, form.urgency, form.specialty)
-
-    @classmethod
-    def of(cls, form: VisitForm) -> _Kept:
-        return cls(
-            form.editing,
-            form.pick,
-            form.new_box.isVisibleTo(form),
-            tuple(e.text() for e in cls._edits(form)),
-            form.notes.toPlainText(),
-            form.selected_services(),
-            tuple(c.currentIndex() for c in cls._combos(form)),
-        )
-
-    def put_back(self, form: VisitForm) -> None:
-        if self.editing is not None:
-            form.edit_visit(self.editing)
-        for edit, text in zip(self._edits(form), self.texts, strict=True):
-            edit.setText(text)
-        if self.new_visitor:
-            form.show_new_visitor()
-        elif self.pick is not None and self.editing is None:
-            form._set_pick(self.pick)
-        for service, box in form.service_boxes.items():
-            box.setChecked(service in self.services)
-        for combo, index in zip(self._combos(form), self.combos, strict=True):
-            combo.setCurrentIndex(index)
-        form.notes.setPlainText(self.notes)
