@@ -223,6 +223,10 @@
         <translation>Revisionstabel</translation>
     </message>
     <message>
+        <source>Enter or double-click: the event&apos;s details</source>
+        <translation>Enter eller dobbeltklik: hændelsens detaljer</translation>
+    </message>
+    <message>
         <source>Backup folder</source>
         <translation>Mappe til sikkerhedskopier</translation>
     </message>
@@ -441,6 +445,18 @@
     <message>
         <source>Events {first}–{last} of {total}</source>
         <translation>Hændelser {first}–{last} af {total}</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <source>Audit event %1</source>
+        <translation>Revisionshændelse %1</translation>
     </message>
     <message>
         <source>Checking the audit log…</source>

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -333,7 +333,11 @@ class AdministrationPage(QWidget):
         box = QWidget()
         self.f_user = QLineEdit()
         self.f_person = QLineEdit()
-        self.f_action = QLineEdit()
+        # A choice of the actions the log holds (filled as pages load); a code can be typed.
+        self.f_action = QComboBox()
+        self.f_action.setEditable(True)
+        self.f_action.addItem("")
+        self._known_actions: set[str] = set()
         self.f_since = QLineEdit()
         self.f_until = QLineEdit()
         for w in (self.f_since, self.f_until):
@@ -348,7 +352,9 @@ class AdministrationPage(QWidget):
             (self.tr("&To (UTC day):"), self.tr("Audit until filter"), self.f_until),
         ):
             named(widget, name)
-            widget.returnPressed.connect(self.apply_filters)
+            edit = widget.lineEdit() if isinstance(widget, QComboBox) else widget
+            if edit is not None:
+                edit.returnPressed.connect(self.apply_filters)
             label = QLabel(text)
             label.setBuddy(widget)
             filters.addRow(label, widget)
@@ -387,6 +393,9 @@ class AdministrationPage(QWidget):
             ]
         )
         self.audit_table: QTableView = make_table(self.audit_model, self.tr("Audit table"))
+        self.audit_table.setToolTip(self.tr("Enter or double-click: the event's details"))
+        self.audit_table.activated.connect(self.show_audit_details)
+        self.audit_table.doubleClicked.connect(self.show_audit_details)
         layout = QVBoxLayout(box)
         layout.addLayout(filters)
         layout.addLayout(row)
@@ -745,7 +754,7 @@ class AdministrationPage(QWidget):
         return AuditFilter(
             username=self.f_user.text().strip() or None,
             case_ref=self.f_person.text().strip() or None,
-            action=self.f_action.text().strip() or None,
+            action=self.f_action.currentText().strip() or None,
             since=days[0],
             until=days[1],
         )
@@ -786,7 +795,7 @@ class AdministrationPage(QWidget):
         for e in page.items:
             self.audit_model.appendRow(
                 [
-                    _item(str(e.id), e.id),
+                    _item(str(e.id), e),
                     _item(f"{e.at:%Y-%m-%d %H:%M:%S}"),
                     _item(e.username),
                     _item(e.action),
@@ -795,6 +804,17 @@ class AdministrationPage(QWidget):
                     _item(e.workstation),
                 ]
             )
+        # Every column as wide as its text (the time was cut off), the last one stretches.
+        self.audit_table.resizeColumnsToContents()
+        new = {e.action for e in page.items} - self._known_actions
+        if new:
+            self._known_actions |= new
+            typed = self.f_action.currentText()
+            self.f_action.blockSignals(True)
+            self.f_action.clear()
+            self.f_action.addItems(["", *sorted(self._known_actions)])
+            self.f_action.setEditText(typed)
+            self.f_action.blockSignals(False)
         first = page.offset + 1 if page.items else 0
         self.audit_count.setText(
             self.tr("Events {first}–{last} of {total}").format(
@@ -803,6 +823,29 @@ class AdministrationPage(QWidget):
         )
         self.prev_button.setEnabled(page.offset > 0)
         self.next_button.setEnabled(page.offset + len(page.items) < page.total)
+
+    def show_audit_details(self, index: QModelIndex) -> None:
+        """Every field of one audit event (ids and codes; the log holds no personal data)."""
+        row = self.audit_model.item(index.row(), 0)
+        event = row.data(Qt.ItemDataRole.UserRole) if row is not None else None
+        if not isinstance(event, AuditRow):
+            return
+        lines = [
+            (self.tr("Id"), str(event.id)),
+            (self.tr("Time (UTC)"), f"{event.at:%Y-%m-%d %H:%M:%S}"),
+            (self.tr("User"), f"{event.username} ({event.role})"),
+            (self.tr("Workstation"), event.workstation),
+            (self.tr("Action"), event.action),
+            (self.tr("Case"), event.case_ref or ""),
+            (self.tr("Target"), event.target),
+            (self.tr("Outcome"), event.outcome),
+            (self.tr("Details"), event.details),
+        ]
+        prompter.inform(
+            self,
+            self.tr("Audit event %1").replace("%1", str(event.id)),
+            "\n".join(f"{name}: {value}" for name, value in lines),
+        )
 
     def verify(self) -> None:
         services, actor = self.ctx.services, self.ctx.actor
