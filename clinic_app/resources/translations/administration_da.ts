@@ -487,6 +487,30 @@
         <translation>Sikkerhedskopien mislykkedes: {reason}</translation>
     </message>
     <message>
+        <source>the disk of the backup folder is full.</source>
+        <translation>disken med sikkerhedskopimappen er fuld.</translation>
+    </message>
+    <message>
+        <source>this program may not write in the backup folder.</source>
+        <translation>programmet har ikke lov til at skrive i sikkerhedskopimappen.</translation>
+    </message>
+    <message>
+        <source>the backup folder is on a read-only disk.</source>
+        <translation>sikkerhedskopimappen ligger på en skrivebeskyttet disk.</translation>
+    </message>
+    <message>
+        <source>the backup folder does not exist (is the external disk connected?).</source>
+        <translation>sikkerhedskopimappen findes ikke (er den eksterne disk tilsluttet?).</translation>
+    </message>
+    <message>
+        <source>the backup folder is not a folder.</source>
+        <translation>sikkerhedskopimappen er ikke en mappe.</translation>
+    </message>
+    <message>
+        <source>the backup folder could not be written (system error %1).</source>
+        <translation>der kunne ikke skrives i sikkerhedskopimappen (systemfejl %1).</translation>
+    </message>
+    <message>
         <source>The backup could not be verified.</source>
         <translation>Sikkerhedskopien kunne ikke kontrolleres.</translation>
     </message>

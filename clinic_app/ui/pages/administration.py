@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -60,8 +62,10 @@ from clinic_app.ui.common import (
     prompter,
     show_error,
 )
-from clinic_app.ui.context import UiContext
+from clinic_app.ui.context import UiContext, safe_traceback
 from clinic_app.vocabulary import Role
+
+log = logging.getLogger(__name__)
 
 PAGE_SIZE = 200
 
@@ -989,10 +993,34 @@ class AdministrationPage(QWidget):
     def _backup_failed(self, exc: BaseException) -> None:
         self._backup_finished()
         self.backup_message.clear()
+        # Logged as code locations and an errno only: paths and messages may name people.
+        errno_code = exc.errno if isinstance(exc, OSError) else None
+        log.warning("Backup failed (errno %s):\n%s", errno_code, safe_traceback(exc))
         show_error(
             self.backup_error,
-            self.tr("The backup failed: {reason}").format(reason=error_message(exc)),
+            self.tr("The backup failed: {reason}").format(reason=self._backup_reason(exc)),
         )
+
+    def _backup_reason(self, exc: BaseException) -> str:
+        """What went wrong, in words an administrator can act on."""
+        if isinstance(exc, OSError):
+            reasons = {
+                errno.ENOSPC: self.tr("the disk of the backup folder is full."),
+                errno.EDQUOT: self.tr("the disk of the backup folder is full."),
+                errno.EACCES: self.tr("this program may not write in the backup folder."),
+                errno.EPERM: self.tr("this program may not write in the backup folder."),
+                errno.EROFS: self.tr("the backup folder is on a read-only disk."),
+                errno.ENOENT: self.tr(
+                    "the backup folder does not exist (is the external disk connected?)."
+                ),
+                errno.ENOTDIR: self.tr("the backup folder is not a folder."),
+            }
+            if exc.errno in reasons:
+                return reasons[exc.errno]
+            return self.tr("the backup folder could not be written (system error %1).").replace(
+                "%1", str(exc.errno)
+            )
+        return error_message(exc)
 
     def _backup_done(self, result: BackupResult) -> None:
         self._backup_finished()
