@@ -269,6 +269,16 @@ class _EmptyState(QLabel):
         self.setVisible(bool(self.text()) and empty)
 
 
+def move_focus(widget: QWidget) -> None:
+    """Move the keyboard focus for the user (after a pick, to the next field) and show the
+    focus ring there, as if she had pressed Tab: otherwise styles draw no ring and she
+    cannot see where her next key goes."""
+    widget.setFocus(Qt.FocusReason.TabFocusReason)
+    # After setFocus, which resets it: the styles draw the focus frame while it is set.
+    widget.window().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, True)
+    widget.update()
+
+
 def resize_within_screen(window: QWidget, width: int, height: int) -> None:
     """Open ``window`` at ``width``×``height``, or smaller where the screen is smaller (a
     1366×768 laptop less its task bar): no window starts out beyond the screen's edge."""

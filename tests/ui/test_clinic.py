@@ -152,8 +152,9 @@ def test_repeat_visit_found_by_code(
     type_who(qtbot, page, visitor.code.lower())
     chosen = find(page, "Chosen visitor or person")
     assert isinstance(chosen, QLabel) and visitor.code in chosen.text()
-    # Enter picked her and moved on to the services.
+    # Enter picked her and moved on to the services, with the focus ring shown there.
     assert page.focusWidget() is find(page, "Consultation")
+    assert page.window().testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
     qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Space)
     save_with_keyboard(qtbot, page)
     history = services.visitors.history(nurse, visitor.id)

@@ -64,7 +64,7 @@ from clinic_app.ui.clinic.common import (
     plain_label,
 )
 from clinic_app.ui.clinic.cover_texts import line_text, warning_text
-from clinic_app.ui.common import prompter, show_error
+from clinic_app.ui.common import move_focus, prompter, show_error
 from clinic_app.ui.context import UiContext
 
 if TYPE_CHECKING:
@@ -389,7 +389,7 @@ class VisitForm(QWidget):
         exact = [p for p in picks if isinstance(p, Pick) and p.exact]
         if len(exact) == 1:
             self._set_pick(exact[0])
-            self.service_boxes[VisitService.CONSULTATION].setFocus()
+            move_focus(self.service_boxes[VisitService.CONSULTATION])
             return True
         if picks:
             show_error(
@@ -402,7 +402,7 @@ class VisitForm(QWidget):
                 ),
             )
             self.matches.setCurrentRow(0)
-            self.matches.setFocus(Qt.FocusReason.OtherFocusReason)
+            move_focus(self.matches)
             return False
         if not text:
             return False
@@ -427,7 +427,7 @@ class VisitForm(QWidget):
         pick = item.data(Qt.ItemDataRole.UserRole)
         if isinstance(pick, Pick):
             self._set_pick(pick)
-            self.service_boxes[VisitService.CONSULTATION].setFocus()
+            move_focus(self.service_boxes[VisitService.CONSULTATION])
 
     def _set_pick(self, pick: Pick | None) -> None:
         self.pick = pick
@@ -449,7 +449,7 @@ class VisitForm(QWidget):
         self.show_new_visitor()
         if text and not looks_like_code(text) and not self.nickname.text():
             self.nickname.setText(text)
-        self.nickname.setFocus()
+        move_focus(self.nickname)
 
     def show_new_visitor(self) -> None:
         """Show the inline new-visitor fields (as they are)."""
@@ -649,7 +649,7 @@ class VisitForm(QWidget):
         self.save_button.setText(self.tr("&Save correction (Ctrl+Enter)"))
         self.save_button.setAccessibleName(self.tr("Save correction"))
         self.clear_button.setText(self.tr("Cancel correction"))
-        self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
+        move_focus(self.reason)
 
     def _end_editing(self) -> None:
         self.editing = None

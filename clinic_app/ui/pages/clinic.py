@@ -41,7 +41,7 @@ from clinic_app.ui.clinic.outing_form import OutingForm
 from clinic_app.ui.clinic.referrals import OpenReferralsView
 from clinic_app.ui.clinic.visit_form import VisitForm
 from clinic_app.ui.clinic.visitor_history import VisitorHistoryView
-from clinic_app.ui.common import prompter, set_empty_text
+from clinic_app.ui.common import move_focus, prompter, set_empty_text
 from clinic_app.ui.context import UiContext
 from clinic_app.vocabulary import SiteKind
 
@@ -350,7 +350,7 @@ class ClinicPage(QWidget):
     def focus_first(self) -> bool:
         """Where a nurse's work starts: the Who field (or the day's visits for other roles)."""
         target = self.form.who if self.form_scroll.isVisibleTo(self) else self.table
-        target.setFocus(Qt.FocusReason.OtherFocusReason)
+        move_focus(target)
         return True
 
     def has_unsaved_changes(self) -> bool:
