@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
         self.content.addWidget(self.page_stack)
         self.content.setStretchFactor(1, 1)
         self.content.setCollapsible(0, False)
+        self.content.setCollapsible(1, False)  # else the splitter squeezes the page
         self.lock_screen = LockScreen()
         self.stack.addWidget(self.content)
         self.stack.addWidget(self.lock_screen)

@@ -217,7 +217,9 @@ def does_not_fit(root: QWidget) -> list[str]:
 
 def fit_to_laptop(root: QWidget) -> None:
     """Resize a window to at most 1366×728, as a window manager on a laptop would."""
-    size = root.size()
+    # A window manager never makes a window smaller than its minimum size; the test
+    # platform's screen is smaller than a laptop's, so the size it gave may be too small.
+    size = root.size().expandedTo(root.minimumSizeHint())
     root.resize(min(size.width(), SCREEN_WIDTH), min(size.height(), USABLE_HEIGHT))
 
 
@@ -230,8 +232,11 @@ def window_problems(root: QWidget) -> list[str]:
     shown in turn (controls on a hidden tab do not take keys)."""
     from PySide6.QtWidgets import QApplication
 
+    for _ in range(3):  # layouts settle over a few turns after data arrives
+        QApplication.processEvents()
     fit_to_laptop(root)
-    QApplication.processEvents()
+    for _ in range(3):
+        QApplication.processEvents()
     title = root.windowTitle() or type(root).__name__
     problems = [f"{title}: {p}" for p in does_not_fit(root)]
     seen: set[str] = set()

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from clinic_app.i18n import Translations
 from clinic_app.security.context import Actor
+from clinic_app.services.action_plans import GoalInput, PlanInput
 from clinic_app.services.contacts import GuardianInput
 from clinic_app.services.container import Services
 from clinic_app.services.persons import NameInput, PersonInput
@@ -25,8 +26,9 @@ from clinic_app.ui.pages.administration import NewUserDialog, ReasonDialog
 from clinic_app.ui.person.edit import PersonDialog
 from clinic_app.ui.person.entitlements import OverrideDialog
 from clinic_app.ui.person.timeline import EventDialog
+from clinic_app.ui.plans.editor import PlanEditor
 from clinic_app.ui.settings import AppSettings
-from clinic_app.vocabulary import BirthCertainty
+from clinic_app.vocabulary import BirthCertainty, PlanArea
 from tests.ui.conftest import Prompts, register
 from tests.ui.helpers import find
 from tests.ui.keyboard import window_problems
@@ -117,6 +119,11 @@ def test_every_window_page_and_dialog_passes_the_keyboard_and_layout_checks(
         _check(qtbot, PrintDialog(ctx, adult, parent=window), problems)
         _check(qtbot, NewUserDialog([(site_ids["shelter"], "Shelter North")], window), problems)
         _check(qtbot, ReasonDialog("Reason", "&Why?", window), problems)
+    plan = services.plans.create(admin, adult, PlanInput("Plan", services.clock()))
+    plan = services.plans.add_goal(
+        admin, plan.id, GoalInput(PlanArea.LEGAL, "Permit"), expected=plan.stamp
+    )
+    _check(qtbot, PlanEditor(windows[0].ctx, plan.id), problems)
     _check(qtbot, LoginDialog(services, database_label="test.db"), problems)
     _check(qtbot, LoginDialog(services, database_label="test.db", switching=True), problems)
     _check(qtbot, FirstRunDialog(services, database_label="test.db", recovery_key="AB"), problems)

@@ -532,7 +532,7 @@
     </message>
     <message>
         <source>Co&amp;mpare with:</source>
-        <translation>Sa&amp;mmenlign med:</translation>
+        <translation>Sammen&amp;lign med:</translation>
     </message>
     <message>
         <source>Goals and tasks</source>
@@ -588,7 +588,7 @@
     </message>
     <message>
         <source>Move do&amp;wn</source>
-        <translation>Flyt &amp;ned</translation>
+        <translation>Flyt n&amp;ed</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
@@ -596,7 +596,7 @@
     </message>
     <message>
         <source>Plan detai&amp;ls</source>
-        <translation>Plan&amp;oplysninger</translation>
+        <translation>Planoplysn&amp;inger</translation>
     </message>
     <message>
         <source>&amp;Agree plan</source>
@@ -604,7 +604,7 @@
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation>&amp;Udskriv…</translation>
+        <translation>Ud&amp;skriv…</translation>
     </message>
     <message>
         <source>review %1</source>
