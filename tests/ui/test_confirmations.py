@@ -157,13 +157,14 @@ def test_linking_a_visitor_to_a_person_asks_first(
     qtbot.keyClicks(find(history, "Find visitor by code or nickname"), visitor.code)
     qtbot.keyClick(find(history, "Find visitor by code or nickname"), Qt.Key.Key_Return)
     qtbot.keyClicks(find(history, "Case reference to link to"), person.case_ref)
-    prompts.answers = [False]
-    qtbot.mouseClick(
-        find(history, "Link visitor to person", QPushButton), Qt.MouseButton.LeftButton
-    )
+    prompts.texts = [None, "  "]
+    for _ in range(2):  # cancelled, then no reason given
+        qtbot.mouseClick(
+            find(history, "Link visitor to person", QPushButton), Qt.MouseButton.LeftButton
+        )
     assert services.visitors.get(nurse, visitor.id).linked_person_id is None
-    assert person.case_ref in prompts.calls[0][2]
-    prompts.answers = [True]
+    assert person.case_ref in prompts.calls[0][2] and visitor.code in prompts.calls[0][2]
+    prompts.texts = ["she showed her card"]
     qtbot.mouseClick(
         find(history, "Link visitor to person", QPushButton), Qt.MouseButton.LeftButton
     )

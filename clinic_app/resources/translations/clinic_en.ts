@@ -72,10 +72,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Link visitor %1 to %2 %3? Her %n visit(s) will show on that record, and the link cannot be undone here.</source>
+        <source>Link visitor %1 to %2 %3? Her %n visit(s) will show on that record.</source>
         <translation>
-            <numerusform>Link visitor %1 to %2 %3? Her %n visit will show on that record, and the link cannot be undone here.</numerusform>
-            <numerusform>Link visitor %1 to %2 %3? Her %n visits will show on that record, and the link cannot be undone here.</numerusform>
+            <numerusform>Link visitor %1 to %2 %3? Her %n visit will show on that record.</numerusform>
+            <numerusform>Link visitor %1 to %2 %3? Her %n visits will show on that record.</numerusform>
         </translation>
     </message>
 </context>
