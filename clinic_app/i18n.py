@@ -2,7 +2,8 @@
 
 Each area owner ships ``clinic_app/resources/translations/<prefix>_da.ts`` and its compiled
 ``.qm``; all of them are loaded together, so pages only ever call ``tr()``. English is the
-source language: switching to English removes the translators (plus any ``*_en.qm``).
+source language: switching to English removes the Danish translators and installs the ``*_en.qm``
+files, which hold only the English plural forms ("1 visit", "3 visits").
 """
 
 from __future__ import annotations
@@ -37,13 +38,17 @@ class Translations:
         """The project's compiled translation files for ``lang``, sorted by name."""
         return sorted(self._folder.glob(f"*_{lang}.qm"))
 
+    def remove(self) -> None:
+        """Uninstall this object's translators (the source texts show, unpluralised)."""
+        for translator in self._installed:
+            self._app.removeTranslator(translator)
+        self._installed.clear()
+
     def switch(self, lang: str) -> list[str]:
         """Install translators for ``lang`` ("en" or "da"); returns the files that loaded."""
         if lang not in LANGUAGES:
             raise ValueError(f"unsupported language: {lang}")
-        for translator in self._installed:
-            self._app.removeTranslator(translator)
-        self._installed.clear()
+        self.remove()
         loaded: list[str] = []
         # Qt's own strings (standard buttons, context menus) when the installation has them.
         qt_base = QTranslator(self._app)

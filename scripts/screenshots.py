@@ -57,7 +57,7 @@ def outer(args: argparse.Namespace) -> int:
         xvfb,
         "-a",
         "-s",
-        "-screen 0 1400x900x24",
+        "-screen 0 1366x768x24",  # a common laptop screen: everything must fit it
         sys.executable,
         str(Path(__file__).resolve()),
         "--out",
@@ -127,7 +127,7 @@ def inner(args: argparse.Namespace) -> int:
     settings = AppSettings(str(work / "settings.ini"))
     ctx = UiContext(services, actor, settings, database_label=label, demo=True)
     window = MainWindow(ctx, ShellOptions(label, "demo-pc", accounts), translations)
-    window.resize(1320, 820)
+    window.resize(1366, 728)
     window.show()
     dashboard = window.show_area("dashboard")
     assert isinstance(dashboard, DashboardPage)
@@ -161,6 +161,15 @@ def inner(args: argparse.Namespace) -> int:
     shot(form, "register-person.png")
     form.discard()
 
+    # A minor's record: the Contacts tab with the guardian (scrolls rather than squeezes).
+    minors = [p for p in services.persons.search(actor, "", limit=200).items if p.is_minor]
+    if minors:
+        window.open_person(minors[0].id, "contacts")
+        record = window.person_windows[minors[0].id]
+        record.resize(1100, 700)
+        shot(record, "person-contacts-minor.png")
+        record.close()
+
     window.lock()
     shot(window, "lock-screen.png")
     window._unlocked()  # back without a password: this is a screenshot run
@@ -170,6 +179,18 @@ def inner(args: argparse.Namespace) -> int:
     shot(window, "dashboard-da.png")
     window.switch_language("en")
     settings.language = "en"
+
+    # The nurse's day: the Clinic page at 1366×768, with a half-typed new visitor.
+    nurse_password = next(a.password for a in accounts if a.username == "nurse")
+    window.become(services.users.authenticate("nurse", nurse_password, "demo-pc"))
+    window.resize(1366, 728)
+    clinic = window.show_area("clinic")
+    form = getattr(clinic, "form", None)
+    if form is not None:
+        form.who.setText("Mira")
+        form.pick_first()
+        form.age.setText("23")
+    shot(window, "clinic-1366x768.png")
     window.close()
     services.close()
     shutil.rmtree(work, ignore_errors=True)

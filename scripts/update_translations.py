@@ -10,6 +10,8 @@ Add your area: an entry ``"<prefix>": ["clinic_app/ui/<area>/**/*.py", ...]`` in
 
 from __future__ import annotations
 
+import html
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -67,6 +69,57 @@ def sources() -> dict[str, list[Path]]:
     return owned
 
 
+def _english_forms(source: str) -> tuple[str, str]:
+    """'%n visit(s)' -> ('%n visit', '%n visits'); 'match(es)' -> 'match', 'matches'."""
+    return re.sub(r"\((e?s)\)", "", source), re.sub(r"\((e?s)\)", r"\1", source)
+
+
+def english_plurals(prefix: str, files: list[Path]) -> None:
+    """``<prefix>_en.ts``: the English singular and plural of every '%n …(s)' text.
+
+    English is the source language, so only texts with a count need a translation: Qt then
+    shows '1 visit' and '3 visits' instead of '3 visit(s)'. Forms written by hand are kept.
+    """
+    ts = TRANSLATIONS / f"{prefix}_en.ts"
+    subprocess.run(
+        [
+            _tool("pyside6-lupdate"),
+            "-no-obsolete",
+            "-pluralonly",
+            "-locations",
+            "none",
+            "-source-language",
+            "en_GB",
+            "-target-language",
+            "en_GB",
+            *(str(f.relative_to(ROOT)) for f in files),
+            "-ts",
+            str(ts.relative_to(ROOT)),
+        ],
+        cwd=ROOT,
+        check=True,
+    )
+    text = ts.read_text(encoding="utf-8")
+    if "<message" not in text:
+        ts.unlink()
+        return
+
+    def fill(match: re.Match[str]) -> str:
+        one, many = _english_forms(html.unescape(match.group("source")))
+        forms = "".join(
+            f"\n            <numerusform>{html.escape(f, quote=False)}</numerusform>"
+            for f in (one, many)
+        )
+        return f"{match.group('head')}<translation>{forms}\n        </translation>"
+
+    pattern = re.compile(
+        r"(?P<head><source>(?P<source>[^<]*)</source>\s*(?:<comment>[^<]*</comment>\s*)?)"
+        r'<translation type="unfinished">.*?</translation>',
+        re.S,
+    )
+    ts.write_text(pattern.sub(fill, text), encoding="utf-8")
+
+
 def main() -> int:
     TRANSLATIONS.mkdir(parents=True, exist_ok=True)
     for prefix, files in sources().items():
@@ -89,6 +142,7 @@ def main() -> int:
                 cwd=ROOT,
                 check=True,
             )
+        english_plurals(prefix, files)
     for ts in sorted(TRANSLATIONS.glob("*.ts")):
         subprocess.run(
             [_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],

@@ -77,11 +77,23 @@ def normalise_code(text: str) -> str:
     return CODE_PREFIX + raw
 
 
+# Codes issued before the current alphabet may also hold 0 and 1; I, L, O and U never occur.
+CODE_CHARACTERS = frozenset(CODE_ALPHABET + "01")
+
+
 def looks_like_code(text: str) -> bool:
-    """Could this be a card code? Any five letters or digits after an optional 'V-' (codes
-    issued before the current alphabet may hold 0 or 1)."""
+    """Could this be a card code? Five characters of the card-code alphabet after an optional
+    'V-'. Names such as 'Maria' or 'Ngozi' hold letters no code has; a word that does fit
+    ('Kathy') may still be a name, so callers search names as well unless
+    :func:`has_code_prefix`."""
     raw = normalise_code(text)[len(CODE_PREFIX) :]
-    return len(raw) == CODE_LENGTH and raw.isascii() and raw.isalnum()
+    return len(raw) == CODE_LENGTH and all(ch in CODE_CHARACTERS for ch in raw)
+
+
+def has_code_prefix(text: str) -> bool:
+    """Typed as a card code, with its 'V-' (or 'V ') prefix: only a card code is meant."""
+    t = (text or "").strip().upper()
+    return looks_like_code(t) and (t.startswith("V-") or t.startswith("V "))
 
 
 def new_visitor_code(s: Session) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -194,3 +195,18 @@ def check_paging(offset: int, limit: int, max_limit: int = 1000) -> None:
         raise Invalid("offset", "negative")
     if not 1 <= limit <= max_limit:
         raise Invalid("limit", "out_of_range", f"Between 1 and {max_limit}.")
+
+
+_EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
+
+
+def clean_email(field: str, value: str, *, max_len: int = 200) -> str:
+    """An e-mail address ('name@example.dk'), or '' when none is given.
+
+    Invalid(field, "bad_email") for anything else: 'karen@', '@example.dk', 'karen@example',
+    two @, or spaces inside (a mistyped address sends a letter about a victim to no one, or
+    to the wrong one)."""
+    email = clean_text(field, value, max_len=max_len)
+    if email and not _EMAIL.fullmatch(email):
+        raise Invalid(field, "bad_email", "Enter an e-mail address such as name@example.dk.")
+    return email

@@ -26,6 +26,7 @@ from clinic_app.services.common import (
     check_date_bounds,
     check_not_future,
     check_range,
+    clean_email,
     clean_text,
 )
 from clinic_app.services.database import Database
@@ -650,9 +651,7 @@ def _check_active(person: Person) -> None:
 def _clean_guardian(data: GuardianInput, today: dt.date) -> GuardianInput:
     appointed = data.appointed_date or today
     check_date_bounds("appointed_date", appointed, today)
-    email = clean_text("email", data.email, max_len=200)
-    if email and ("@" not in email or " " in email):
-        raise Invalid("email", "bad_email", "Enter an e-mail address such as name@example.dk.")
+    email = clean_email("email", data.email)
     phone = clean_text("phone", data.phone, max_len=60)
     if phone and not all(ch.isdigit() or ch in "+-() ./" for ch in phone):
         raise Invalid("phone", "bad_phone", "Use digits, spaces and + - ( ) only.")

@@ -53,6 +53,7 @@ from clinic_app.services.common import (
     Page,
     check_code,
     check_paging,
+    clean_email,
     clean_text,
     system_today,
 )
@@ -151,7 +152,7 @@ class DocumentService:
             "organisation": clean_text("organisation", letterhead.organisation, required=True),
             "address": clean_text("address", letterhead.address, max_len=300, multiline=True),
             "phone": clean_text("phone", letterhead.phone, max_len=60),
-            "email": clean_text("email", letterhead.email),
+            "email": clean_email("email", letterhead.email),
         }
         if values["email"] and "@" not in values["email"]:
             raise Invalid("email", "bad_email", "Not an e-mail address.")

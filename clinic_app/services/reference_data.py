@@ -12,7 +12,7 @@ from clinic_app.models import Partner, PartnerContact, Site
 from clinic_app.security.context import Actor
 from clinic_app.security.permissions import Action, require
 from clinic_app.services.audit_trail import AuditTrail
-from clinic_app.services.common import check_code, clean_text
+from clinic_app.services.common import check_code, clean_email, clean_text
 from clinic_app.services.database import Database
 from clinic_app.vocabulary import PartnerKind, SiteKind
 
@@ -195,7 +195,7 @@ class ReferenceService:
             "name": clean_text("name", name, required=True),
             "kind": check_code("kind", PartnerKind, kind),
             "phone": clean_text("phone", phone, max_len=60),
-            "email": clean_text("email", email),
+            "email": clean_email("email", email),
             "address": clean_text("address", address, max_len=300, multiline=True),
             "website": clean_text("website", website, max_len=300),
             "notes": clean_text("notes", notes, max_len=5000, multiline=True),
@@ -243,7 +243,7 @@ class ReferenceService:
                     name=clean_text("contact_name", name, required=True),
                     role=clean_text("contact_role", role),
                     phone=clean_text("contact_phone", phone, max_len=60),
-                    email=clean_text("contact_email", email),
+                    email=clean_email("contact_email", email),
                 )
             )
             s.flush()

@@ -56,6 +56,7 @@ from clinic_app.vocabulary import (
     HealthService,
     InterpreterMode,
     Payer,
+    ReferralStatus,
     SiteKind,
     Urgency,
     VisitService,
@@ -351,6 +352,46 @@ class ClinicService:
             )
             row = s.execute(visit_query().where(Visit.id == visit.id)).one()
             return visit_views(s, [row], details=True, notes=True)[0]
+
+    def void_visit(self, actor: Actor, visit_id: int, expected_version: int, reason: str) -> None:
+        """Remove a visit recorded in error (the wrong woman, twice, the wrong day).
+
+        The visit and its services go; the audit trail keeps who voided which visit, of
+        whom, when and why. An open referral made at the visit must be cancelled first (it
+        would otherwise point at nothing); closed ones keep their history without the link.
+        Conflict if the visit was changed since it was shown.
+        """
+        require(actor, Action.VISIT_CREATE)
+        why = clean_text("reason", reason, max_len=500)
+        if not why:
+            raise Invalid("reason", "required", "Say why the visit is voided.")
+        with self._db.write() as s:
+            visit = s.get(Visit, visit_id)
+            if visit is None:
+                raise NotFound("visit", visit_id)
+            if visit.version != expected_version:
+                raise Conflict("visit")
+            referrals = list(s.scalars(select(Referral).where(Referral.visit_id == visit.id)))
+            if any(r.status is ReferralStatus.OPEN for r in referrals):
+                raise Invalid(
+                    "visit", "open_referral", "Cancel the open referral made at this visit first."
+                )
+            for referral in referrals:
+                referral.visit_id = None
+            self._audit.record(
+                s,
+                actor,
+                "visit.void",
+                person_id=visit.person_id,
+                target=f"visit:{visit.id}",
+                details={
+                    "reason": why,
+                    "visitor_id": visit.visitor_id,
+                    "site_id": visit.site_id,
+                    "day": visit.visited_at.date().isoformat(),
+                },
+            )
+            s.delete(visit)
 
     def get_visit(self, actor: Actor, visit_id: int, *, break_glass_reason: str = "") -> VisitView:
         """One visit. Notes for nurses; an administrator gets them only with a reason

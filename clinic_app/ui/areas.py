@@ -99,6 +99,14 @@ def _clinic(ctx: UiContext) -> QWidget:
     return ClinicPage(ctx)
 
 
+def landing_area(actor: Actor) -> str:
+    """The area a role's day starts in: a nurse records visits, everyone else looks at
+    what is due (the first area shown)."""
+    from clinic_app.vocabulary import Role
+
+    return "clinic" if actor.role is Role.NURSE else "dashboard"
+
+
 def can_ever(actor: Actor, action: Action) -> bool:
     """True if the actor's role may do ``action`` on at least some records (for hiding UI)."""
     return scope_for(actor.role, action) is not Scope.NONE

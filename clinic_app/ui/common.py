@@ -9,7 +9,8 @@ from collections.abc import Callable
 from enum import StrEnum
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -158,6 +159,7 @@ _CODE_MESSAGES: dict[str, str] = {
     ),
     "repetitive": QT_TRANSLATE_NOOP("Errors", "The password is too repetitive."),
     "too_common": QT_TRANSLATE_NOOP("Errors", "This password is too common; choose another."),
+    "bad_email": QT_TRANSLATE_NOOP("Errors", "Enter an e-mail address such as name@example.dk."),
     "bad_language": QT_TRANSLATE_NOOP(
         "Errors", "Use language codes such as en, ro or ar, separated by commas."
     ),
@@ -287,3 +289,74 @@ def make_table(model: object, name: str) -> QTableView:
 def fmt_date(day: object) -> str:
     """ISO dates everywhere: unambiguous in both languages."""
     return day.isoformat() if hasattr(day, "isoformat") else ""
+
+
+class _EmptyState(QLabel):
+    """A label inside an item view's viewport, shown while the view's model has no rows."""
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view.viewport())
+        self.setObjectName("empty_state")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setStyleSheet("color: palette(placeholder-text); padding: 12px;")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._view = view
+        self._model: QAbstractItemModel | None = None
+        view.viewport().installEventFilter(self)
+        self.update_state()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self.setGeometry(watched.rect())
+        return False
+
+    def update_state(self) -> None:
+        model = self._view.model()
+        if model is not self._model:
+            self._model = model
+            if model is not None:
+                for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+                    signal.connect(self.update_state)
+        self.setGeometry(self._view.viewport().rect())
+        empty = model is None or model.rowCount(QModelIndex()) == 0
+        self.setVisible(bool(self.text()) and empty)
+
+
+def move_focus(widget: QWidget) -> None:
+    """Move the keyboard focus for the user (after a pick, to the next field) and show the
+    focus ring there, as if she had pressed Tab: otherwise styles draw no ring and she
+    cannot see where her next key goes."""
+    widget.setFocus(Qt.FocusReason.TabFocusReason)
+    # After setFocus, which resets it: the styles draw the focus frame while it is set.
+    widget.window().setAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange, True)
+    widget.update()
+
+
+def resize_within_screen(window: QWidget, width: int, height: int) -> None:
+    """Open ``window`` at ``width``×``height``, or smaller where the screen is smaller (a
+    1366×768 laptop less its task bar): no window starts out beyond the screen's edge."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        free = screen.availableGeometry()
+        width, height = min(width, free.width()), min(height, free.height())
+    window.resize(width, height)
+
+
+def set_empty_text(view: QAbstractItemView, text: str) -> None:
+    """Show ``text`` inside ``view`` while it has no rows ("Nothing due in the next 30
+    days."); screen readers read it as the view's description. Call again to change it."""
+    state = view.viewport().findChild(_EmptyState)
+    if state is None:
+        state = _EmptyState(view)
+    state.setText(text)
+    state.setAccessibleName(text)
+    view.setAccessibleDescription(text)
+    state.update_state()
+
+
+def empty_text(view: QAbstractItemView) -> str:
+    """The text ``view`` shows inside itself right now ('' while it has rows)."""
+    state = view.viewport().findChild(_EmptyState)
+    return state.text() if state is not None and not state.isHidden() else ""

@@ -237,6 +237,8 @@ class LoginDialog(QDialog):
             show_error(self.error, self.tr("Enter your user name and password."))
             (self.username if not username else self.password).setFocus()
             return
+        if self.password.isReadOnly():
+            return  # a check is already running
         services = self.services
         if services is None:
             self._login_waiting = True  # logs in as soon as the database is open
@@ -249,13 +251,19 @@ class LoginDialog(QDialog):
         )
 
     def _busy(self, busy: bool) -> None:
+        # Disabling the focused widget would hand focus (and, in a dialog, the default
+        # button) to Quit/Cancel, so the next Enter would quit: keep focus in the password
+        # field, make the fields read-only and give the default back afterwards.
+        if busy and not (self.username.hasFocus() or self.password.hasFocus()):
+            self.password.setFocus()
+        self.username.setReadOnly(busy)
+        self.password.setReadOnly(busy)
         self.login_button.setEnabled(not busy)
-        self.username.setEnabled(not busy)
-        self.password.setEnabled(not busy)
         if busy:
             show_error(self.error, "")
             self.setCursor(Qt.CursorShape.WaitCursor)
         else:
+            self.login_button.setDefault(True)
             self.unsetCursor()
 
     def _logged_in(self, actor: Actor) -> None:

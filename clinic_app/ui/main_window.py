@@ -5,8 +5,16 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+import shiboken6
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -25,8 +33,8 @@ from clinic_app.security.context import Actor
 from clinic_app.security.idle import IdlePolicy
 from clinic_app.security.permissions import Action
 from clinic_app.services.changes import Change
-from clinic_app.ui.areas import Area, can_ever, visible_areas
-from clinic_app.ui.common import error_message, plain_label, prompter
+from clinic_app.ui.areas import Area, can_ever, landing_area, visible_areas
+from clinic_app.ui.common import error_message, plain_label, prompter, resize_within_screen
 from clinic_app.ui.context import UiContext, safe_traceback
 from clinic_app.ui.labels import ROLES, label
 from clinic_app.ui.live_updates import LiveUpdates
@@ -64,11 +72,13 @@ class MainWindow(QMainWindow):
         self.options = options
         self.translations = translations
         self.locked = False
+        self._focus_before_lock: QWidget | None = None
+        self._shown_once = False
         self.pages: dict[str, QWidget] = {}
         self.person_windows: dict[int, PersonWindow] = {}
         self._hidden_windows: list[QWidget] = []
         self._areas: list[Area] = []
-        self.resize(1200, 780)
+        resize_within_screen(self, 1280, 720)
 
         self.stack = QStackedWidget()
         self.content = QSplitter()
@@ -81,6 +91,7 @@ class MainWindow(QMainWindow):
         self.content.addWidget(self.page_stack)
         self.content.setStretchFactor(1, 1)
         self.content.setCollapsible(0, False)
+        self.content.setCollapsible(1, False)  # else the splitter squeezes the page
         self.lock_screen = LockScreen()
         self.stack.addWidget(self.content)
         self.stack.addWidget(self.lock_screen)
@@ -224,8 +235,9 @@ class MainWindow(QMainWindow):
                 self.go_menu.addAction(action)
         self.sidebar.blockSignals(False)
         keys = [a.key for a in self._areas]
+        landing = landing_area(self.ctx.actor)
         if keys:
-            self.show_area(current if current in keys else keys[0])
+            self.show_area(current if current in keys else landing if landing in keys else keys[0])
 
     def _update_status(self) -> None:
         actor = self.ctx.actor
@@ -274,6 +286,22 @@ class MainWindow(QMainWindow):
         elif self.page_stack.currentWidget() is not page:
             call_optional(page, "refresh")
         self.page_stack.setCurrentWidget(page)
+
+    def focus_page(self) -> None:
+        """Put the keyboard focus where the current page's work starts (the Clinic page's
+        Who field), or on its first control."""
+        page = self.page_stack.currentWidget()
+        if page is None or self.locked:
+            return
+        if call_optional(page, "focus_first") is None and not page.hasFocus():
+            page.setFocus(Qt.FocusReason.OtherFocusReason)
+            page.focusNextChild()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            QTimer.singleShot(0, self.focus_page)
 
     def page(self, key: str) -> QWidget | None:
         return self.pages.get(key)
@@ -343,6 +371,9 @@ class MainWindow(QMainWindow):
             return
         self.locked = True
         self.idle.enabled = False
+        focused = QApplication.focusWidget()
+        mine = focused is not None and focused.window() is self
+        self._focus_before_lock = focused if mine else None
         for page in self.pages.values():
             call_optional(page, "clear_personal_data")
         self.ctx.clear_personal_data()
@@ -395,11 +426,23 @@ class MainWindow(QMainWindow):
         self._menus_locked(False)
         for page in self.pages.values():
             call_optional(page, "refresh")
+            call_optional(page, "unlocked")
+        self._restore_focus()
         for window in self._hidden_windows:
-            if window is not None:
+            # A window closed or deleted while locked (its owner went away) stays closed.
+            if window is not None and shiboken6.isValid(window):
                 call_optional(window, "refresh")
                 window.show()
         self._hidden_windows = []
+
+    def _restore_focus(self) -> None:
+        """Back where the user was before the lock (the hidden lock screen held the focus)."""
+        before, self._focus_before_lock = self._focus_before_lock, None
+        self.activateWindow()
+        if before is not None and before.isVisible() and before.isEnabled():
+            before.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self.focus_page()
 
     # -- switch user -----------------------------------------------------------------------
     def open_forms(self) -> list[QWidget]:
@@ -467,6 +510,7 @@ class MainWindow(QMainWindow):
         self.new_person_action.setVisible(can_ever(actor, Action.PERSON_CREATE))
         self._build_sidebar()
         self._update_status()
+        self.focus_page()
 
     # -- language --------------------------------------------------------------------------
     def switch_language(self, lang: str) -> None:

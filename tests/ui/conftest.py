@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from clinic_app.i18n import Translations
 from clinic_app.security.context import Actor
 from clinic_app.services.container import Services
 from clinic_app.services.persons import NameInput, PersonDetail, PersonInput
@@ -118,6 +119,15 @@ def make_window(
         w.close()
     wait_for_background_work()
     QApplication.processEvents()
+
+
+@pytest.fixture(autouse=True)
+def _english(qapp: QApplication) -> Iterator[None]:
+    """English as the app runs it: with the English plural forms ('1 visit', '2 visits')."""
+    translations = Translations(qapp)
+    translations.switch("en")
+    yield
+    translations.remove()
 
 
 @pytest.fixture(autouse=True)

@@ -26,7 +26,7 @@ from clinic_app.ui.areas import visible_areas
 from clinic_app.ui.pages.administration import AdministrationPage, NewUser, ReasonDialog
 from clinic_app.vocabulary import Role
 from tests.conftest import PASSWORD, make_user
-from tests.ui.conftest import MakeWindow, register
+from tests.ui.conftest import MakeWindow, Prompts, register
 from tests.ui.helpers import find
 
 NEW_PASSWORD = "quiet meadow copper 77"
@@ -221,3 +221,68 @@ def test_team_lead_has_no_administration(
 ) -> None:
     lead = make_user(services, admin, "tina", Role.TEAM_LEAD, site_ids["shelter"])
     assert "administration" not in [a.key for a in visible_areas(lead)]
+
+
+def test_new_user_dialog_keeps_the_input_on_a_policy_error(
+    qtbot: QtBot, services: Services, admin: Actor, make_window: MakeWindow
+) -> None:
+    from PySide6.QtCore import QTimer
+
+    window = make_window(admin)
+    page = _page(window)
+    steps: list[str] = []
+
+    def fill_and_fix() -> None:
+        dialog = page.new_user_dialog
+        qtbot.keyClicks(find(dialog, "User name", QLineEdit), "bob")
+        qtbot.keyClicks(find(dialog, "Full name", QLineEdit), "Bob Berg")
+        for name in ("Password", "Repeat password"):
+            qtbot.keyClicks(find(dialog, name, QLineEdit), "password1234")
+        qtbot.keyClicks(find(dialog, "Reason", QLineEdit), "new nurse")
+        create = find(dialog, "Create user", QPushButton)
+        qtbot.mouseClick(create, Qt.MouseButton.LeftButton)
+        # The policy refuses the password: the dialog stays, with everything typed.
+        assert dialog.isVisible()
+        assert "common" in find(dialog, "New user error", QLabel).text()
+        assert find(dialog, "User name", QLineEdit).text() == "bob"
+        assert find(dialog, "Full name", QLineEdit).text() == "Bob Berg"
+        assert find(dialog, "Reason", QLineEdit).text() == "new nurse"
+        assert dialog.focusWidget() is find(dialog, "Password", QLineEdit)
+        steps.append("refused")
+        for name in ("Password", "Repeat password"):
+            find(dialog, name, QLineEdit).clear()
+            qtbot.keyClicks(find(dialog, name, QLineEdit), PASSWORD)
+        qtbot.mouseClick(create, Qt.MouseButton.LeftButton)
+        steps.append("created")
+
+    QTimer.singleShot(0, fill_and_fix)
+    qtbot.mouseClick(find(window, "New user", QPushButton), Qt.MouseButton.LeftButton)
+    assert steps == ["refused", "created"]
+    assert services.users.authenticate("bob", PASSWORD).username == "bob"
+    assert _cell(find(window, "Users table", QTableView), "bob", 4) == "active"
+
+
+def test_audit_viewer_widths_action_choice_and_row_details(
+    qtbot: QtBot, services: Services, admin: Actor, make_window: MakeWindow, prompts: Prompts
+) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    person = register(services, admin, "Ana Popescu")
+    services.persons.get(admin, person.id)
+    window = make_window(admin)
+    page = _page(window)
+    page.tabs.setCurrentIndex(1)
+    table = find(window, "Audit table", QTableView)
+    qtbot.waitUntil(lambda: not page.busy and table.model().rowCount() > 0)
+    assert table.columnWidth(1) >= table.sizeHintForColumn(1)  # the time is not cut off
+    action = find(window, "Audit action filter", QComboBox)
+    offered = [action.itemText(i) for i in range(action.count())]
+    assert "person.view" in offered and "person.create" in offered
+    action.setCurrentIndex(offered.index("person.view"))
+    qtbot.mouseClick(find(window, "Apply audit filters", QPushButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.busy and table.model().rowCount() == 1)
+    page.show_audit_details(table.model().index(0, 0))
+    (kind, title, text) = prompts.calls[-1]
+    assert kind == "inform" and title.startswith("Audit event")
+    assert "Action: person.view" in text and f"Case: {person.case_ref}" in text
+    assert "Details:" in text and "Ana" not in text

@@ -5,8 +5,11 @@ retention policy, its preview, and a confirmed run on exactly the previewed case
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import logging
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -75,7 +78,11 @@ def test_back_up_now_lists_the_verified_backup(
 
 
 def test_an_unusable_folder_shows_an_error_not_success(
-    qtbot: QtBot, admin: Actor, make_window: MakeWindow, tmp_path: Path
+    qtbot: QtBot,
+    admin: Actor,
+    make_window: MakeWindow,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
     not_a_folder = tmp_path / "a-file.txt"
     not_a_folder.write_text("not a folder")
@@ -85,8 +92,13 @@ def test_an_unusable_folder_shows_an_error_not_success(
     message = find(window, "Backup result", QLabel)
     error = find(window, "Backup error", QLabel)
     _click(qtbot, window, "Back up now")
-    qtbot.waitUntil(lambda: error.isVisible(), timeout=20_000)
-    assert error.text().startswith("The backup failed")
+    with caplog.at_level(logging.WARNING, logger="clinic_app.ui.pages.administration"):
+        qtbot.waitUntil(lambda: error.isVisible(), timeout=20_000)
+    assert error.text() == "The backup failed: the backup folder is not a folder."
+    assert [r.getMessage().splitlines()[0] for r in caplog.records] == [
+        f"Backup failed (errno {errno.ENOTDIR}):"
+    ]
+    assert str(tmp_path) not in caplog.text  # no paths in the log
     assert "verified" not in message.text()
     assert find(window, "Back up now", QPushButton).isEnabled()
     assert find(window, "Backups table", QTableView).model().rowCount() == 0

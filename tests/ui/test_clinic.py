@@ -152,8 +152,9 @@ def test_repeat_visit_found_by_code(
     type_who(qtbot, page, visitor.code.lower())
     chosen = find(page, "Chosen visitor or person")
     assert isinstance(chosen, QLabel) and visitor.code in chosen.text()
-    # Enter picked her and moved on to the services.
+    # Enter picked her and moved on to the services, with the focus ring shown there.
     assert page.focusWidget() is find(page, "Consultation")
+    assert page.window().testAttribute(Qt.WidgetAttribute.WA_KeyboardFocusChange)
     qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Space)
     save_with_keyboard(qtbot, page)
     history = services.visitors.history(nurse, visitor.id)
@@ -235,7 +236,7 @@ def test_entitlement_warning_shown(
 
 
 def test_referral_from_the_form_and_mark_done(
-    qtbot: QtBot, page: ClinicPage, services: Services, nurse: Actor
+    qtbot: QtBot, page: ClinicPage, services: Services, nurse: Actor, prompts: Prompts
 ) -> None:
     visitor = services.visitors.create(nurse, VisitorInput("Rosa"))
     type_who(qtbot, page, visitor.code)

@@ -12,13 +12,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
+    QTabWidget,
 )
 from pytestqt.qtbot import QtBot
 
 from clinic_app.security.context import Actor
 from clinic_app.services.container import Services
+from clinic_app.ui.common import empty_text
 from clinic_app.ui.itemmodels.rows import KEY_ROLE
-from clinic_app.ui.pages.dashboard import DashboardPage
+from clinic_app.ui.pages.dashboard import DashboardPage, DashboardSection
 from clinic_app.ui.person.timeline import EventDialog, TimelineTab
 from clinic_app.vocabulary import Authority, EventKind, LegalStay, Outcome
 from tests.conftest import TODAY
@@ -44,9 +46,13 @@ def test_add_event_and_see_the_deadline_on_the_dashboard(
     dashboard = window.show_area("dashboard")
     assert isinstance(dashboard, DashboardPage)
     site_items = find(dashboard, "This site items", QTableView)
-    message = find(dashboard, "This site message", QLabel)
-    qtbot.waitUntil(lambda: message.text() == "Nothing due in the next 30 days.")
+    # The empty state is shown inside the table, not in a line below it.
+    qtbot.waitUntil(lambda: empty_text(site_items) == "Nothing due in the next 30 days.")
     assert site_items.model().rowCount() == 0
+    assert find(dashboard, "This site message", QLabel).text() == ""
+    assert find(dashboard, "Dashboard scopes", QTabWidget).currentWidget() is find(
+        dashboard, "This site", DashboardSection
+    )
 
     window.open_person(person.id, "timeline")
     record = window.person_windows[person.id]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from clinic_app.security.context import Actor
@@ -101,3 +101,49 @@ def test_first_run_shows_a_new_recovery_key(qtbot: QtBot, services: Services) ->
     plain = FirstRunDialog(services, database_label="new.db")
     qtbot.addWidget(plain)
     assert find_all(plain, "Recovery key") == []
+
+
+def _fail_then_succeed(qtbot: QtBot, dialog: LoginDialog, *, click_first: bool) -> None:
+    password = find(dialog, "Password", QLineEdit)
+    error = find(dialog, "Log-in error", QLabel)
+    qtbot.keyClicks(password, "not the password")
+    if click_first:
+        qtbot.mouseClick(find(dialog, "Log in", QPushButton), Qt.MouseButton.LeftButton)
+    else:
+        qtbot.keyClick(password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: error.isVisible() and bool(error.text()), timeout=10_000)
+    assert dialog.isVisible() and dialog.result() == 0
+    qtbot.waitUntil(lambda: password.hasFocus())
+    assert find(dialog, "Log in", QPushButton).isDefault()
+    cancel = find(dialog, "Cancel" if dialog.windowTitle() == "Switch user" else "Quit")
+    assert isinstance(cancel, QPushButton) and not cancel.isDefault()
+    # The next try, typed and sent with Enter as a user does, logs in.
+    focused = QApplication.focusWidget()
+    assert focused is password
+    qtbot.keyClicks(focused, PASSWORD)
+    with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+        qtbot.keyClick(focused, Qt.Key.Key_Return)
+    assert dialog.actor is not None
+
+
+def test_enter_after_a_wrong_password_logs_in_on_the_next_try(
+    qtbot: QtBot, services: Services, admin: Actor
+) -> None:
+    for click_first in (False, True):
+        dialog = LoginDialog(services, database_label="test.db", username="admin")
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(lambda d=dialog: find(d, "Password", QLineEdit).hasFocus())
+        _fail_then_succeed(qtbot, dialog, click_first=click_first)
+
+
+def test_switch_user_keeps_enter_on_log_in_after_a_failure(
+    qtbot: QtBot, services: Services, admin: Actor
+) -> None:
+    dialog = LoginDialog(services, database_label="test.db", username="admin", switching=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: find(dialog, "Password", QLineEdit).hasFocus())
+    _fail_then_succeed(qtbot, dialog, click_first=True)

@@ -369,3 +369,16 @@ def test_a_visitors_visit_summary_from_her_history_by_card_code(
     [row] = log_rows(services)
     assert row.visitor_id == visitor.id and row.person_id is None and row.action.value == "save"
     dialog.close()
+
+
+def test_the_document_language_defaults_to_the_users_language(
+    qtbot: object, ctx: UiContext, pid: int
+) -> None:
+    status = DocumentType.STATUS_CONFIRMATION
+    english = dialog_for(qtbot, ctx, pid, status)
+    assert find(english, "Document language", QComboBox).currentData() == "en"
+    ctx.settings.language = "da"
+    dialog = dialog_for(qtbot, ctx, pid, status)
+    assert find(dialog, "Document language", QComboBox).currentData() == "da"
+    screen = dialog.screen().availableGeometry()
+    assert dialog.width() <= max(screen.width(), 980) and dialog.height() <= 720

@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
 
+from clinic_app.models import Person
 from clinic_app.security.context import Actor
 from clinic_app.services.container import Services
 from clinic_app.services.persons import PersonFilter
@@ -178,3 +180,38 @@ def test_aliases_and_archiving_from_the_record(
     qtbot.waitUntil(lambda: notice.isVisible())
     assert notice.text() == "Archived: Moved to another country"
     assert services.persons.get(admin, person.id).archived
+
+
+def test_staff_see_and_find_what_they_register(
+    qtbot: QtBot,
+    services: Services,
+    staff: Actor,
+    site_ids: dict[str, int],
+    make_window: MakeWindow,
+    prompts: Prompts,
+) -> None:
+    window = make_window(staff)
+    form = _open_form(window)
+    site = find(form, "Site", QComboBox)
+    assert site.currentData() == site_ids["shelter"]  # her own site, not "No site"
+    assert not form.has_unsaved_changes()
+    _fill(qtbot, form, "Ngozi Okafor", "1999", "NG")
+    qtbot.mouseClick(find(form, "Save person", QPushButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: services.persons.search(staff, "Ngozi").total == 1, timeout=10_000)
+    (saved,) = services.persons.search(staff, "Ngozi").items
+    qtbot.waitUntil(lambda: saved.id in window.person_windows)
+    assert prompts.calls == []
+
+    # Moving a new record elsewhere is asked about: she would lose sight of it.
+    form = _open_form(window)
+    _fill(qtbot, form, "Amina Bello", "2000", "NG")
+    site = find(form, "Site", QComboBox)
+    site.setCurrentIndex(site.findData(None))
+    prompts.answers = [False]
+    qtbot.mouseClick(find(form, "Save person", QPushButton), Qt.MouseButton.LeftButton)
+    assert [kind for kind, _t, _x in prompts.calls] == ["confirm"]
+    assert "not be able to see" in prompts.calls[0][2]
+    assert form.isVisible() and find(form, "Name", QLineEdit).text() == "Amina Bello"
+    with services.db.read() as s:
+        assert s.scalar(select(func.count()).select_from(Person)) == 1
+    form.discard()

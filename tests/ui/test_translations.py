@@ -51,3 +51,21 @@ def test_compiled_file_is_current(ts: Path, tmp_path: Path) -> None:
     fresh = tmp_path / qm.name
     subprocess.run([_lrelease(), "-silent", str(ts), "-qm", str(fresh)], check=True)
     assert fresh.read_bytes() == qm.read_bytes(), f"{qm.name} does not match {ts.name}"
+
+
+def test_english_shows_real_plural_forms(qapp: object) -> None:
+    from PySide6.QtCore import QCoreApplication
+
+    # The UI tests run with English installed as the app does (tests/ui/conftest.py).
+    one = QCoreApplication.translate("ClinicPage", "%n visit(s)", None, 1)
+    many = QCoreApplication.translate("ClinicPage", "%n visit(s)", None, 3)
+    assert (one, many) == ("1 visit", "3 visits")
+    forms = QCoreApplication.translate(
+        "VisitForm",
+        "%n possible match(es): choose one with the arrow keys and Enter, "
+        "or choose New visitor for someone else.",
+        None,
+        2,
+    )
+    assert forms.startswith("2 possible matches:")
+    assert {p.name for p in translations_dir().glob("*_en.qm")} >= {"clinic_en.qm"}

@@ -100,7 +100,7 @@
     </message>
     <message>
         <source>Change &amp;role…</source>
-        <translation>Skift &amp;rolle…</translation>
+        <translation>Sk&amp;ift rolle…</translation>
     </message>
     <message>
         <source>Change role</source>
@@ -111,8 +111,8 @@
         <translation>Brugerfejl</translation>
     </message>
     <message>
-        <source>&amp;User:</source>
-        <translation>&amp;Bruger:</translation>
+        <source>Us&amp;er:</source>
+        <translation>Br&amp;uger:</translation>
     </message>
     <message>
         <source>Audit user filter</source>
@@ -127,7 +127,7 @@
         <translation>Revisionsfilter for person</translation>
     </message>
     <message>
-        <source>Ac&amp;tion:</source>
+        <source>A&amp;ction:</source>
         <translation>Hand&amp;ling:</translation>
     </message>
     <message>
@@ -135,8 +135,8 @@
         <translation>Revisionsfilter for handling</translation>
     </message>
     <message>
-        <source>&amp;From (UTC day):</source>
-        <translation>&amp;Fra (UTC-dag):</translation>
+        <source>Fro&amp;m (UTC day):</source>
+        <translation>Fr&amp;a (UTC-dag):</translation>
     </message>
     <message>
         <source>Audit since filter</source>
@@ -152,15 +152,15 @@
     </message>
     <message>
         <source>&amp;Show</source>
-        <translation>&amp;Vis</translation>
+        <translation>V&amp;is</translation>
     </message>
     <message>
         <source>Apply audit filters</source>
         <translation>Anvend revisionsfiltre</translation>
     </message>
     <message>
-        <source>&amp;Previous</source>
-        <translation>&amp;Forrige</translation>
+        <source>P&amp;revious</source>
+        <translation>Forrig&amp;e</translation>
     </message>
     <message>
         <source>Previous page</source>
@@ -175,8 +175,8 @@
         <translation>Næste side</translation>
     </message>
     <message>
-        <source>&amp;Verify audit log</source>
-        <translation>&amp;Kontrollér revisionslog</translation>
+        <source>Verif&amp;y audit log</source>
+        <translation>Kontrollér revi&amp;sionslog</translation>
     </message>
     <message>
         <source>Verify audit log</source>
@@ -227,12 +227,16 @@
         <translation>Revisionstabel</translation>
     </message>
     <message>
+        <source>Enter or double-click: the event&apos;s details</source>
+        <translation>Enter eller dobbeltklik: hændelsens detaljer</translation>
+    </message>
+    <message>
         <source>Backup folder</source>
         <translation>Mappe til sikkerhedskopier</translation>
     </message>
     <message>
-        <source>C&amp;hoose folder…</source>
-        <translation>&amp;Vælg mappe…</translation>
+        <source>&amp;Choose folder…</source>
+        <translation>Vælg ma&amp;ppe…</translation>
     </message>
     <message>
         <source>Choose backup folder</source>
@@ -240,15 +244,15 @@
     </message>
     <message>
         <source>Dai&amp;ly automatic backup</source>
-        <translation>Daglig &amp;automatisk sikkerhedskopi</translation>
+        <translation>Daglig au&amp;tomatisk sikkerhedskopi</translation>
     </message>
     <message>
         <source>Daily automatic backup</source>
         <translation>Daglig automatisk sikkerhedskopi</translation>
     </message>
     <message>
-        <source>&amp;Folder:</source>
-        <translation>Ma&amp;ppe:</translation>
+        <source>F&amp;older:</source>
+        <translation>M&amp;appe:</translation>
     </message>
     <message>
         <source>Keep &amp;daily:</source>
@@ -276,7 +280,7 @@
     </message>
     <message>
         <source>&amp;Save settings</source>
-        <translation>&amp;Gem indstillinger</translation>
+        <translation>Gem &amp;indstillinger</translation>
     </message>
     <message>
         <source>Save backup settings</source>
@@ -351,16 +355,16 @@
         <translation>Gem opbevaringspolitik</translation>
     </message>
     <message>
-        <source>Pre&amp;view</source>
-        <translation>&amp;Forhåndsvis</translation>
+        <source>P&amp;review</source>
+        <translation>Forhå&amp;ndsvis</translation>
     </message>
     <message>
         <source>Preview retention</source>
         <translation>Forhåndsvis opbevaring</translation>
     </message>
     <message>
-        <source>&amp;Run on the previewed cases…</source>
-        <translation>&amp;Kør på de viste sager…</translation>
+        <source>Run on the previewed &amp;cases…</source>
+        <translation>Kør på de viste &amp;sager…</translation>
     </message>
     <message>
         <source>Run retention</source>
@@ -447,6 +451,18 @@
         <translation>Hændelser {first}–{last} af {total}</translation>
     </message>
     <message>
+        <source>Target</source>
+        <translation>Mål</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detaljer</translation>
+    </message>
+    <message>
+        <source>Audit event %1</source>
+        <translation>Revisionshændelse %1</translation>
+    </message>
+    <message>
         <source>Checking the audit log…</source>
         <translation>Kontrollerer revisionsloggen…</translation>
     </message>
@@ -473,6 +489,30 @@
     <message>
         <source>The backup failed: {reason}</source>
         <translation>Sikkerhedskopien mislykkedes: {reason}</translation>
+    </message>
+    <message>
+        <source>the disk of the backup folder is full.</source>
+        <translation>disken med sikkerhedskopimappen er fuld.</translation>
+    </message>
+    <message>
+        <source>this program may not write in the backup folder.</source>
+        <translation>programmet har ikke lov til at skrive i sikkerhedskopimappen.</translation>
+    </message>
+    <message>
+        <source>the backup folder is on a read-only disk.</source>
+        <translation>sikkerhedskopimappen ligger på en skrivebeskyttet disk.</translation>
+    </message>
+    <message>
+        <source>the backup folder does not exist (is the external disk connected?).</source>
+        <translation>sikkerhedskopimappen findes ikke (er den eksterne disk tilsluttet?).</translation>
+    </message>
+    <message>
+        <source>the backup folder is not a folder.</source>
+        <translation>sikkerhedskopimappen er ikke en mappe.</translation>
+    </message>
+    <message>
+        <source>the backup folder could not be written (system error %1).</source>
+        <translation>der kunne ikke skrives i sikkerhedskopimappen (systemfejl %1).</translation>
     </message>
     <message>
         <source>The backup could not be verified.</source>
@@ -562,7 +602,7 @@
         <translation>Adgangskode</translation>
     </message>
     <message>
-        <source>Re&amp;peat password:</source>
+        <source>Repea&amp;t password:</source>
         <translation>&amp;Gentag adgangskode:</translation>
     </message>
     <message>
@@ -571,7 +611,7 @@
     </message>
     <message>
         <source>R&amp;eason:</source>
-        <translation>&amp;Begrundelse:</translation>
+        <translation>Begr&amp;undelse:</translation>
     </message>
     <message>
         <source>Reason</source>

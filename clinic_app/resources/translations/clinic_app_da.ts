@@ -445,7 +445,7 @@
     </message>
     <message>
         <source>Add &amp;override…</source>
-        <translation>Tilføj &amp;afgørelse…</translation>
+        <translation>Tilføj afgørel&amp;se…</translation>
     </message>
     <message>
         <source>Add override</source>
@@ -629,6 +629,10 @@
     <message>
         <source>This password is too common; choose another.</source>
         <translation>Adgangskoden er for almindelig; vælg en anden.</translation>
+    </message>
+    <message>
+        <source>Enter an e-mail address such as name@example.dk.</source>
+        <translation>Angiv en e-mailadresse som navn@eksempel.dk.</translation>
     </message>
     <message>
         <source>Use language codes such as en, ro or ar, separated by commas.</source>
@@ -1002,7 +1006,7 @@
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>&amp;Afslut</translation>
+        <translation>Afs&amp;lut</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -1665,7 +1669,7 @@
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>&amp;Afslut</translation>
+        <translation>Afs&amp;lut</translation>
     </message>
     <message>
         <source>Start-up status</source>
@@ -1970,7 +1974,7 @@
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation>Be&amp;grundelse:</translation>
+        <translation>Begr&amp;undelse:</translation>
     </message>
     <message>
         <source>%1 error</source>
@@ -1981,7 +1985,7 @@
         <translation>Fejl i formularen</translation>
     </message>
     <message>
-        <source>&amp;Save</source>
+        <source>Sa&amp;ve</source>
         <translation>&amp;Gem</translation>
     </message>
     <message>
@@ -2077,7 +2081,7 @@
     </message>
     <message>
         <source>Add a&amp;lias…</source>
-        <translation>Tilføj a&amp;lias…</translation>
+        <translation>Tilføj al&amp;ias…</translation>
     </message>
     <message>
         <source>Add alias</source>
@@ -2187,7 +2191,7 @@
         <translation>Felter i personformularen</translation>
     </message>
     <message>
-        <source>&amp;Name:</source>
+        <source>Na&amp;me:</source>
         <translation>&amp;Navn:</translation>
     </message>
     <message>
@@ -2223,7 +2227,7 @@
         <translation>Officiel stavemåde med latinske bogstaver</translation>
     </message>
     <message>
-        <source>&amp;Sex:</source>
+        <source>Se&amp;x:</source>
         <translation>&amp;Køn:</translation>
     </message>
     <message>
@@ -2296,7 +2300,7 @@
     </message>
     <message>
         <source>&amp;Languages:</source>
-        <translation>&amp;Sprog:</translation>
+        <translation>S&amp;prog:</translation>
     </message>
     <message>
         <source>Languages</source>
@@ -2331,8 +2335,8 @@
         <translation>Sikkerhedsmarkeringer</translation>
     </message>
     <message>
-        <source>Has own health &amp;insurance</source>
-        <translation>Har egen syge&amp;forsikring</translation>
+        <source>Has own &amp;health insurance</source>
+        <translation>Har egen sygefor&amp;sikring</translation>
     </message>
     <message>
         <source>Own health insurance</source>
@@ -2359,15 +2363,15 @@
         <translation>Intet sted</translation>
     </message>
     <message>
-        <source>S&amp;ite:</source>
-        <translation>S&amp;ted:</translation>
+        <source>Sit&amp;e:</source>
+        <translation>St&amp;ed:</translation>
     </message>
     <message>
         <source>Site</source>
         <translation>Sted</translation>
     </message>
     <message>
-        <source>N&amp;otes:</source>
+        <source>&amp;Notes:</source>
         <translation>N&amp;oter:</translation>
     </message>
     <message>
@@ -2449,6 +2453,10 @@
     <message>
         <source>Use a language code such as en, ro or ar.</source>
         <translation>Brug en sprogkode som en, ro eller ar.</translation>
+    </message>
+    <message>
+        <source>This record will not be at your site. You will then not be able to see or find it, and it is left out of your duplicate checks. Save it there anyway?</source>
+        <translation>Denne sag vil ikke høre til dit sted. Du vil så ikke kunne se eller finde den, og den indgår ikke i dine dubletkontroller. Gem den der alligevel?</translation>
     </message>
     <message>
         <source>Saving…</source>
@@ -2716,7 +2724,7 @@
     </message>
     <message>
         <source>Sta&amp;tus:</source>
-        <translation>Sta&amp;tus:</translation>
+        <translation>Stat&amp;us:</translation>
     </message>
     <message>
         <source>&amp;Age:</source>
@@ -3206,7 +3214,7 @@
         <translation>Sagshændelser</translation>
     </message>
     <message>
-        <source>Add &amp;event…</source>
+        <source>A&amp;dd event…</source>
         <translation>Tilføj &amp;hændelse…</translation>
     </message>
     <message>
@@ -3215,7 +3223,7 @@
     </message>
     <message>
         <source>&amp;Void event…</source>
-        <translation>&amp;Annullér hændelse…</translation>
+        <translation>A&amp;nnullér hændelse…</translation>
     </message>
     <message>
         <source>Void event</source>

@@ -318,24 +318,24 @@
         <translation>Klinik</translation>
     </message>
     <message>
-        <source>D&amp;ay:</source>
-        <translation>D&amp;ag:</translation>
+        <source>Da&amp;y:</source>
+        <translation>&amp;Dag:</translation>
     </message>
     <message>
         <source>Day shown</source>
         <translation>Vist dag</translation>
     </message>
     <message>
-        <source>&amp;Today</source>
-        <translation>I &amp;dag</translation>
+        <source>Today</source>
+        <translation>I dag</translation>
     </message>
     <message>
         <source>Show today</source>
         <translation>Vis i dag</translation>
     </message>
     <message>
-        <source>Mobile &amp;outing…</source>
-        <translation>Mobil &amp;udkørsel…</translation>
+        <source>&amp;Mobile outing…</source>
+        <translation>&amp;Mobil udkørsel…</translation>
     </message>
     <message>
         <source>Record mobile outing</source>
@@ -358,24 +358,52 @@
         <translation>Antal besøg</translation>
     </message>
     <message>
-        <source>&amp;Visits</source>
-        <translation>&amp;Besøg</translation>
+        <source>Correct visit…</source>
+        <translation>Ret besøg…</translation>
+    </message>
+    <message>
+        <source>Correct visit</source>
+        <translation>Ret besøg</translation>
+    </message>
+    <message>
+        <source>Load the selected visit into the form to correct it</source>
+        <translation>Hent det valgte besøg ind i formularen for at rette det</translation>
+    </message>
+    <message>
+        <source>Void visit…</source>
+        <translation>Annullér besøg…</translation>
+    </message>
+    <message>
+        <source>Void visit</source>
+        <translation>Annullér besøg</translation>
+    </message>
+    <message>
+        <source>Remove a visit recorded in error (the audit log keeps who did it and why)</source>
+        <translation>Fjern et besøg registreret ved en fejl (revisionsloggen gemmer hvem og hvorfor)</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Besøg</translation>
     </message>
     <message>
         <source>Daily summary</source>
         <translation>Dagsoversigt</translation>
     </message>
     <message>
-        <source>Su&amp;mmary</source>
-        <translation>O&amp;versigt</translation>
+        <source>Summary</source>
+        <translation>Oversigt</translation>
     </message>
     <message>
-        <source>&amp;Referrals</source>
-        <translation>&amp;Henvisninger</translation>
+        <source>Referrals</source>
+        <translation>Henvisninger</translation>
     </message>
     <message>
-        <source>Visitor &amp;history</source>
-        <translation>Besøgs&amp;historik</translation>
+        <source>Visitor history</source>
+        <translation>Besøgshistorik</translation>
+    </message>
+    <message>
+        <source>Visit form area</source>
+        <translation>Område med besøgsformular</translation>
     </message>
     <message>
         <source>Time</source>
@@ -417,6 +445,10 @@
         </translation>
     </message>
     <message>
+        <source>No visits recorded at this site on this day.</source>
+        <translation>Ingen besøg registreret på dette sted denne dag.</translation>
+    </message>
+    <message>
         <source>Visits: %1</source>
         <translation>Besøg: %1</translation>
     </message>
@@ -448,6 +480,76 @@
         <source>none</source>
         <translation>ingen</translation>
     </message>
+    <message>
+        <source>Select a visit in the list first.</source>
+        <translation>Vælg først et besøg på listen.</translation>
+    </message>
+    <message>
+        <source>The form holds unsaved input, which will be discarded. Continue?</source>
+        <translation>Formularen indeholder ikke-gemte oplysninger, som vil blive kasseret. Fortsæt?</translation>
+    </message>
+    <message>
+        <source>Void the visit of %1 at %2? It is removed from the day, her history and the statistics; the audit log keeps who voided it and why. Why is it void?</source>
+        <translation>Annullér besøget for %1 kl. %2? Det fjernes fra dagen, hendes historik og statistikken; revisionsloggen gemmer hvem der annullerede det og hvorfor. Hvorfor annulleres det?</translation>
+    </message>
+    <message>
+        <source>Not voided: give the reason.</source>
+        <translation>Ikke annulleret: angiv begrundelsen.</translation>
+    </message>
+    <message>
+        <source>The visit was voided.</source>
+        <translation>Besøget blev annulleret.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Outing saved: %n contact(s) recorded.</source>
+        <translation>
+            <numerusform>Udkørsel gemt: %n kontakt registreret.</numerusform>
+            <numerusform>Udkørsel gemt: %n kontakter registreret.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NewCardCode</name>
+    <message>
+        <source>New card code panel</source>
+        <translation>Panel med ny kortkode</translation>
+    </message>
+    <message>
+        <source>Her card code (write it on her card, she gives it next time):</source>
+        <translation>Hendes kortkode (skriv den på hendes kort, hun oplyser den næste gang):</translation>
+    </message>
+    <message>
+        <source>New card code explanation</source>
+        <translation>Forklaring til ny kortkode</translation>
+    </message>
+    <message>
+        <source>New card code</source>
+        <translation>Ny kortkode</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopiér</translation>
+    </message>
+    <message>
+        <source>Copy card code</source>
+        <translation>Kopiér kortkode</translation>
+    </message>
+    <message>
+        <source>Print card…</source>
+        <translation>Udskriv kort…</translation>
+    </message>
+    <message>
+        <source>Print card</source>
+        <translation>Udskriv kort</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Færdig</translation>
+    </message>
+    <message>
+        <source>Hide card code</source>
+        <translation>Skjul kortkode</translation>
+    </message>
 </context>
 <context>
     <name>OpenReferralsView</name>
@@ -460,16 +562,12 @@
         <translation>Tabel over åbne henvisninger</translation>
     </message>
     <message>
-        <source>Mark &amp;done</source>
-        <translation>Markér som &amp;udført</translation>
+        <source>Mark done</source>
+        <translation>Markér som udført</translation>
     </message>
     <message>
         <source>Mark referral done</source>
         <translation>Markér henvisning som udført</translation>
-    </message>
-    <message>
-        <source>Ca&amp;ncel referral</source>
-        <translation>A&amp;nnullér henvisning</translation>
     </message>
     <message>
         <source>Cancel referral</source>
@@ -517,6 +615,14 @@
     <message>
         <source>Choose a referral first.</source>
         <translation>Vælg først en henvisning.</translation>
+    </message>
+    <message>
+        <source>Mark the referral of %1 to %2 as done? It leaves the open list.</source>
+        <translation>Markér henvisningen af %1 til %2 som udført? Den forsvinder fra listen over åbne.</translation>
+    </message>
+    <message>
+        <source>Cancel the referral of %1 to %2? It leaves the open list and cannot be reopened; a new referral would be needed.</source>
+        <translation>Annullér henvisningen af %1 til %2? Den forsvinder fra listen over åbne og kan ikke genåbnes; der skal i så fald laves en ny henvisning.</translation>
     </message>
 </context>
 <context>
@@ -599,7 +705,7 @@
     </message>
     <message>
         <source>&amp;Area:</source>
-        <translation>&amp;Område:</translation>
+        <translation>Omr&amp;åde:</translation>
     </message>
     <message>
         <source>S&amp;taff:</source>
@@ -619,7 +725,7 @@
     </message>
     <message>
         <source>Contacts (&amp;grid):</source>
-        <translation>Kontakter (&amp;gitter):</translation>
+        <translation>Kontakter (gi&amp;tter):</translation>
     </message>
     <message>
         <source>Service digits: %1</source>
@@ -680,6 +786,13 @@
     <message>
         <source>Note</source>
         <translation>Note</translation>
+    </message>
+    <message numerus="yes">
+        <source>Outing saved: %1 on %2, %n contact(s) recorded.</source>
+        <translation>
+            <numerusform>Udkørsel gemt: %1 den %2, %n kontakt registreret.</numerusform>
+            <numerusform>Udkørsel gemt: %1 den %2, %n kontakter registreret.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Not saved: please check the outing.</source>
@@ -801,7 +914,7 @@
     </message>
     <message>
         <source>&amp;Who:</source>
-        <translation>&amp;Hvem:</translation>
+        <translation>Hv&amp;em:</translation>
     </message>
     <message>
         <source>Visitor code, nickname or case reference</source>
@@ -812,8 +925,8 @@
         <translation>Kortkode, kaldenavn eller sagsnummer; Enter vælger</translation>
     </message>
     <message>
-        <source>New &amp;visitor</source>
-        <translation>Ny &amp;besøgende</translation>
+        <source>&amp;New visitor</source>
+        <translation>N&amp;y besøgende</translation>
     </message>
     <message>
         <source>New visitor</source>
@@ -888,19 +1001,19 @@
         <translation>Fejl ved sprog</translation>
     </message>
     <message>
-        <source>&amp;Nickname:</source>
+        <source>Nic&amp;kname:</source>
         <translation>&amp;Kaldenavn:</translation>
     </message>
     <message>
-        <source>A&amp;ge:</source>
+        <source>&amp;Age:</source>
         <translation>&amp;Alder:</translation>
     </message>
     <message>
-        <source>Nationalit&amp;y:</source>
-        <translation>Nationa&amp;litet:</translation>
+        <source>Na&amp;tionality:</source>
+        <translation>Nat&amp;ionalitet:</translation>
     </message>
     <message>
-        <source>Lan&amp;guage:</source>
+        <source>Lang&amp;uage:</source>
         <translation>S&amp;prog:</translation>
     </message>
     <message>
@@ -944,16 +1057,16 @@
         <translation>Fejl ved årsag til henvisning</translation>
     </message>
     <message>
-        <source>Referred &amp;to:</source>
-        <translation>Henvist &amp;til:</translation>
+        <source>Referre&amp;d to:</source>
+        <translation>He&amp;nvist til:</translation>
     </message>
     <message>
-        <source>&amp;Urgency:</source>
+        <source>Urgen&amp;cy:</source>
         <translation>Ha&amp;st:</translation>
     </message>
     <message>
         <source>Referral r&amp;eason:</source>
-        <translation>Årsag til h&amp;envisning:</translation>
+        <translation>&amp;Årsag til henvisning:</translation>
     </message>
     <message>
         <source>Reason for the visit</source>
@@ -1009,19 +1122,19 @@
     </message>
     <message>
         <source>&amp;Reason:</source>
-        <translation>&amp;Årsag:</translation>
+        <translation>Å&amp;rsag:</translation>
     </message>
     <message>
-        <source>&amp;Interpreter:</source>
-        <translation>T&amp;olk:</translation>
+        <source>Inter&amp;preter:</source>
+        <translation>To&amp;lk:</translation>
     </message>
     <message>
         <source>N&amp;otes:</source>
         <translation>N&amp;oter:</translation>
     </message>
     <message>
-        <source>&amp;Follow-up:</source>
-        <translation>Op&amp;følgning:</translation>
+        <source>Fo&amp;llow-up:</source>
+        <translation>Opf&amp;ølgning:</translation>
     </message>
     <message>
         <source>Health-care cover</source>
@@ -1045,15 +1158,15 @@
     </message>
     <message>
         <source>&amp;Save visit (Ctrl+Enter)</source>
-        <translation>&amp;Gem besøg (Ctrl+Enter)</translation>
+        <translation>Gem &amp;besøg (Ctrl+Enter)</translation>
     </message>
     <message>
         <source>Save visit</source>
         <translation>Gem besøg</translation>
     </message>
     <message>
-        <source>C&amp;lear</source>
-        <translation>R&amp;yd</translation>
+        <source>Clear</source>
+        <translation>Ryd</translation>
     </message>
     <message>
         <source>Clear form</source>
@@ -1069,6 +1182,29 @@
     <message>
         <source>registered as %1</source>
         <translation>registreret som %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n possible match(es): choose one with the arrow keys and Enter, or choose New visitor for someone else.</source>
+        <translation>
+            <numerusform>%n mulig match: vælg med piletasterne og Enter, eller vælg Ny besøgende, hvis det er en anden.</numerusform>
+            <numerusform>%n mulige match: vælg et med piletasterne og Enter, eller vælg Ny besøgende, hvis det er en anden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unknown card code</source>
+        <translation>Ukendt kortkode</translation>
+    </message>
+    <message>
+        <source>No visitor has the card code %1. Check the card: a mistyped code would start a second record for the same woman.
+
+Record her as a new visitor?</source>
+        <translation>Ingen besøgende har kortkoden %1. Kontrollér kortet: en forkert indtastet kode ville oprette en ekstra registrering for den samme kvinde.
+
+Registrér hende som ny besøgende?</translation>
+    </message>
+    <message>
+        <source>No visitor has this card code.</source>
+        <translation>Ingen besøgende har denne kortkode.</translation>
     </message>
     <message>
         <source>New visitor: a card code is given on saving</source>
@@ -1110,8 +1246,32 @@
         <translation>Vælg først en klinik eller en mobil enhed.</translation>
     </message>
     <message>
+        <source>Not saved: someone else changed this visit meanwhile. Clear the form and open the visit again.</source>
+        <translation>Ikke gemt: en anden har ændret besøget imens. Ryd formularen og åbn besøget igen.</translation>
+    </message>
+    <message>
         <source>Saved: %1 at %2.</source>
         <translation>Gemt: %1 kl. %2.</translation>
+    </message>
+    <message>
+        <source>Corrected: %1 at %2.</source>
+        <translation>Rettet: %1 kl. %2.</translation>
+    </message>
+    <message>
+        <source>Correcting the visit of %1 on %2 at %3</source>
+        <translation>Retter besøget for %1 den %2 kl. %3</translation>
+    </message>
+    <message>
+        <source>&amp;Save correction (Ctrl+Enter)</source>
+        <translation>Gem rettet &amp;besøg (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Save correction</source>
+        <translation>Gem rettelse</translation>
+    </message>
+    <message>
+        <source>Cancel correction</source>
+        <translation>Fortryd rettelse</translation>
     </message>
 </context>
 <context>
@@ -1121,8 +1281,8 @@
         <translation>Besøgshistorik</translation>
     </message>
     <message>
-        <source>&amp;Find visitor:</source>
-        <translation>&amp;Find besøgende:</translation>
+        <source>Find visitor:</source>
+        <translation>Find besøgende:</translation>
     </message>
     <message>
         <source>Find visitor by code or nickname</source>
@@ -1145,8 +1305,8 @@
         <translation>Den besøgendes besøg</translation>
     </message>
     <message>
-        <source>Lin&amp;k to case reference:</source>
-        <translation>&amp;Knyt til sagsnummer:</translation>
+        <source>Link to case reference:</source>
+        <translation>Knyt til sagsnummer:</translation>
     </message>
     <message>
         <source>Case reference to link to</source>
@@ -1242,6 +1402,13 @@
     <message>
         <source>registered as %1</source>
         <translation>registreret som %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Link visitor %1 to %2 %3? Her %n visit(s) will show on that record.</source>
+        <translation>
+            <numerusform>Knyt besøgende %1 til %2 %3? Hendes %n besøg vises derefter på den sag.</numerusform>
+            <numerusform>Knyt besøgende %1 til %2 %3? Hendes %n besøg vises derefter på den sag.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Why is this visitor this person?</source>

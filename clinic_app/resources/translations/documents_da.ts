@@ -327,7 +327,7 @@
         <translation>&amp;Samarbejdspartnere</translation>
     </message>
     <message>
-        <source>Letter&amp;head</source>
+        <source>Le&amp;tterhead</source>
         <translation>&amp;Brevhoved</translation>
     </message>
 </context>
@@ -343,7 +343,7 @@
     </message>
     <message>
         <source>&amp;Record consent…</source>
-        <translation>&amp;Registrér samtykke…</translation>
+        <translation>Registrér &amp;samtykke…</translation>
     </message>
     <message>
         <source>Record consent</source>
@@ -474,7 +474,7 @@
     </message>
     <message>
         <source>&amp;Save letterhead</source>
-        <translation>&amp;Gem brevhoved</translation>
+        <translation>Ge&amp;m brevhoved</translation>
     </message>
     <message>
         <source>Save letterhead</source>
@@ -489,7 +489,7 @@
         <translation>&amp;Adresse:</translation>
     </message>
     <message>
-        <source>&amp;Phone:</source>
+        <source>Pho&amp;ne:</source>
         <translation>&amp;Telefon:</translation>
     </message>
     <message>
@@ -564,8 +564,8 @@
         <translation>Fejl ved partner</translation>
     </message>
     <message>
-        <source>&amp;New partner</source>
-        <translation>&amp;Ny partner</translation>
+        <source>Ne&amp;w partner</source>
+        <translation>N&amp;y partner</translation>
     </message>
     <message>
         <source>New partner</source>
@@ -573,7 +573,7 @@
     </message>
     <message>
         <source>&amp;Save partner</source>
-        <translation>&amp;Gem partner</translation>
+        <translation>Gem &amp;partner</translation>
     </message>
     <message>
         <source>Save partner</source>
@@ -593,30 +593,30 @@
     </message>
     <message>
         <source>&amp;Kind:</source>
-        <translation>T&amp;ype:</translation>
+        <translation>&amp;Type:</translation>
     </message>
     <message>
-        <source>&amp;Phone:</source>
-        <translation>&amp;Telefon:</translation>
+        <source>Ph&amp;one:</source>
+        <translation>Tel&amp;efon:</translation>
     </message>
     <message>
-        <source>&amp;Email:</source>
-        <translation>&amp;E-mail:</translation>
+        <source>E&amp;mail:</source>
+        <translation>E-&amp;mail:</translation>
     </message>
     <message>
-        <source>&amp;Address:</source>
-        <translation>&amp;Adresse:</translation>
+        <source>A&amp;ddress:</source>
+        <translation>A&amp;dresse:</translation>
     </message>
     <message>
-        <source>N&amp;otes:</source>
+        <source>Not&amp;es:</source>
         <translation>N&amp;oter:</translation>
     </message>
     <message>
-        <source>Contact na&amp;me:</source>
-        <translation>Kontakt&amp;navn:</translation>
+        <source>Contact n&amp;ame:</source>
+        <translation>Kontaktn&amp;avn:</translation>
     </message>
     <message>
-        <source>Contact ro&amp;le:</source>
+        <source>Contact &amp;role:</source>
         <translation>Kontakt&amp;rolle:</translation>
     </message>
     <message>

@@ -128,16 +128,16 @@
         <translation>Begrundelse for udskiftning eller ophør</translation>
     </message>
     <message>
-        <source>Re&amp;cord guardian</source>
-        <translation>&amp;Registrer repræsentant</translation>
+        <source>Record &amp;guardian</source>
+        <translation>Registrer re&amp;præsentant</translation>
     </message>
     <message>
         <source>Record guardian</source>
         <translation>Registrer repræsentant</translation>
     </message>
     <message>
-        <source>E&amp;nd guardianship</source>
-        <translation>Afs&amp;lut repræsentationen</translation>
+        <source>End guardians&amp;hip</source>
+        <translation>Af&amp;slut repræsentationen</translation>
     </message>
     <message>
         <source>End guardianship</source>
@@ -148,8 +148,8 @@
         <translation>Fejl ved personlig repræsentant</translation>
     </message>
     <message>
-        <source>N&amp;ame:</source>
-        <translation>N&amp;avn:</translation>
+        <source>Na&amp;me:</source>
+        <translation>Na&amp;vn:</translation>
     </message>
     <message>
         <source>&amp;Organisation:</source>
@@ -160,7 +160,7 @@
         <translation>Tele&amp;fon:</translation>
     </message>
     <message>
-        <source>&amp;E-mail:</source>
+        <source>E-ma&amp;il:</source>
         <translation>&amp;E-mail:</translation>
     </message>
     <message>
@@ -232,8 +232,16 @@
         <translation>Personlig repræsentant registreret.</translation>
     </message>
     <message>
+        <source>End the guardianship now? A minor without a guardian has no one to act for her until a new guardian is recorded.</source>
+        <translation>Afslut repræsentationen nu? En mindreårig uden personlig repræsentant har ingen til at handle for sig, før en ny er registreret.</translation>
+    </message>
+    <message>
         <source>Guardianship ended.</source>
         <translation>Repræsentationen er afsluttet.</translation>
+    </message>
+    <message>
+        <source>End the guardianship because she has turned 18, and mark the action plan for review today?</source>
+        <translation>Afslut repræsentationen, fordi hun er fyldt 18, og sæt handleplanen til revision i dag?</translation>
     </message>
     <message>
         <source>Guardianship ended; the action plan is marked for review today.</source>
@@ -524,7 +532,7 @@
     </message>
     <message>
         <source>Co&amp;mpare with:</source>
-        <translation>Sa&amp;mmenlign med:</translation>
+        <translation>Sammen&amp;lign med:</translation>
     </message>
     <message>
         <source>Goals and tasks</source>
@@ -580,7 +588,7 @@
     </message>
     <message>
         <source>Move do&amp;wn</source>
-        <translation>Flyt &amp;ned</translation>
+        <translation>Flyt n&amp;ed</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
@@ -588,7 +596,7 @@
     </message>
     <message>
         <source>Plan detai&amp;ls</source>
-        <translation>Plan&amp;oplysninger</translation>
+        <translation>Planoplysn&amp;inger</translation>
     </message>
     <message>
         <source>&amp;Agree plan</source>
@@ -596,7 +604,7 @@
     </message>
     <message>
         <source>&amp;Print…</source>
-        <translation>&amp;Udskriv…</translation>
+        <translation>Ud&amp;skriv…</translation>
     </message>
     <message>
         <source>review %1</source>
@@ -697,6 +705,21 @@
     <message>
         <source>Action plan</source>
         <translation>Handleplan</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the goal “%1” and its %n task(s)?</source>
+        <translation>
+            <numerusform>Fjern målet “%1” og dets %n opgave?</numerusform>
+            <numerusform>Fjern målet “%1” og dets %n opgaver?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Remove the task “%1”?</source>
+        <translation>Fjern opgaven “%1”?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Fjern</translation>
     </message>
     <message>
         <source>Family tracing was assessed to be in the child&apos;s best interest</source>
@@ -912,7 +935,7 @@
     </message>
     <message>
         <source>&amp;Whole team (not only my caseload)</source>
-        <translation>&amp;Hele teamet (ikke kun mine sager)</translation>
+        <translation>Hele &amp;teamet (ikke kun mine sager)</translation>
     </message>
     <message>
         <source>Whole team</source>

@@ -209,15 +209,15 @@
     </message>
     <message>
         <source>&amp;Show figures</source>
-        <translation>&amp;Vis tal</translation>
+        <translation>Vi&amp;s tal</translation>
     </message>
     <message>
         <source>Show figures</source>
         <translation>Vis tal</translation>
     </message>
     <message>
-        <source>&amp;From:</source>
-        <translation>&amp;Fra:</translation>
+        <source>Fro&amp;m:</source>
+        <translation>Fr&amp;a:</translation>
     </message>
     <message>
         <source>&amp;To:</source>

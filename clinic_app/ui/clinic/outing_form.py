@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from clinic_app.errors import ClinicError, Invalid
+from clinic_app.services.reference_data import SiteView
 from clinic_app.services.visits import OutingInput, OutingView, QuickContact
 from clinic_app.ui.clinic.common import (
     SERVICE_KEYS,
@@ -84,11 +85,11 @@ class OutingForm(QDialog):
         form = QFormLayout()
         self.site = QComboBox()
         self.site.setAccessibleName(self.tr("Mobile unit"))
-        for site in ctx.services.reference.sites():
+        sites = ctx.services.reference.sites()
+        for site in sites:
             if site.kind is SiteKind.MOBILE_UNIT:
                 self.site.addItem(site.name, site.id)
-        if site_id is not None and self.site.findData(site_id) >= 0:
-            self.site.setCurrentIndex(self.site.findData(site_id))
+        self.site.setCurrentIndex(max(0, self.site.findData(self._default_unit(sites, site_id))))
         self.date = self._line(self.tr("Outing date"), 10)
         self.date.setText((day or ctx.services.clock()).isoformat())
         self.area = self._line(self.tr("Area"), 200)
@@ -101,7 +102,7 @@ class OutingForm(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setAccessibleName(self.tr("Outing notes"))
         self.notes.setTabChangesFocus(True)
-        self.notes.setMaximumHeight(60)
+        self.notes.setMaximumHeight(self.notes.minimumSizeHint().height() + 20)
         self.errors = {
             key: error_label(name)
             for key, name in (
@@ -256,6 +257,19 @@ class OutingForm(QDialog):
             if any(self._cell(r, c) for c in range(len(COLUMNS)))
         ]
 
+    def _default_unit(self, sites: tuple[SiteView, ...], site_id: int | None) -> int | None:
+        """The unit shown (if it is one), else the mobile unit of the region (city) of the
+        site shown or of the user's own site: never another region's unit by list order."""
+        units = [s for s in sites if s.kind is SiteKind.MOBILE_UNIT]
+        if any(u.id == site_id for u in units):
+            return site_id
+        for near in (site_id, self.ctx.actor.site_id):
+            city = next((s.city for s in sites if s.id == near), None)
+            same = [u.id for u in units if city and u.city == city]
+            if same:
+                return same[0]
+        return units[0].id if units else None
+
     # -- saving -------------------------------------------------------------------------------
     def save(self) -> OutingView | None:
         for err in (*self.errors.values(), self.grid_error):
@@ -289,6 +303,11 @@ class OutingForm(QDialog):
         self.result_view = view
         self.saved.emit(view)
         self.ctx.data_changed.emit("visits")
+        self.ctx.notify(
+            self.tr("Outing saved: %1 on %2, %n contact(s) recorded.", "", len(contacts))
+            .replace("%1", self.site.currentText())
+            .replace("%2", day.isoformat())
+        )
         self.accept()
         return view
 

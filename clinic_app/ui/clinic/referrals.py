@@ -24,6 +24,7 @@ from clinic_app.ui.clinic.common import (
     label,
     plain_label,
 )
+from clinic_app.ui.common import prompter
 from clinic_app.ui.context import UiContext
 
 
@@ -49,9 +50,9 @@ class OpenReferralsView(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
-        self.done_button = QPushButton(self.tr("Mark &done"))
+        self.done_button = QPushButton(self.tr("Mark done"))
         self.done_button.setAccessibleName(self.tr("Mark referral done"))
-        self.cancel_button = QPushButton(self.tr("Ca&ncel referral"))
+        self.cancel_button = QPushButton(self.tr("Cancel referral"))
         self.cancel_button.setAccessibleName(self.tr("Cancel referral"))
         may_close = can_ever(ctx.actor, Action.REFERRAL_CLOSE)
         self.done_button.setVisible(may_close)
@@ -122,6 +123,22 @@ class OpenReferralsView(QWidget):
         referral = self._current()
         if referral is None:
             self.status.setText(self.tr("Choose a referral first."))
+            return
+        who = referral.case_ref or referral.visitor_code or ""
+        what = label(SPECIALTIES, referral.specialty)
+        question = (
+            self.tr("Mark the referral of %1 to %2 as done? It leaves the open list.")
+            if done
+            else self.tr(
+                "Cancel the referral of %1 to %2? It leaves the open list and cannot be "
+                "reopened; a new referral would be needed."
+            )
+        )
+        if not prompter.confirm(
+            self,
+            self.tr("Mark referral done") if done else self.tr("Cancel referral"),
+            question.replace("%1", who).replace("%2", what),
+        ):
             return
         svc, actor = self.ctx.services.referrals, self.ctx.actor
         try:

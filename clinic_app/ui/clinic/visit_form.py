@@ -1,15 +1,17 @@
 """The quick-entry visit form: keyboard first, so a repeat visitor takes seconds.
 
-Type a card code, nickname or case reference and press Enter to pick the first match (Down
-moves into the list; no match opens a new visitor inline). Tick services with Alt+1…9, add
-notes, and save with Ctrl+Enter. For a registered person the entitlement panel shows what is
-covered, who pays and until when, with warnings.
+Type a card code, nickname, name or case reference and press Enter: a card code or case
+reference is taken at once; names and nicknames offer their matches to choose from (Down moves
+into the list); no match opens a new visitor inline, and an unknown card code is asked about.
+Tick services with Alt+1…9, add notes, and save with Ctrl+Enter. For a registered person the
+entitlement panel shows what is covered, who pays and until when, with warnings.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -30,23 +32,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from clinic_app.errors import ClinicError, Invalid
-from clinic_app.rules import EntitlementLine
+from clinic_app.errors import ClinicError, Conflict, Invalid
 from clinic_app.security.permissions import Action, allowed
-from clinic_app.services.clinic_common import VisitView, looks_like_code
+from clinic_app.services.clinic_common import (
+    VisitView,
+    has_code_prefix,
+    looks_like_code,
+    normalise_code,
+)
 from clinic_app.services.visitors import VisitorInput, VisitorView
 from clinic_app.services.visits import (
     HEALTH_SERVICE_FOR,
     REFERRAL_SPECIALTIES,
-    CoverageWarning,
     EntitlementCheck,
     VisitInput,
     VisitReferral,
 )
+from clinic_app.ui.clinic.card_code import NewCardCode
 from clinic_app.ui.clinic.common import (
-    HEALTH_SERVICES,
     MODES,
-    PAYERS,
     SERVICE_KEYS,
     SERVICES,
     SPECIALTIES,
@@ -59,8 +63,12 @@ from clinic_app.ui.clinic.common import (
     parse_day,
     plain_label,
 )
-from clinic_app.ui.common import show_error
+from clinic_app.ui.clinic.cover_texts import line_text, warning_text
+from clinic_app.ui.common import move_focus, prompter, show_error
 from clinic_app.ui.context import UiContext
+
+if TYPE_CHECKING:
+    from clinic_app.ui.clinic.visit_kept import KeptVisit
 from clinic_app.vocabulary import InterpreterMode, Urgency, VisitService
 
 SEARCH_DEBOUNCE_MS = 150
@@ -74,6 +82,7 @@ class Pick:
     kind: str  # "visitor" or "person"
     id: int
     text: str
+    exact: bool = False  # the typed text is this one's card code or case reference
 
 
 class VisitForm(QWidget):
@@ -88,6 +97,8 @@ class VisitForm(QWidget):
         self.day: dt.date = ctx.services.clock()
         self.pick: Pick | None = None
         self.check: EntitlementCheck | None = None
+        self.editing: VisitView | None = None  # a saved visit being corrected
+        self._kept: KeptVisit | None = None  # typed input held while the screen is locked
         self.setAccessibleName(self.tr("Visit form"))
         layout = QVBoxLayout(self)
 
@@ -100,7 +111,7 @@ class VisitForm(QWidget):
         self.who.setMaxLength(100)
         self.who.setClearButtonEnabled(True)
         who_label.setBuddy(self.who)
-        self.new_visitor_button = QPushButton(self.tr("New &visitor"))
+        self.new_visitor_button = QPushButton(self.tr("&New visitor"))
         self.new_visitor_button.setAccessibleName(self.tr("New visitor"))
         self.new_visitor_button.setToolTip(self.tr("Record the visit for a new anonymous visitor"))
         who_row.addWidget(who_label)
@@ -134,10 +145,10 @@ class VisitForm(QWidget):
         self.nationality_error = error_label(self.tr("Nationality error"))
         self.language_error = error_label(self.tr("Language error"))
         for text, edit, err in (
-            (self.tr("&Nickname:"), self.nickname, self.nickname_error),
-            (self.tr("A&ge:"), self.age, self.age_error),
-            (self.tr("Nationalit&y:"), self.nationality, self.nationality_error),
-            (self.tr("Lan&guage:"), self.language, self.language_error),
+            (self.tr("Nic&kname:"), self.nickname, self.nickname_error),
+            (self.tr("&Age:"), self.age, self.age_error),
+            (self.tr("Na&tionality:"), self.nationality, self.nationality_error),
+            (self.tr("Lang&uage:"), self.language, self.language_error),
         ):
             new_form.addRow(self._buddy(text, edit), edit)
             new_form.addRow("", err)
@@ -175,9 +186,9 @@ class VisitForm(QWidget):
         self.referral_reason = self._line(self.tr("Referral reason"), 5000)
         self.specialty_error = error_label(self.tr("Referred to error"))
         self.referral_reason_error = error_label(self.tr("Referral reason error"))
-        ref_form.addRow(self._buddy(self.tr("Referred &to:"), self.specialty), self.specialty)
+        ref_form.addRow(self._buddy(self.tr("Referre&d to:"), self.specialty), self.specialty)
         ref_form.addRow("", self.specialty_error)
-        ref_form.addRow(self._buddy(self.tr("&Urgency:"), self.urgency), self.urgency)
+        ref_form.addRow(self._buddy(self.tr("Urgen&cy:"), self.urgency), self.urgency)
         ref_form.addRow(
             self._buddy(self.tr("Referral r&eason:"), self.referral_reason), self.referral_reason
         )
@@ -212,11 +223,11 @@ class VisitForm(QWidget):
         interp = QHBoxLayout()
         interp.addWidget(self.interpreter_language, 1)
         interp.addWidget(self.interpreter_mode)
-        form.addRow(self._buddy(self.tr("&Interpreter:"), self.interpreter_language), interp)
+        form.addRow(self._buddy(self.tr("Inter&preter:"), self.interpreter_language), interp)
         form.addRow("", self.interpreter_error)
         form.addRow(self._buddy(self.tr("N&otes:"), self.notes), self.notes)
         form.addRow("", self.notes_error)
-        form.addRow(self._buddy(self.tr("&Follow-up:"), self.follow_up), self.follow_up)
+        form.addRow(self._buddy(self.tr("Fo&llow-up:"), self.follow_up), self.follow_up)
         form.addRow("", self.follow_up_error)
         layout.addLayout(form)
 
@@ -233,12 +244,14 @@ class VisitForm(QWidget):
         layout.addWidget(self.entitlement_box)
 
         # -- save ----------------------------------------------------------------------------
+        self.card = NewCardCode()
+        layout.addWidget(self.card)
         bottom = QHBoxLayout()
         self.status = plain_label("", self.tr("Visit form status"), wrap=True)
         self.save_button = QPushButton(self.tr("&Save visit (Ctrl+Enter)"))
         self.save_button.setAccessibleName(self.tr("Save visit"))
         self.save_button.clicked.connect(self.save)
-        self.clear_button = QPushButton(self.tr("C&lear"))
+        self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.setAccessibleName(self.tr("Clear form"))
         self.clear_button.clicked.connect(self.clear)
         bottom.addWidget(self.status, 1)
@@ -327,12 +340,16 @@ class VisitForm(QWidget):
         actor, svc = self.ctx.actor, self.ctx.services
         picks: list[Pick] = []
         try:
+            code = normalise_code(text) if looks_like_code(text) else None
             if allowed(actor, Action.VISIT_VIEW):
                 for v in svc.visitors.search(actor, text, limit=MATCH_LIMIT):
-                    picks.append(Pick("visitor", v.id, self._visitor_text(v)))
-            if allowed(actor, Action.PERSON_SEARCH) and not looks_like_code(text):
+                    picks.append(Pick("visitor", v.id, self._visitor_text(v), v.code == code))
+            # A word that fits the card-code alphabet may still be a name: registered
+            # persons are offered too unless the text was typed as a code ('V-…').
+            if allowed(actor, Action.PERSON_SEARCH) and not has_code_prefix(text):
                 for p in svc.persons.search(actor, text, limit=MATCH_LIMIT).items:
-                    picks.append(Pick("person", p.id, f"{p.case_ref}  {p.display_name}"))
+                    exact = p.case_ref.casefold() == text.casefold()
+                    picks.append(Pick("person", p.id, f"{p.case_ref}  {p.display_name}", exact))
         except ClinicError as exc:
             show_error(self.who_error, error_text(exc))
             return
@@ -359,14 +376,49 @@ class VisitForm(QWidget):
         return "  ".join(parts)
 
     def pick_first(self) -> bool:
-        """Enter in the who field: take the first match; none -> start a new visitor."""
-        if self._debounce.isActive() or (self.who.text().strip() and self.matches.count() == 0):
+        """Enter in the who field. Only the one visitor or person whose card code or case
+        reference was typed is taken; any other match is offered as a choice (the list gets
+        the focus; New visitor stays one key away). No match: a new visitor, except that a
+        card code nobody has is asked about first (a mistyped code is not a new woman)."""
+        text = self.who.text().strip()
+        if self._debounce.isActive() or (text and self.matches.count() == 0):
             self.search_now()
-        if self.matches.count():
-            self._pick_item(self.matches.item(0))
+        picks = [
+            self.matches.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.matches.count())
+        ]
+        exact = [p for p in picks if isinstance(p, Pick) and p.exact]
+        if len(exact) == 1:
+            self._set_pick(exact[0])
+            move_focus(self.service_boxes[VisitService.CONSULTATION])
             return True
-        if self.who.text().strip():
-            self.start_new_visitor()
+        if picks:
+            show_error(
+                self.who_error,
+                self.tr(
+                    "%n possible match(es): choose one with the arrow keys and Enter, "
+                    "or choose New visitor for someone else.",
+                    "",
+                    len(picks),
+                ),
+            )
+            self.matches.setCurrentRow(0)
+            move_focus(self.matches)
+            return False
+        if not text:
+            return False
+        if looks_like_code(text) and not prompter.confirm(
+            self,
+            self.tr("Unknown card code"),
+            self.tr(
+                "No visitor has the card code %1. Check the card: a mistyped code would start "
+                "a second record for the same woman.\n\nRecord her as a new visitor?"
+            ).replace("%1", normalise_code(text)),
+        ):
+            show_error(self.who_error, self.tr("No visitor has this card code."))
+            self.who.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.who.selectAll()
+            return False
+        self.start_new_visitor()
         return False
 
     def _pick_item(self, item: QListWidgetItem | None) -> None:
@@ -375,7 +427,7 @@ class VisitForm(QWidget):
         pick = item.data(Qt.ItemDataRole.UserRole)
         if isinstance(pick, Pick):
             self._set_pick(pick)
-            self.service_boxes[VisitService.CONSULTATION].setFocus()
+            move_focus(self.service_boxes[VisitService.CONSULTATION])
 
     def _set_pick(self, pick: Pick | None) -> None:
         self.pick = pick
@@ -394,11 +446,15 @@ class VisitForm(QWidget):
         """Open the inline new-visitor fields (the typed text becomes the nickname)."""
         text = self.who.text().strip()
         self._set_pick(None)
-        self.new_box.setVisible(True)
+        self.show_new_visitor()
         if text and not looks_like_code(text) and not self.nickname.text():
             self.nickname.setText(text)
+        move_focus(self.nickname)
+
+    def show_new_visitor(self) -> None:
+        """Show the inline new-visitor fields (as they are)."""
+        self.new_box.setVisible(True)
         self.chosen.setText(self.tr("New visitor: a card code is given on saving"))
-        self.nickname.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.who and event.type() == QEvent.Type.KeyPress:
@@ -422,7 +478,10 @@ class VisitForm(QWidget):
         return tuple(s for s, box in self.service_boxes.items() if box.isChecked())
 
     def _services_changed(self, _checked: bool = False) -> None:
-        self.referral_box.setVisible(self.service_boxes[VisitService.REFERRAL].isChecked())
+        # A correction keeps the services; a referral is made or closed in the Referrals tab.
+        self.referral_box.setVisible(
+            self.service_boxes[VisitService.REFERRAL].isChecked() and self.editing is None
+        )
         if self.pick is not None and self.pick.kind == "person":
             self._refresh_entitlements()
 
@@ -455,34 +514,9 @@ class VisitForm(QWidget):
         if referred is not None:
             wanted.add(referred)
         lines = [line for line in check.lines if line.service in wanted] or list(check.lines[:2])
-        self.entitlements.setText("\n".join(self._line_text(line) for line in lines))
-        self.warnings.setText("\n".join(self._warning_text(w) for w in check.warnings))
+        self.entitlements.setText("\n".join(line_text(line) for line in lines))
+        self.warnings.setText("\n".join(warning_text(w, self.day) for w in check.warnings))
         self.entitlement_box.setVisible(True)
-
-    def _line_text(self, line: EntitlementLine) -> str:
-        name = label(HEALTH_SERVICES, line.service)
-        if not line.covered:
-            return self.tr("%1: not covered").replace("%1", name)
-        until = line.valid_until.isoformat() if line.valid_until else self.tr("no end date known")
-        return (
-            self.tr("%1: covered, paid by %2, until %3")
-            .replace("%1", name)
-            .replace("%2", label(PAYERS, line.payer))
-            .replace("%3", until)
-        )
-
-    def _warning_text(self, warning: CoverageWarning) -> str:
-        service = label(SERVICES, warning.service)
-        if warning.code == "not_covered":
-            return self.tr("Warning: %1 is not covered.").replace("%1", service)
-        if warning.code == "ends_soon" and warning.until is not None:
-            days = (warning.until - self.day).days
-            return (
-                self.tr("Warning: cover for %1 ends on %2 (in %n day(s)).", "", days)
-                .replace("%1", service)
-                .replace("%2", warning.until.isoformat())
-            )
-        return self.tr("Check cover for %1 with the receiving partner.").replace("%1", service)
 
     # -- saving ------------------------------------------------------------------------------------
     def _clear_errors(self) -> None:
@@ -499,28 +533,41 @@ class VisitForm(QWidget):
         self.status.setText(self.tr("Not saved: please check the form."))
 
     def save(self) -> VisitView | None:
-        """Validate and save; on success clear the form for the next visitor."""
+        """Validate and save (a new visit, or the corrected one being edited); on success
+        clear the form for the next visitor."""
         self._clear_errors()
-        if self.site_id is None:
+        if self.site_id is None and self.editing is None:
             self.status.setText(self.tr("Choose a clinic or mobile unit first."))
             return None
+        visits, actor, editing = self.ctx.services.visits, self.ctx.actor, self.editing
         try:
             data, new_visitor, referral = self._collect()
-            view = self.ctx.services.visits.record_visit(
-                self.ctx.actor, data, new_visitor=new_visitor, referral=referral
-            )
+            if editing is not None:
+                view = visits.update_visit(actor, editing.id, data, editing.version)
+            else:
+                view = visits.record_visit(actor, data, new_visitor=new_visitor, referral=referral)
         except Invalid as exc:
             self.show_invalid(exc)
+            return None
+        except Conflict:
+            self.status.setText(
+                self.tr(
+                    "Not saved: someone else changed this visit meanwhile. "
+                    "Clear the form and open the visit again."
+                )
+            )
             return None
         except ClinicError as exc:
             self.status.setText(error_text(exc))
             return None
         self.clear()
         self.status.setText(
-            self.tr("Saved: %1 at %2.")
+            (self.tr("Corrected: %1 at %2.") if editing else self.tr("Saved: %1 at %2."))
             .replace("%1", view.who)
             .replace("%2", view.visited_at.strftime("%H:%M"))
         )
+        if new_visitor is not None and view.visitor_code:
+            self.card.show_code(view.visitor_code)
         self.saved.emit(view)
         self.ctx.data_changed.emit("visits")
         return view
@@ -529,7 +576,11 @@ class VisitForm(QWidget):
         today = self.ctx.services.clock()
         now = dt.datetime.now().time().replace(microsecond=0)
         visited_at = dt.datetime.combine(self.day, now if self.day == today else dt.time(12))
-        assert self.site_id is not None
+        day, site_id, outing_id = self.day, self.site_id, None
+        if self.editing is not None:  # a correction keeps when, where and on which outing
+            visited_at, site_id = self.editing.visited_at, self.editing.site_id
+            day, outing_id = visited_at.date(), self.editing.outing_id
+        assert site_id is not None
         person_id = visitor_id = None
         new_visitor = None
         if self.pick is not None:
@@ -547,7 +598,7 @@ class VisitForm(QWidget):
         elif self.who.text().strip():
             raise Invalid("who", "required")
         referral = None
-        if self.service_boxes[VisitService.REFERRAL].isChecked():
+        if self.service_boxes[VisitService.REFERRAL].isChecked() and self.editing is None:
             referral = VisitReferral(
                 str(self.specialty.currentData()),
                 self.referral_reason.text(),
@@ -555,22 +606,79 @@ class VisitForm(QWidget):
             )
         mode = self.interpreter_mode.currentData()
         data = VisitInput(
-            site_id=self.site_id,
+            site_id=site_id,
             person_id=person_id,
             visitor_id=visitor_id,
+            outing_id=outing_id,
             visited_at=visited_at,
             services=self.selected_services(),
             reason=self.reason.text(),
             interpreter_language=self.interpreter_language.text(),
             interpreter_mode=InterpreterMode(mode) if mode else None,
             clinical_notes=self.notes.toPlainText(),
-            follow_up_date=parse_day("follow_up_date", self.follow_up.text(), self.day),
+            follow_up_date=parse_day("follow_up_date", self.follow_up.text(), day),
         )
         return data, new_visitor, referral
+
+    def edit_visit(self, visit: VisitView) -> None:
+        """Load a saved visit (with its notes, for nurses) to correct it; Save stores the
+        correction, Clear leaves it unchanged. Who it is for cannot change: void it instead."""
+        self.clear()
+        self.editing = visit
+        kind = "person" if visit.person_id is not None else "visitor"
+        who_id = visit.person_id if visit.person_id is not None else visit.visitor_id
+        assert who_id is not None
+        self.who.setText(visit.who)
+        self.who.setReadOnly(True)
+        self.new_visitor_button.setEnabled(False)
+        self._set_pick(Pick(kind, who_id, visit.who, exact=True))
+        self.chosen.setText(
+            self.tr("Correcting the visit of %1 on %2 at %3")
+            .replace("%1", visit.who)
+            .replace("%2", visit.visited_at.date().isoformat())
+            .replace("%3", visit.visited_at.strftime("%H:%M"))
+        )
+        for service, box in self.service_boxes.items():
+            box.setChecked(service in (visit.services or ()))
+        self.reason.setText(visit.reason or "")
+        self.interpreter_language.setText(visit.interpreter_language or "")
+        mode = self.interpreter_mode.findData(visit.interpreter_mode)
+        self.interpreter_mode.setCurrentIndex(max(mode, 0))
+        self.notes.setPlainText(visit.clinical_notes or "")
+        self.follow_up.setText(visit.follow_up_date.isoformat() if visit.follow_up_date else "")
+        self.save_button.setText(self.tr("&Save correction (Ctrl+Enter)"))
+        self.save_button.setAccessibleName(self.tr("Save correction"))
+        self.clear_button.setText(self.tr("Cancel correction"))
+        move_focus(self.reason)
+
+    def _end_editing(self) -> None:
+        self.editing = None
+        self.who.setReadOnly(False)
+        self.new_visitor_button.setEnabled(True)
+        self.save_button.setText(self.tr("&Save visit (Ctrl+Enter)"))
+        self.save_button.setAccessibleName(self.tr("Save visit"))
+        self.clear_button.setText(self.tr("Clear"))
+
+    # -- the screen lock keeps typed input, out of the widgets ---------------------------------
+    def keep_for_lock(self) -> None:
+        """The screen locks: take the typed input out of the widgets (so nothing personal
+        stays on screen or in accessibility trees) and hold it until :meth:`restore_kept`."""
+        if self.has_unsaved_changes() or self.editing is not None:
+            from clinic_app.ui.clinic.visit_kept import KeptVisit
+
+            self._kept = KeptVisit.of(self)
+        self.clear()
+
+    def restore_kept(self) -> None:
+        """After unlocking: put the held input back, as it was."""
+        kept, self._kept = self._kept, None
+        if kept is not None:
+            kept.put_back(self)
 
     def clear(self) -> None:
         """Empty every field (after saving, on request, and when the screen locks)."""
         self._debounce.stop()
+        self._end_editing()
         self._set_pick(None)
         self._clear_errors()
         for edit in (
@@ -599,4 +707,5 @@ class VisitForm(QWidget):
         self.who.setFocus()
 
     def clear_personal_data(self) -> None:
-        self.clear()
+        self.card.clear()
+        self.keep_for_lock()

@@ -47,7 +47,7 @@ class VisitorHistoryView(QWidget):
         self.setAccessibleName(self.tr("Visitor history"))
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        find_label = QLabel(self.tr("&Find visitor:"))
+        find_label = QLabel(self.tr("Find visitor:"))
         self.find_edit = QLineEdit()
         self.find_edit.setAccessibleName(self.tr("Find visitor by code or nickname"))
         self.find_edit.setPlaceholderText(self.tr("Card code or nickname, then Enter"))
@@ -75,7 +75,7 @@ class VisitorHistoryView(QWidget):
         layout.addWidget(self.table, 1)
 
         link_row = QHBoxLayout()
-        link_label = QLabel(self.tr("Lin&k to case reference:"))
+        link_label = QLabel(self.tr("Link to case reference:"))
         self.case_ref = QLineEdit()
         self.case_ref.setAccessibleName(self.tr("Case reference to link to"))
         self.case_ref.setMaxLength(20)
@@ -229,18 +229,36 @@ class VisitorHistoryView(QWidget):
         """Link the shown visitor to the person with the typed case reference."""
         if self.visitor is None or not self.case_ref.text().strip():
             return
-        svc, actor = self.ctx.services, self.ctx.actor
-        reason = prompter.ask_text(
-            self, self.tr("Link visitor"), self.tr("Why is this visitor this person?")
-        )
-        if reason is None:
-            return
+        svc, actor, visitor = self.ctx.services, self.ctx.actor, self.visitor
         try:
             person = svc.persons.get_by_case_ref(actor, self.case_ref.text())
-            svc.visitors.link_to_person(actor, self.visitor.id, person.id, reason)
         except NotFound:
             self.status.setText(self.tr("No person has this case reference."))
             return
+        except ClinicError as exc:
+            self.status.setText(error_text(exc))
+            return
+        # Linking moves every visit of the card onto her record: the question says whose,
+        # and a typed reason is needed (cancelled or empty: nothing is linked).
+        question = (
+            self.tr(
+                "Link visitor %1 to %2 %3? Her %n visit(s) will show on that record.",
+                "",
+                visitor.visit_count,
+            )
+            .replace("%1", visitor.code)
+            .replace("%2", person.case_ref)
+            .replace("%3", person.display_name)
+        )
+        reason = prompter.ask_text(
+            self,
+            self.tr("Link visitor"),
+            question + "\n" + self.tr("Why is this visitor this person?"),
+        )
+        if reason is None or not reason.strip():
+            return
+        try:
+            svc.visitors.link_to_person(actor, visitor.id, person.id, reason)
         except ClinicError as exc:
             self.status.setText(error_text(exc))
             return

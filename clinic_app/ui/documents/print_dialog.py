@@ -44,7 +44,13 @@ from clinic_app.services.document_routing import (
 )
 from clinic_app.services.documents import SharingCheck
 from clinic_app.services.visitor_documents import VISITOR_DOCUMENTS
-from clinic_app.ui.common import ERROR_STYLE, error_message, named, plain_label
+from clinic_app.ui.common import (
+    ERROR_STYLE,
+    error_message,
+    named,
+    plain_label,
+    resize_within_screen,
+)
 from clinic_app.ui.context import UiContext
 from clinic_app.ui.documents.labels import doc_type_label, partner_kind_label
 from clinic_app.vocabulary import DocumentAction, DocumentType
@@ -105,7 +111,7 @@ class PrintDialog(QDialog):
         self.setWindowTitle(self.tr("Print document"))
         named(self, self.tr("Print document"))
         self.setModal(True)
-        self.resize(980, 760)
+        resize_within_screen(self, 980, 720)
 
         self.type_combo = QComboBox()
         named(self.type_combo, self.tr("Document type"))
@@ -127,6 +133,9 @@ class PrintDialog(QDialog):
         named(self.language_combo, self.tr("Document language"))
         self.language_combo.addItem(self.tr("English"), "en")
         self.language_combo.addItem(self.tr("Danish"), "da")
+        # The document is in the user's own language unless she chooses otherwise.
+        own = self.language_combo.findData(ctx.settings.language)
+        self.language_combo.setCurrentIndex(max(own, 0))
         self.include_name = QCheckBox(self.tr("&Include the person's name"))
         named(self.include_name, self.tr("Include name"))
         self.draft = QCheckBox(self.tr("Print the dra&ft instead of the agreed plan"))

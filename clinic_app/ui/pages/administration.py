@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -54,14 +56,17 @@ from clinic_app.services.users import UserView
 from clinic_app.ui.common import (
     error_label,
     error_message,
+    invalid_message,
     make_table,
     named,
     prompter,
     show_error,
 )
-from clinic_app.ui.context import UiContext
+from clinic_app.ui.context import UiContext, safe_traceback
 from clinic_app.ui.pages.workstations import WorkstationsTab
 from clinic_app.vocabulary import Role
+
+log = logging.getLogger(__name__)
 
 PAGE_SIZE = 200
 
@@ -161,8 +166,17 @@ class NewUser:
 class NewUserDialog(QDialog):
     """The form for a new account; the page saves it and shows errors beside the fields."""
 
-    def __init__(self, sites: list[tuple[int, str]], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        sites: list[tuple[int, str]],
+        parent: QWidget | None = None,
+        *,
+        submit: Callable[[NewUser], object] | None = None,
+    ) -> None:
         super().__init__(parent)
+        # With ``submit`` the dialog saves itself and stays open on an error (a password the
+        # policy refuses, a taken user name), keeping everything typed.
+        self._submit = submit
         self.setWindowTitle(self.tr("New user"))
         self.setAccessibleName(self.tr("New user"))
         form = QFormLayout(self)
@@ -186,7 +200,7 @@ class NewUserDialog(QDialog):
             (self.tr("&Role:"), self.tr("Role"), self.role),
             (self.tr("&Site:"), self.tr("Site"), self.site),
             (self.tr("&Password:"), self.tr("Password"), self.password),
-            (self.tr("Re&peat password:"), self.tr("Repeat password"), self.repeat),
+            (self.tr("Repea&t password:"), self.tr("Repeat password"), self.repeat),
             (self.tr("R&eason:"), self.tr("Reason"), self.reason),
         ]
         for text, name, widget in rows:
@@ -214,6 +228,17 @@ class NewUserDialog(QDialog):
             show_error(self.error, self.tr("Give a reason."))
             self.reason.setFocus()
             return
+        if self._submit is not None:
+            try:
+                self._submit(self.value())
+            except Invalid as exc:
+                show_error(self.error, invalid_message(exc))
+                fields = {"password": self.password, "username": self.username}
+                fields.get(exc.field, self.username).setFocus()
+                return
+            except ClinicError as exc:
+                show_error(self.error, error_message(exc))
+                return
         self.accept()
 
     def value(self) -> NewUser:
@@ -317,7 +342,11 @@ class AdministrationPage(QWidget):
         box = QWidget()
         self.f_user = QLineEdit()
         self.f_person = QLineEdit()
-        self.f_action = QLineEdit()
+        # A choice of the actions the log holds (filled as pages load); a code can be typed.
+        self.f_action = QComboBox()
+        self.f_action.setEditable(True)
+        self.f_action.addItem("")
+        self._known_actions: set[str] = set()
         self.f_since = QLineEdit()
         self.f_until = QLineEdit()
         for w in (self.f_since, self.f_until):
@@ -325,14 +354,16 @@ class AdministrationPage(QWidget):
             w.setInputMask("")
         filters = QFormLayout()
         for text, name, widget in (
-            (self.tr("&User:"), self.tr("Audit user filter"), self.f_user),
+            (self.tr("Us&er:"), self.tr("Audit user filter"), self.f_user),
             (self.tr("&Person (case reference):"), self.tr("Audit person filter"), self.f_person),
-            (self.tr("Ac&tion:"), self.tr("Audit action filter"), self.f_action),
-            (self.tr("&From (UTC day):"), self.tr("Audit since filter"), self.f_since),
+            (self.tr("A&ction:"), self.tr("Audit action filter"), self.f_action),
+            (self.tr("Fro&m (UTC day):"), self.tr("Audit since filter"), self.f_since),
             (self.tr("&To (UTC day):"), self.tr("Audit until filter"), self.f_until),
         ):
             named(widget, name)
-            widget.returnPressed.connect(self.apply_filters)
+            edit = widget.lineEdit() if isinstance(widget, QComboBox) else widget
+            if edit is not None:
+                edit.returnPressed.connect(self.apply_filters)
             label = QLabel(text)
             label.setBuddy(widget)
             filters.addRow(label, widget)
@@ -340,11 +371,11 @@ class AdministrationPage(QWidget):
             self.tr("&Show"), self.tr("Apply audit filters"), self.apply_filters
         )
         self.prev_button = self._button(
-            self.tr("&Previous"), self.tr("Previous page"), self.prev_page
+            self.tr("P&revious"), self.tr("Previous page"), self.prev_page
         )
         self.next_button = self._button(self.tr("&Next"), self.tr("Next page"), self.next_page)
         self.verify_button = self._button(
-            self.tr("&Verify audit log"), self.tr("Verify audit log"), self.verify
+            self.tr("Verif&y audit log"), self.tr("Verify audit log"), self.verify
         )
         row = QHBoxLayout()
         for b in (self.apply_button, self.prev_button, self.next_button, self.verify_button):
@@ -371,6 +402,9 @@ class AdministrationPage(QWidget):
             ]
         )
         self.audit_table: QTableView = make_table(self.audit_model, self.tr("Audit table"))
+        self.audit_table.setToolTip(self.tr("Enter or double-click: the event's details"))
+        self.audit_table.activated.connect(self.show_audit_details)
+        self.audit_table.doubleClicked.connect(self.show_audit_details)
         layout = QVBoxLayout(box)
         layout.addLayout(filters)
         layout.addLayout(row)
@@ -386,7 +420,7 @@ class AdministrationPage(QWidget):
         self.backup_folder = QLineEdit()
         named(self.backup_folder, self.tr("Backup folder"))
         self.choose_folder_button = self._button(
-            self.tr("C&hoose folder…"), self.tr("Choose backup folder"), self.choose_folder
+            self.tr("&Choose folder…"), self.tr("Choose backup folder"), self.choose_folder
         )
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.backup_folder, 1)
@@ -399,7 +433,7 @@ class AdministrationPage(QWidget):
         self.daily_automatic = QCheckBox(self.tr("Dai&ly automatic backup"))
         named(self.daily_automatic, self.tr("Daily automatic backup"))
         form = QFormLayout()
-        folder_label = QLabel(self.tr("&Folder:"))
+        folder_label = QLabel(self.tr("F&older:"))
         folder_label.setTextFormat(Qt.TextFormat.PlainText)
         folder_label.setBuddy(self.backup_folder)
         form.addRow(folder_label, folder_row)
@@ -471,10 +505,10 @@ class AdministrationPage(QWidget):
             self.tr("Save &policy"), self.tr("Save retention policy"), self.save_retention_policy
         )
         self.preview_button = self._button(
-            self.tr("Pre&view"), self.tr("Preview retention"), self.preview_retention
+            self.tr("P&review"), self.tr("Preview retention"), self.preview_retention
         )
         self.run_retention_button = self._button(
-            self.tr("&Run on the previewed cases…"), self.tr("Run retention"), self.run_retention
+            self.tr("Run on the previewed &cases…"), self.tr("Run retention"), self.run_retention
         )
         self.run_retention_button.setEnabled(False)
         row = QHBoxLayout()
@@ -610,11 +644,27 @@ class AdministrationPage(QWidget):
         return (role, dialog.reason.toPlainText()) if role is not None else None
 
     def _ask_new_user(self) -> NewUser | None:
+        """The New user dialog, which creates the user itself (None: nothing left to do)."""
         sites = [(s.id, s.name) for s in self.ctx.services.reference.sites()]
-        dialog = NewUserDialog(sites, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return None
-        return dialog.value()
+        dialog = NewUserDialog(sites, self, submit=self._create_user)
+        self.new_user_dialog = dialog
+        dialog.exec()
+        return None
+
+    def _create_user(self, data: NewUser) -> None:
+        view = self.ctx.services.users.create_user(
+            self.ctx.actor,
+            data.username,
+            data.display_name,
+            data.password,
+            data.role,
+            data.site_id,
+            reason=data.reason,
+        )
+        show_error(self.users_error, "")
+        self.ctx.notify(self.tr("The user was created."))
+        self.load_users()
+        self.select_user(view.username)
 
     def _change(self, call: Callable[[], UserView], done: str) -> None:
         try:
@@ -717,7 +767,7 @@ class AdministrationPage(QWidget):
         return AuditFilter(
             username=self.f_user.text().strip() or None,
             case_ref=self.f_person.text().strip() or None,
-            action=self.f_action.text().strip() or None,
+            action=self.f_action.currentText().strip() or None,
             since=days[0],
             until=days[1],
         )
@@ -758,7 +808,7 @@ class AdministrationPage(QWidget):
         for e in page.items:
             self.audit_model.appendRow(
                 [
-                    _item(str(e.id), e.id),
+                    _item(str(e.id), e),
                     _item(f"{e.at:%Y-%m-%d %H:%M:%S}"),
                     _item(e.username),
                     _item(e.action),
@@ -767,6 +817,17 @@ class AdministrationPage(QWidget):
                     _item(e.workstation),
                 ]
             )
+        # Every column as wide as its text (the time was cut off), the last one stretches.
+        self.audit_table.resizeColumnsToContents()
+        new = {e.action for e in page.items} - self._known_actions
+        if new:
+            self._known_actions |= new
+            typed = self.f_action.currentText()
+            self.f_action.blockSignals(True)
+            self.f_action.clear()
+            self.f_action.addItems(["", *sorted(self._known_actions)])
+            self.f_action.setEditText(typed)
+            self.f_action.blockSignals(False)
         first = page.offset + 1 if page.items else 0
         self.audit_count.setText(
             self.tr("Events {first}–{last} of {total}").format(
@@ -775,6 +836,29 @@ class AdministrationPage(QWidget):
         )
         self.prev_button.setEnabled(page.offset > 0)
         self.next_button.setEnabled(page.offset + len(page.items) < page.total)
+
+    def show_audit_details(self, index: QModelIndex) -> None:
+        """Every field of one audit event (ids and codes; the log holds no personal data)."""
+        row = self.audit_model.item(index.row(), 0)
+        event = row.data(Qt.ItemDataRole.UserRole) if row is not None else None
+        if not isinstance(event, AuditRow):
+            return
+        lines = [
+            (self.tr("Id"), str(event.id)),
+            (self.tr("Time (UTC)"), f"{event.at:%Y-%m-%d %H:%M:%S}"),
+            (self.tr("User"), f"{event.username} ({event.role})"),
+            (self.tr("Workstation"), event.workstation),
+            (self.tr("Action"), event.action),
+            (self.tr("Case"), event.case_ref or ""),
+            (self.tr("Target"), event.target),
+            (self.tr("Outcome"), event.outcome),
+            (self.tr("Details"), event.details),
+        ]
+        prompter.inform(
+            self,
+            self.tr("Audit event %1").replace("%1", str(event.id)),
+            "\n".join(f"{name}: {value}" for name, value in lines),
+        )
 
     def verify(self) -> None:
         services, actor = self.ctx.services, self.ctx.actor
@@ -918,10 +1002,34 @@ class AdministrationPage(QWidget):
     def _backup_failed(self, exc: BaseException) -> None:
         self._backup_finished()
         self.backup_message.clear()
+        # Logged as code locations and an errno only: paths and messages may name people.
+        errno_code = exc.errno if isinstance(exc, OSError) else None
+        log.warning("Backup failed (errno %s):\n%s", errno_code, safe_traceback(exc))
         show_error(
             self.backup_error,
-            self.tr("The backup failed: {reason}").format(reason=error_message(exc)),
+            self.tr("The backup failed: {reason}").format(reason=self._backup_reason(exc)),
         )
+
+    def _backup_reason(self, exc: BaseException) -> str:
+        """What went wrong, in words an administrator can act on."""
+        if isinstance(exc, OSError):
+            reasons = {
+                errno.ENOSPC: self.tr("the disk of the backup folder is full."),
+                errno.EDQUOT: self.tr("the disk of the backup folder is full."),
+                errno.EACCES: self.tr("this program may not write in the backup folder."),
+                errno.EPERM: self.tr("this program may not write in the backup folder."),
+                errno.EROFS: self.tr("the backup folder is on a read-only disk."),
+                errno.ENOENT: self.tr(
+                    "the backup folder does not exist (is the external disk connected?)."
+                ),
+                errno.ENOTDIR: self.tr("the backup folder is not a folder."),
+            }
+            if exc.errno in reasons:
+                return reasons[exc.errno]
+            return self.tr("the backup folder could not be written (system error %1).").replace(
+                "%1", str(exc.errno)
+            )
+        return error_message(exc)
 
     def _backup_done(self, result: BackupResult) -> None:
         self._backup_finished()

@@ -6,15 +6,16 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -40,6 +41,7 @@ from clinic_app.ui.clinic.outing_form import OutingForm
 from clinic_app.ui.clinic.referrals import OpenReferralsView
 from clinic_app.ui.clinic.visit_form import VisitForm
 from clinic_app.ui.clinic.visitor_history import VisitorHistoryView
+from clinic_app.ui.common import move_focus, prompter, set_empty_text
 from clinic_app.ui.context import UiContext
 from clinic_app.vocabulary import SiteKind
 
@@ -54,6 +56,7 @@ class ClinicPage(QWidget):
         self.ctx = ctx
         self.visits: tuple[VisitView, ...] = ()
         self.summary: DailySummary | None = None
+        self._notice = ""  # a confirmation shown in the message line
         self.setAccessibleName(self.tr("Clinic page"))
         layout = QVBoxLayout(self)
 
@@ -62,7 +65,7 @@ class ClinicPage(QWidget):
         self.site = QComboBox()
         self.site.setAccessibleName(self.tr("Clinic site"))
         site_label.setBuddy(self.site)
-        day_label = QLabel(self.tr("D&ay:"))
+        day_label = QLabel(self.tr("Da&y:"))
         self.day = QDateEdit()
         self.day.setAccessibleName(self.tr("Day shown"))
         self.day.setCalendarPopup(True)
@@ -71,9 +74,9 @@ class ClinicPage(QWidget):
         self.day.setDate(QDate(today.year, today.month, today.day))
         self.day.setMaximumDate(QDate(today.year, today.month, today.day))
         day_label.setBuddy(self.day)
-        self.today_button = QPushButton(self.tr("&Today"))
+        self.today_button = QPushButton(self.tr("Today"))
         self.today_button.setAccessibleName(self.tr("Show today"))
-        self.outing_button = QPushButton(self.tr("Mobile &outing…"))
+        self.outing_button = QPushButton(self.tr("&Mobile outing…"))
         self.outing_button.setAccessibleName(self.tr("Record mobile outing"))
         self.outing_button.setVisible(allowed(ctx.actor, Action.VISIT_CREATE))
         for w in (site_label, self.site, day_label, self.day, self.today_button):
@@ -103,34 +106,57 @@ class ClinicPage(QWidget):
         header.setStretchLastSection(True)
         header.resizeSection(1, 220)
         day_layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
         self.count = plain_label("", self.tr("Visit count"))
-        day_layout.addWidget(self.count)
-        self.tabs.addTab(day_widget, self.tr("&Visits"))
+        row.addWidget(self.count, 1)
+        self.edit_button = QPushButton(self.tr("Correct visit…"))
+        self.edit_button.setAccessibleName(self.tr("Correct visit"))
+        self.edit_button.setToolTip(self.tr("Load the selected visit into the form to correct it"))
+        self.void_button = QPushButton(self.tr("Void visit…"))
+        self.void_button.setAccessibleName(self.tr("Void visit"))
+        self.void_button.setToolTip(
+            self.tr("Remove a visit recorded in error (the audit log keeps who did it and why)")
+        )
+        for button in (self.edit_button, self.void_button):
+            button.setVisible(allowed(ctx.actor, Action.VISIT_CREATE))
+            row.addWidget(button)
+        day_layout.addLayout(row)
+        self.tabs.addTab(day_widget, self.tr("Visits"))
 
         self.summary_label = plain_label("", self.tr("Daily summary"), wrap=True)
         self.summary_label.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.tabs.addTab(self.summary_label, self.tr("Su&mmary"))
+        self.tabs.addTab(self.summary_label, self.tr("Summary"))
         self.referrals = OpenReferralsView(ctx)
-        self.tabs.addTab(self.referrals, self.tr("&Referrals"))
+        self.tabs.addTab(self.referrals, self.tr("Referrals"))
         self.history = VisitorHistoryView(ctx)
-        self.tabs.addTab(self.history, self.tr("Visitor &history"))
+        self.tabs.addTab(self.history, self.tr("Visitor history"))
         splitter.addWidget(self.tabs)
 
         self.form = VisitForm(ctx)
-        self.form.setVisible(allowed(ctx.actor, Action.VISIT_CREATE))
-        splitter.addWidget(self.form)
+        # The form grows when a new visitor or a referral is added: it scrolls rather than
+        # pushing the window past a 1366×768 laptop screen.
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setAccessibleName(self.tr("Visit form area"))
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setWidget(self.form)
+        self.form_scroll.setMinimumWidth(self.form.minimumSizeHint().width() + 20)
+        self.form_scroll.setVisible(allowed(ctx.actor, Action.VISIT_CREATE))
+        splitter.addWidget(self.form_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
 
-        focus = QShortcut(QKeySequence("Ctrl+L"), self)
-        focus.activated.connect(self.form.who.setFocus)
         self._fill_sites()
         self.site.currentIndexChanged.connect(lambda _i: self._place_changed())
         self.day.dateChanged.connect(lambda _d: self._place_changed())
         self.today_button.clicked.connect(self.show_today)
         self.outing_button.clicked.connect(self.open_outing)
         self.form.saved.connect(lambda _v: self.refresh())
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.void_button.clicked.connect(self.void_selected)
+        if allowed(ctx.actor, Action.VISIT_CREATE):
+            self.table.activated.connect(lambda _i: self.edit_selected())
         ctx.data_changed.connect(self._on_data_changed)
         self._unregister = ctx.register_clear_personal_data(self.clear_personal_data)
         self.destroyed.connect(lambda _o=None: self._unregister())
@@ -174,6 +200,7 @@ class ClinicPage(QWidget):
         self.day.setDate(QDate(today.year, today.month, today.day))
 
     def _place_changed(self) -> None:
+        self._notice = ""
         site_id = self.site_id()
         if site_id is not None:
             self.ctx.settings.set_value(SITE_KEY, str(site_id))
@@ -188,7 +215,7 @@ class ClinicPage(QWidget):
     def refresh(self) -> None:
         """Reload the day's visits and summary for the chosen site and day."""
         site_id = self.site_id()
-        self.message.setText("")
+        self.message.setText(self._notice)
         if site_id is None:
             self.message.setText(self.tr("No clinic or mobile unit is set up yet."))
             return
@@ -219,6 +246,7 @@ class ClinicPage(QWidget):
             list(self.visits),
         )
         self.count.setText(self.tr("%n visit(s)", "", len(self.visits)))
+        set_empty_text(self.table, self.tr("No visits recorded at this site on this day."))
         self.summary_label.setText(self._summary_text(self.summary))
         self.referrals.refresh()
 
@@ -244,20 +272,93 @@ class ClinicPage(QWidget):
         ]
         return "\n".join(lines)
 
+    # -- correcting and voiding ------------------------------------------------------------------
+    def selected_visit(self) -> VisitView | None:
+        rows = self.table.selectionModel().selectedRows()
+        payload = self.model.payload(rows[0].row()) if rows else None
+        return payload if isinstance(payload, VisitView) else None
+
+    def edit_selected(self) -> None:
+        """Load the selected visit (with its notes) into the form to correct it."""
+        visit = self.selected_visit()
+        if visit is None:
+            self.message.setText(self.tr("Select a visit in the list first."))
+            return
+        if self.form.has_unsaved_changes() and not prompter.confirm(
+            self,
+            self.tr("Correct visit"),
+            self.tr("The form holds unsaved input, which will be discarded. Continue?"),
+        ):
+            return
+        try:
+            full = self.ctx.services.visits.get_visit(self.ctx.actor, visit.id)
+        except ClinicError as exc:
+            self.message.setText(error_text(exc))
+            return
+        self.form.edit_visit(full)
+
+    def void_selected(self) -> None:
+        """Void the selected visit after a typed reason (an empty reason voids nothing)."""
+        visit = self.selected_visit()
+        if visit is None:
+            self.message.setText(self.tr("Select a visit in the list first."))
+            return
+        reason = prompter.ask_text(
+            self,
+            self.tr("Void visit"),
+            self.tr(
+                "Void the visit of %1 at %2? It is removed from the day, her history and the "
+                "statistics; the audit log keeps who voided it and why. Why is it void?"
+            )
+            .replace("%1", visit.who)
+            .replace("%2", visit.visited_at.strftime("%H:%M")),
+        )
+        if reason is None:
+            return
+        if not reason.strip():
+            self.message.setText(self.tr("Not voided: give the reason."))
+            return
+        try:
+            self.ctx.services.visits.void_visit(self.ctx.actor, visit.id, visit.version, reason)
+        except ClinicError as exc:
+            self.message.setText(error_text(exc))
+            return
+        if self.form.editing is not None and self.form.editing.id == visit.id:
+            self.form.clear()
+        self._notice = self.tr("The visit was voided.")
+        self.refresh()
+        self.ctx.data_changed.emit("visits")
+
     # -- outings --------------------------------------------------------------------------------
     def open_outing(self) -> OutingForm:
         """Open the outing form (non-modal, so tests and keyboard users can drive it)."""
         site_id = self.site_id()
         dialog = OutingForm(self.ctx, site_id, self.shown_day(), self)
-        dialog.saved.connect(lambda _v: self.refresh())
+        dialog.saved.connect(self._outing_saved)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.outing_dialog = dialog
         return dialog
 
+    def _outing_saved(self, view: object) -> None:
+        contacts = len(getattr(view, "visits", ()))
+        # Kept over the refreshes that follow the save, until the next change of place.
+        self._notice = self.tr("Outing saved: %n contact(s) recorded.", "", contacts)
+        self.refresh()
+
     # -- shell hooks ------------------------------------------------------------------------------
+    def focus_first(self) -> bool:
+        """Where a nurse's work starts: the Who field (or the day's visits for other roles)."""
+        target = self.form.who if self.form_scroll.isVisibleTo(self) else self.table
+        move_focus(target)
+        return True
+
     def has_unsaved_changes(self) -> bool:
         return self.form.has_unsaved_changes()
+
+    def unlocked(self) -> None:
+        """The screen was unlocked: the half-typed visit comes back."""
+        self.form.restore_kept()
 
     def clear_personal_data(self) -> None:
         self.visits = ()

@@ -17,7 +17,13 @@ from PySide6.QtWidgets import (
 
 from clinic_app.rules import render
 from clinic_app.services.dashboard import CATEGORIES, DashboardView, Scope
-from clinic_app.ui.common import error_message, fmt_date, make_table, plain_label
+from clinic_app.ui.common import (
+    error_message,
+    fmt_date,
+    make_table,
+    plain_label,
+    set_empty_text,
+)
 from clinic_app.ui.context import UiContext
 from clinic_app.ui.itemmodels.rows import KEY_ROLE, MUTED, URGENT, WARNING, Row, RowsModel
 from clinic_app.ui.labels import CATEGORIES as CATEGORY_LABELS
@@ -136,7 +142,8 @@ class DashboardSection(QWidget):
                 )
             )
         self.model.set_rows(rows)
-        self.message.setText("" if rows else self.tr("Nothing due in the next 30 days."))
+        self.message.setText("")
+        set_empty_text(self.table, self.tr("Nothing due in the next 30 days."))
 
     def _open(self, index: QModelIndex) -> None:
         key = self.model.data(index, KEY_ROLE)
@@ -175,7 +182,8 @@ class DashboardPage(QWidget):
             self.sections = [self.caseload, self.site]
             self.tabs.addTab(self.caseload, self.tr("My caseload"))
             self.tabs.addTab(self.site, self.tr("This site"))
-            if ctx.actor.role is not Role.CONTACT_PERSON and ctx.actor.site_id is not None:
+            if ctx.actor.role is not Role.CONTACT_PERSON:
+                # Only contact persons have a caseload; everyone else starts with the site.
                 self.tabs.setCurrentIndex(1)
         layout.addWidget(self.tabs, 1)
         ctx.data_changed.connect(self._on_data_changed)

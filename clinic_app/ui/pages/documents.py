@@ -176,7 +176,7 @@ class PartnerPanel(QWidget):
         self.contact_role = QLineEdit()
         named(self.contact_role, self.tr("Contact role"))
         self.error = error_label(self.tr("Partner error"))
-        self.new_button = QPushButton(self.tr("&New partner"))
+        self.new_button = QPushButton(self.tr("Ne&w partner"))
         named(self.new_button, self.tr("New partner"))
         self.save_button = QPushButton(self.tr("&Save partner"))
         named(self.save_button, self.tr("Save partner"))
@@ -186,12 +186,12 @@ class PartnerPanel(QWidget):
         for text, widget in (
             (self.tr("&Name:"), self.name),
             (self.tr("&Kind:"), self.kind),
-            (self.tr("&Phone:"), self.phone),
-            (self.tr("&Email:"), self.email),
-            (self.tr("&Address:"), self.address),
-            (self.tr("N&otes:"), self.notes),
-            (self.tr("Contact na&me:"), self.contact_name),
-            (self.tr("Contact ro&le:"), self.contact_role),
+            (self.tr("Ph&one:"), self.phone),
+            (self.tr("E&mail:"), self.email),
+            (self.tr("A&ddress:"), self.address),
+            (self.tr("Not&es:"), self.notes),
+            (self.tr("Contact n&ame:"), self.contact_name),
+            (self.tr("Contact &role:"), self.contact_role),
         ):
             label = QLabel(text)
             label.setBuddy(widget)
@@ -329,7 +329,7 @@ class LetterheadPanel(QWidget):
         for text, widget in (
             (self.tr("&Organisation:"), self.organisation),
             (self.tr("&Address:"), self.address),
-            (self.tr("&Phone:"), self.phone),
+            (self.tr("Pho&ne:"), self.phone),
             (self.tr("&Email:"), self.email),
         ):
             label = QLabel(text)
@@ -374,7 +374,7 @@ class DocumentsPage(QWidget):
         self.letterhead_panel = LetterheadPanel(ctx)
         self.tabs.addTab(self.log_panel, self.tr("Document &log"))
         self.tabs.addTab(self.partner_panel, self.tr("&Partners"))
-        self._letterhead_index = self.tabs.addTab(self.letterhead_panel, self.tr("Letter&head"))
+        self._letterhead_index = self.tabs.addTab(self.letterhead_panel, self.tr("Le&tterhead"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         ctx.data_changed.connect(self._data_changed)

@@ -176,7 +176,7 @@ class StatisticsPage(QWidget):
         controls = QGridLayout()
         for col, (text, widget) in enumerate(
             (
-                (self.tr("&From:"), self.year_from),
+                (self.tr("Fro&m:"), self.year_from),
                 (self.tr("&To:"), self.year_to),
                 (self.tr("Sit&e:"), self.site),
             )

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from clinic_app.errors import ClinicError
 from clinic_app.services.contacts import ContactsOverview, GuardianInput
+from clinic_app.ui.common import prompter
 from clinic_app.ui.context import UiContext
 from clinic_app.ui.plans.common import (
     OptionalDate,
@@ -149,19 +150,19 @@ class ContactsTab(QWidget):
             (self.g_reason, translate("Contacts", "Reason for replacing or ending")),
         ):
             widget.setAccessibleName(name)
-        self.record_button = QPushButton(translate("Contacts", "Re&cord guardian"))
+        self.record_button = QPushButton(translate("Contacts", "Record &guardian"))
         self.record_button.setAccessibleName(translate("Contacts", "Record guardian"))
         self.record_button.clicked.connect(self.record_guardian)
-        self.end_button = QPushButton(translate("Contacts", "E&nd guardianship"))
+        self.end_button = QPushButton(translate("Contacts", "End guardians&hip"))
         self.end_button.setAccessibleName(translate("Contacts", "End guardianship"))
         self.end_button.clicked.connect(self.end_guardian)
         self.guardian_error = self._error_label(translate("Contacts", "Guardian error"))
         gform = QFormLayout()
         gform.addRow(translate("Contacts", "Current:"), self.guardian_label)
-        gform.addRow(self._buddy(translate("Contacts", "N&ame:"), self.g_name), self.g_name)
+        gform.addRow(self._buddy(translate("Contacts", "Na&me:"), self.g_name), self.g_name)
         gform.addRow(self._buddy(translate("Contacts", "&Organisation:"), self.g_org), self.g_org)
         gform.addRow(self._buddy(translate("Contacts", "&Phone:"), self.g_phone), self.g_phone)
-        gform.addRow(self._buddy(translate("Contacts", "&E-mail:"), self.g_email), self.g_email)
+        gform.addRow(self._buddy(translate("Contacts", "E-ma&il:"), self.g_email), self.g_email)
         gform.addRow(translate("Contacts", "Appointed on:"), self.g_date)
         gform.addRow(
             self._buddy(translate("Contacts", "Reason (replace or end):"), self.g_reason),
@@ -369,6 +370,16 @@ class ContactsTab(QWidget):
             self.ctx.notify(translate("Contacts", "Guardian recorded."))
 
     def end_guardian(self) -> None:
+        if not prompter.confirm(
+            self,
+            translate("Contacts", "End guardianship"),
+            translate(
+                "Contacts",
+                "End the guardianship now? A minor without a guardian has no one to act for "
+                "her until a new guardian is recorded.",
+            ),
+        ):
+            return
         svc, actor = self.ctx.services.contacts, self.ctx.actor
         reason = self.g_reason.text()
         if self._run(self.guardian_error, lambda: svc.end_guardian(actor, self.person_id, reason)):
@@ -376,6 +387,16 @@ class ContactsTab(QWidget):
             self.ctx.notify(translate("Contacts", "Guardianship ended."))
 
     def end_at_18(self) -> None:
+        if not prompter.confirm(
+            self,
+            translate("Contacts", "End guardianship"),
+            translate(
+                "Contacts",
+                "End the guardianship because she has turned 18, and mark the action plan for "
+                "review today?",
+            ),
+        ):
+            return
         svc, actor = self.ctx.services.contacts, self.ctx.actor
         reason = self.transition_reason.text()
         if self._run(

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from clinic_app.errors import ClinicError, Conflict, Invalid
+from clinic_app.security.permissions import Action, Scope, scope_for
 from clinic_app.services.persons import (
     DuplicateCandidate,
     NameInput,
@@ -119,7 +120,7 @@ class PersonDialog(QDialog):
         self.rows: dict[str, tuple[QLabel, QWidget]] = {}
 
         self.name = QLineEdit()
-        self._row("name", self.tr("&Name:"), self.name, self.tr("Name"))
+        self._row("name", self.tr("Na&me:"), self.name, self.tr("Name"))
         self.name.setMaxLength(200)
         self.script = script_combo()
         self._row("script", self.tr("Sc&ript of the name:"), self.script, "")
@@ -142,7 +143,7 @@ class PersonDialog(QDialog):
         for sex in Sex:
             self.sex.addItem(label(SEXES, sex), sex)
         self.sex.setCurrentIndex(self.sex.findData(Sex.UNKNOWN))
-        self._row("sex", self.tr("&Sex:"), self.sex, self.tr("Sex"))
+        self._row("sex", self.tr("Se&x:"), self.sex, self.tr("Sex"))
 
         self.certainty = QComboBox()
         for cert in BirthCertainty:
@@ -205,7 +206,7 @@ class PersonDialog(QDialog):
         self.flags: dict[SafetyFlag, QCheckBox] = {}
         self._checks(self.tr("Safety flags"), SAFETY_FLAGS, SafetyFlag, self.flags)
 
-        self.own_insurance = QCheckBox(self.tr("Has own health &insurance"))
+        self.own_insurance = QCheckBox(self.tr("Has own &health insurance"))
         self.own_insurance.setAccessibleName(self.tr("Own health insurance"))
         self.registered = QCheckBox(self.tr("&Registered in Denmark (yellow health card)"))
         self.registered.setAccessibleName(self.tr("Registered in Denmark"))
@@ -229,7 +230,10 @@ class PersonDialog(QDialog):
         self.site.addItem(self.tr("No site"), None)
         for site in ctx.services.reference.sites():
             self.site.addItem(site.name, site.id)
-        self._row("site", self.tr("S&ite:"), self.site, self.tr("Site"))
+        self._row("site", self.tr("Sit&e:"), self.site, self.tr("Site"))
+        if detail is None and ctx.actor.site_id is not None:
+            # A new record starts at the user's own site, where she can see and find it.
+            self.site.setCurrentIndex(max(0, self.site.findData(ctx.actor.site_id)))
         if detail is not None and not detail.location_visible:
             self.rows["site"][0].setVisible(False)
             self.site.setVisible(False)
@@ -237,7 +241,7 @@ class PersonDialog(QDialog):
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(90)
-        self._row("notes", self.tr("N&otes:"), self.notes, self.tr("Notes"))
+        self._row("notes", self.tr("&Notes:"), self.notes, self.tr("Notes"))
 
         self.general_error = error_label(self.tr("Form error"))
         outer.addWidget(self.general_error)
@@ -546,10 +550,29 @@ class PersonDialog(QDialog):
             field.setFocus()
             return
         data = self.input()
+        if not self._keeps_it_visible(data.site_id):
+            return
         if self.detail is None and not self._confirmed_new:
             self._check_duplicates(data)
         else:
             self._write(data)
+
+    def _keeps_it_visible(self, site_id: int | None) -> bool:
+        """A user who sees only her own site's records is asked before saving one elsewhere:
+        she could neither see nor find it afterwards (nor would her duplicate check)."""
+        actor = self.ctx.actor
+        if scope_for(actor.role, Action.PERSON_VIEW) is not Scope.SAME_SITE:
+            return True
+        if site_id == actor.site_id or (self.detail is not None and site_id == self.detail.site_id):
+            return True
+        return prompter.confirm(
+            self,
+            self.windowTitle(),
+            self.tr(
+                "This record will not be at your site. You will then not be able to see or "
+                "find it, and it is left out of your duplicate checks. Save it there anyway?"
+            ),
+        )
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

@@ -247,7 +247,7 @@ class OverrideDialog(QDialog):
         self.general_error = error_label(self.tr("Form error"))
         layout.addWidget(self.general_error)
         buttons = QDialogButtonBox()
-        self.save_button = QPushButton(self.tr("&Save"))
+        self.save_button = QPushButton(self.tr("Sa&ve"))
         self.save_button.setAccessibleName(self.tr("Save decision"))
         cancel = QPushButton(self.tr("Cancel"))
         cancel.setAccessibleName(self.tr("Cancel"))

@@ -181,7 +181,7 @@ class TimelineTab(QWidget):
         v2.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         row.addWidget(plain_label(self.tr("Case events")), 1)
-        self.add_button = QPushButton(self.tr("Add &event…"))
+        self.add_button = QPushButton(self.tr("A&dd event…"))
         self.add_button.setAccessibleName(self.tr("Add event"))
         self.add_button.clicked.connect(self.add_event)
         self.add_button.setVisible(can_ever(ctx.actor, Action.CASE_EVENT_ADD))

@@ -5,8 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -93,9 +95,15 @@ class PersonWindow(QWidget):
         self._tab_defs: list[PersonTab] = list(visible_tabs(ctx.actor))
         self._built: dict[str, QWidget] = {}
         for tab in self._tab_defs:
-            holder = QWidget()
+            # Each tab scrolls: a long tab (a minor's guardian and contact person forms) is
+            # never squeezed below its fields' height on a small laptop screen.
+            holder = QScrollArea()
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QFrame.Shape.NoFrame)
             holder.setAccessibleName(tab.display_title())
-            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            inner = QWidget()
+            QVBoxLayout(inner).setContentsMargins(0, 0, 0, 0)
+            holder.setWidget(inner)
             self.tabs.addTab(holder, tab.display_title())
         self.tabs.currentChanged.connect(self._ensure_built)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
@@ -138,7 +146,8 @@ class PersonWindow(QWidget):
         widget = tab.factory(self.ctx, self.person_id)
         self._built[tab.key] = widget
         holder = self.tabs.widget(index)
-        layout = holder.layout() if holder is not None else None
+        inner = holder.widget() if isinstance(holder, QScrollArea) else None
+        layout = inner.layout() if inner is not None else None
         assert layout is not None
         layout.addWidget(widget)
         if self.detail is not None:

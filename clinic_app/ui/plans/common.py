@@ -24,9 +24,10 @@ from clinic_app.errors import ClinicError, Conflict, Forbidden, Invalid, NotFoun
 from clinic_app.vocabulary import PlanArea, PlanState, TaskStatus
 
 
-def translate(context: str, text: str) -> str:
-    """Translate ``text`` in ``context``; a plain function name Qt Linguist's lupdate reads."""
-    return QCoreApplication.translate(context, text)
+def translate(context: str, text: str, disambiguation: str = "", n: int = -1) -> str:
+    """Translate ``text`` in ``context`` (with the plural form for ``n`` where the text has
+    %n); a plain function name Qt Linguist's lupdate reads."""
+    return QCoreApplication.translate(context, text, disambiguation or None, n)
 
 
 def area_label(area: PlanArea) -> str:

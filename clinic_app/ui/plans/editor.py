@@ -44,6 +44,7 @@ from clinic_app.services.action_plans import (
 )
 from clinic_app.services.plan_diff import DiffEntry
 from clinic_app.services.plan_templates import CHILD_AREAS
+from clinic_app.ui.common import prompter
 from clinic_app.ui.context import UiContext
 from clinic_app.ui.plans.common import (
     FormDialog,
@@ -732,11 +733,31 @@ class PlanEditor(QWidget):
         if not self._editable() or selected is None:
             return
         kind, item_id = selected
+        if not self._confirm_removal(kind, item_id):
+            return
         plans, actor = self.ctx.services.plans, self.ctx.actor
         if kind == "goal":
             self._save(lambda d: plans.remove_goal(actor, d.id, item_id, expected=d.stamp))
         else:
             self._save(lambda d: plans.remove_task(actor, d.id, item_id, expected=d.stamp))
+
+    def _confirm_removal(self, kind: str, item_id: int) -> bool:
+        """Removing a goal takes its tasks with it: always asked, No is the default."""
+        if kind == "goal":
+            goal = self._goal(item_id)
+            if goal is None:
+                return False
+            question = translate(
+                "Plans", "Remove the goal “%1” and its %n task(s)?", "", len(goal.tasks)
+            ).replace("%1", goal.title)
+        else:
+            found = self._task(item_id)
+            if found is None:
+                return False
+            question = translate("Plans", "Remove the task “%1”?").replace(
+                "%1", found[1].description
+            )
+        return prompter.confirm(self, translate("Plans", "Remove"), question)
 
     # --- dialogs ----------------------------------------------------------------------------
 

@@ -200,6 +200,10 @@ def test_guardian_input_is_checked_and_adults_get_none(
     with pytest.raises(Invalid) as err:
         services.contacts.record_guardian(admin, child, GuardianInput("K", email="no-at-sign"))
     assert err.value.field == "email"
+    for bad in ("karen@", "@example.dk", "karen@example", "karen@@example.dk", "ka ren@x.dk"):
+        with pytest.raises(Invalid) as err:
+            services.contacts.record_guardian(admin, child, GuardianInput("K", email=bad))
+        assert (err.value.field, err.value.code) == ("email", "bad_email"), bad
     adult = register(services, admin, site_ids["shelter"])
     with pytest.raises(Invalid) as err:
         services.contacts.record_guardian(admin, adult, GuardianInput("Karen Holm"))

@@ -397,6 +397,7 @@ def _calls(services: Services, ids: dict[str, int]) -> dict[str, Callable[[Actor
         "ClinicService.update_visit": lambda a: v.update_visit(
             a, ids["visit"], visit_input(ids["clinic"], visitor_id=ids["visitor"]), 1
         ),
+        "ClinicService.void_visit": lambda a: v.void_visit(a, ids["visit"], 1, "wrong person"),
         "ClinicService.get_visit": lambda a: v.get_visit(a, ids["person_visit"]),
         "ClinicService.person_visits": lambda a: v.person_visits(a, ids["person"]),
         "ClinicService.day_view": lambda a: v.day_view(a, ids["clinic"], TODAY),
@@ -585,3 +586,42 @@ def test_bad_new_visitor_or_referral_writes_nothing(
         services.visits.record_visit(nurse, data, new_visitor=new_visitor, referral=referral)
     assert (err.value.field, err.value.code) == (field, code)
     assert counts(services) == before
+
+
+def test_a_visit_recorded_in_error_is_voided_with_a_reason_and_audited(
+    services: Services, nurse: Actor, staff: Actor, site_ids: dict[str, int], person_id: int
+) -> None:
+    clinic = site_ids["clinic"]
+    visit = services.visits.record_visit(nurse, visit_input(clinic, person_id=person_id))
+    with pytest.raises(Forbidden):
+        services.visits.void_visit(staff, visit.id, visit.version, "wrong person")
+    with pytest.raises(Invalid) as bad:
+        services.visits.void_visit(nurse, visit.id, visit.version, "  ")
+    assert bad.value.field == "reason"
+    with pytest.raises(Conflict):
+        services.visits.void_visit(nurse, visit.id, visit.version + 1, "wrong person")
+    services.visits.void_visit(nurse, visit.id, visit.version, "recorded for the wrong woman")
+    assert services.visits.person_visits(nurse, person_id) == ()
+    assert services.visits.day_view(nurse, clinic, TODAY) == ()
+    with pytest.raises(NotFound):
+        services.visits.get_visit(nurse, visit.id)
+    (row,) = [r for r in audit_actions(services) if r[0] == "visit.void"]
+    assert row[1] == person_id and row[2] == f"visit:{visit.id}"
+    assert "recorded for the wrong woman" in row[3]
+
+
+def test_a_visit_with_an_open_referral_is_not_voided(
+    services: Services, nurse: Actor, site_ids: dict[str, int], person_id: int
+) -> None:
+    visit = services.visits.record_visit(
+        nurse,
+        visit_input(site_ids["clinic"], person_id=person_id),
+        referral=VisitReferral("doctor", "pain", Urgency.ROUTINE),
+    )
+    with pytest.raises(Invalid) as refused:
+        services.visits.void_visit(nurse, visit.id, visit.version, "twice")
+    assert refused.value.code == "open_referral"
+    (referral,) = services.referrals.for_person(nurse, person_id)
+    services.referrals.cancel(nurse, referral.id)
+    services.visits.void_visit(nurse, visit.id, visit.version, "twice")
+    assert services.visits.person_visits(nurse, person_id) == ()
