@@ -24,6 +24,7 @@ from clinic_app.models.person import (
 )
 from clinic_app.models.setting import AppSetting
 from clinic_app.models.site import Site
+from clinic_app.models.statistics_release import StatisticsRelease
 from clinic_app.models.user import LoginFailure, User
 from clinic_app.models.visit import (
     AnonymousVisitor,
@@ -65,6 +66,7 @@ __all__ = [
     "Referral",
     "SharedSecret",
     "Site",
+    "StatisticsRelease",
     "User",
     "Visit",
     "VisitServiceGiven",

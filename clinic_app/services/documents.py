@@ -46,6 +46,7 @@ from clinic_app.models import (
     Visit,
     utcnow,
 )
+from clinic_app.rules import Message, render, status_document_refusal
 from clinic_app.security.context import Actor
 from clinic_app.security.permissions import Action, allowed, require
 from clinic_app.services import document_builders as build
@@ -98,6 +99,11 @@ PARTNER_DOCUMENTS: Mapping[PartnerKind, frozenset[DocumentType]] = MappingProxyT
 # Documents printed with no partner: the person's own copy of the action plan (they sign
 # it), their access report, and the guardian summary, which goes to the minor's current
 # guardian (the child's legal representative, not a partner).
+# Documents that state status, deadlines or who pays: refused while the history needs
+# correction (docs/rules.md, "History validation").
+STATUS_DOCUMENTS: frozenset[DocumentType] = frozenset(
+    {_D.STATUS_CONFIRMATION, _D.HEALTH_REFERRAL, _D.GUARDIAN_SUMMARY, _D.IOM_REFERRAL}
+)
 NO_PARTNER_DOCUMENTS: frozenset[DocumentType] = frozenset(
     {_D.ACTION_PLAN, _D.ACCESS_REPORT, _D.GUARDIAN_SUMMARY}
 )
@@ -244,9 +250,11 @@ class SharingCheck:
     allowed: bool  # may be prepared as it is
     needs_reason: bool  # no consent, but the law allows it with a stated reason (and you may)
     reason: str  # why not, in plain English (no personal data); "" when allowed
-    code: str  # "ok", "consent", "override", "kind", "guardian", "recipient", "permission"
+    code: str  # "ok", "consent", "override", "kind", "guardian", "recipient", "permission",
+    # "history" (the person's history needs correction: status documents are refused)
     consent_id: int | None = None
     legal_basis: str = ""  # for an override: the law the reason relies on
+    message: Message | None = None  # code "history": the structured reason, to render
 
 
 @dataclass(frozen=True)
@@ -350,6 +358,13 @@ class DocumentService:
                 if doc_type is _D.CONSENT_FORM:
                     return SharingCheck(True, False, "", "ok")
                 self._route(s, person, partner, doc_type)
+                if doc_type in STATUS_DOCUMENTS:
+                    refusal = status_document_refusal(
+                        build.Facts(s, person, self._today()).timeline
+                    )
+                    if refusal is not None:
+                        reason = render(refusal, "en")
+                        return SharingCheck(False, False, reason, "history", message=refusal)
             except Forbidden as exc:
                 return SharingCheck(False, False, exc.reason, "permission")
             except _Refused as exc:
@@ -452,6 +467,12 @@ class DocumentService:
             else:
                 guardian_name = self._route(s, person, partner, doc_type)
             facts = build.Facts(s, person, today)
+            if doc_type in STATUS_DOCUMENTS:
+                # Status, deadlines or who pays, from a history that breaks a rule: refused
+                # with the reason until the history is corrected.
+                refusal = status_document_refusal(facts.timeline)
+                if refusal is not None:
+                    raise _Refused("history", render(refusal, lang))
             if doc_type is _D.CONSENT_FORM:
                 decision = _Decision(None, "", frozenset())
             else:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clinic_app.errors import Conflict, NotFound
+from clinic_app.errors import Conflict, Invalid, NotFound
 from clinic_app.models import Entitlement, Person, utcnow
 from clinic_app.security.context import Actor
 from clinic_app.security.permissions import Action
@@ -86,6 +86,10 @@ class EntitlementService:
     ) -> ManualEntitlementView:
         """Record an override; the reason is required. Nothing is written on bad input."""
         reason = clean_text("reason", data.reason, required=True, max_len=1000, multiline=True)
+        if data.payer is Payer.UNKNOWN:
+            raise Invalid(
+                "payer", "unknown_payer", "A manual decision names who pays (or not covered)."
+            )
         today = self._today()
         valid_from = data.valid_from or today
         check_date_bounds("valid_from", valid_from, today, days_ahead=YEAR_AHEAD)

@@ -79,6 +79,7 @@ class PersonInput:
     safety_flags: tuple[SafetyFlag, ...] = ()
     own_insurance: bool = False
     registered_in_denmark: bool = False
+    insurer_country: str | None = None  # ISO alpha-2 of the own insurer, when known
     site_id: int | None = None
     notes: str = ""
 
@@ -116,6 +117,7 @@ class PersonDetail:
     safety_flags: tuple[SafetyFlag, ...]
     own_insurance: bool
     registered_in_denmark: bool
+    insurer_country: str | None
     # None when the actor may not see where the person stays (safety-sensitive location).
     site_id: int | None
     site_name: str | None
@@ -493,9 +495,10 @@ class PersonService:
                 )
             )
         if flt.minor is not None:
-            # Estimated years count from 1 July, as in the rules engine.
+            # As in the rules engine: with only an estimated year Y the person is a minor until
+            # the end of the year they turn 18 (Council of Europe Convention Art. 10(3)).
             cut = _years_before(today, 18)
-            first_minor_year = cut.year if dt.date(cut.year, 7, 1) > cut else cut.year + 1
+            first_minor_year = today.year - 18
             exact = Person.birth_date.is_not(None)
             estimated = Person.birth_date.is_(None) & Person.birth_year.is_not(None)
             if flt.minor:
@@ -581,6 +584,11 @@ class PersonService:
             ),
             own_insurance=data.own_insurance,
             registered_in_denmark=data.registered_in_denmark,
+            insurer_country=(
+                check_country("insurer_country", data.insurer_country)
+                if data.own_insurance
+                else None
+            ),
             site_id=data.site_id,
             notes=clean_text("notes", data.notes, max_len=20000, multiline=True),
         )
@@ -600,6 +608,7 @@ class PersonService:
         person.interpreter_needed = data.interpreter_needed
         person.interpreter_language = data.interpreter_language
         person.own_insurance = data.own_insurance
+        person.insurer_country = data.insurer_country
         person.registered_in_denmark = data.registered_in_denmark
         person.current_site_id = data.site_id
         person.notes = data.notes
@@ -679,6 +688,7 @@ class PersonService:
             safety_flags=tuple(f.flag for f in person.safety_flags),
             own_insurance=person.own_insurance,
             registered_in_denmark=person.registered_in_denmark,
+            insurer_country=person.insurer_country,
             site_id=person.current_site_id if sees_location else None,
             site_name=site.name if site and sees_location else None,
             location_visible=sees_location,

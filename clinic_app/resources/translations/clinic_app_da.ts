@@ -257,6 +257,10 @@
         <translation>Forklaring</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
         <source>Dashboard page</source>
         <translation>Overbliksside</translation>
     </message>
@@ -328,6 +332,14 @@
             <numerusform>om %n dag</numerusform>
             <numerusform>om %n dage</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>(expected)</source>
+        <translation>(forventet)</translation>
+    </message>
+    <message>
+        <source>(unreliable)</source>
+        <translation>(upålidelig)</translation>
     </message>
     <message>
         <source>Nothing due in the next 30 days.</source>
@@ -472,8 +484,12 @@
         <translation>ingen kendt slutdato</translation>
     </message>
     <message>
-        <source>Manual decision: </source>
-        <translation>Manuel afgørelse: </translation>
+        <source>(expected)</source>
+        <translation>(forventet)</translation>
+    </message>
+    <message>
+        <source>(unreliable)</source>
+        <translation>(upålidelig)</translation>
     </message>
     <message>
         <source>until revoked</source>
@@ -806,6 +822,14 @@
         <translation>Ansøger</translation>
     </message>
     <message>
+        <source>&amp;Ground:</source>
+        <translation>&amp;Begrundelse:</translation>
+    </message>
+    <message>
+        <source>Extension ground</source>
+        <translation>Begrundelse for forlængelse</translation>
+    </message>
+    <message>
         <source>No&amp;tes:</source>
         <translation>No&amp;ter:</translation>
     </message>
@@ -1130,12 +1154,28 @@
         <translation>Anden sikkerhedsrisiko</translation>
     </message>
     <message>
+        <source>History needs correction</source>
+        <translation>Historikken skal rettes</translation>
+    </message>
+    <message>
         <source>Case closed</source>
         <translation>Sag afsluttet</translation>
     </message>
     <message>
         <source>Returned home (IOM follow-up)</source>
         <translation>Rejst hjem (IOM-opfølgning)</translation>
+    </message>
+    <message>
+        <source>Identification refused: reflection period ended</source>
+        <translation>Identifikation afvist: refleksionsperioden er ophørt</translation>
+    </message>
+    <message>
+        <source>Reflection period (extension requested, expected)</source>
+        <translation>Refleksionsperiode (forlængelse søgt, forventet)</translation>
+    </message>
+    <message>
+        <source>Reflection period expired: must leave Denmark</source>
+        <translation>Refleksionsperioden er udløbet: skal udrejse</translation>
     </message>
     <message>
         <source>Referred for assisted voluntary return</source>
@@ -1190,8 +1230,12 @@
         <translation>Refleksionsperiode givet</translation>
     </message>
     <message>
-        <source>Reflection period extended</source>
-        <translation>Refleksionsperiode forlænget</translation>
+        <source>Reflection period extension requested</source>
+        <translation>Forlængelse af refleksionsperioden søgt</translation>
+    </message>
+    <message>
+        <source>Reflection period extension decided</source>
+        <translation>Afgørelse om forlængelse af refleksionsperioden</translation>
     </message>
     <message>
         <source>Residence permit applied for</source>
@@ -1216,6 +1260,10 @@
     <message>
         <source>Asylum decision</source>
         <translation>Afgørelse i asylsag</translation>
+    </message>
+    <message>
+        <source>Cooperates on a prepared return</source>
+        <translation>Samarbejder om en forberedt hjemrejse</translation>
     </message>
     <message>
         <source>Referred to IOM (voluntary return)</source>
@@ -1326,8 +1374,24 @@
         <translation>Kommune</translation>
     </message>
     <message>
+        <source>No source says who pays</source>
+        <translation>Ingen kilde siger, hvem der betaler</translation>
+    </message>
+    <message>
         <source>Not covered</source>
         <translation>Ikke dækket</translation>
+    </message>
+    <message>
+        <source>Cooperation on a prepared return</source>
+        <translation>Samarbejde om en forberedt hjemrejse</translation>
+    </message>
+    <message>
+        <source>Particular reasons</source>
+        <translation>Særlige grunde</translation>
+    </message>
+    <message>
+        <source>Another reason (extends nothing)</source>
+        <translation>Anden grund (forlænger ikke)</translation>
     </message>
     <message>
         <source>No legal stay</source>
@@ -1428,6 +1492,10 @@
     <message>
         <source>No contact person</source>
         <translation>Ingen kontaktperson</translation>
+    </message>
+    <message>
+        <source>Manual review needed</source>
+        <translation>Manuel gennemgang nødvendig</translation>
     </message>
     <message>
         <source>Overdue</source>
@@ -2170,6 +2238,14 @@
     <message>
         <source>Registered in Denmark</source>
         <translation>Registreret i Danmark</translation>
+    </message>
+    <message>
+        <source>Ins&amp;urer&apos;s country:</source>
+        <translation>&amp;Forsikringens land:</translation>
+    </message>
+    <message>
+        <source>Insurer&apos;s country</source>
+        <translation>Forsikringens land</translation>
     </message>
     <message>
         <source>No site</source>
@@ -3003,6 +3079,14 @@
         <translation>Problemer i historikken</translation>
     </message>
     <message>
+        <source>Manual review</source>
+        <translation>Manuel gennemgang</translation>
+    </message>
+    <message>
+        <source>Notes beside the status</source>
+        <translation>Bemærkninger til status</translation>
+    </message>
+    <message>
         <source>Deadlines</source>
         <translation>Frister</translation>
     </message>
@@ -3035,6 +3119,14 @@
         <translation>ikke registreret</translation>
     </message>
     <message>
+        <source>EXPECTED (requested %1, not granted); granted until %2</source>
+        <translation>FORVENTET (søgt %1, ikke meddelt); meddelt til %2</translation>
+    </message>
+    <message>
+        <source>granted</source>
+        <translation>meddelt</translation>
+    </message>
+    <message>
         <source>%1 days</source>
         <translation>%1 dage</translation>
     </message>
@@ -3055,12 +3147,32 @@
         <translation>udrejst %1</translation>
     </message>
     <message>
+        <source>cooperates on return since %1</source>
+        <translation>samarbejder om hjemrejse siden %1</translation>
+    </message>
+    <message>
         <source>follow-up until %1</source>
         <translation>opfølgning til %1</translation>
     </message>
     <message>
         <source>(minor)</source>
         <translation>(mindreårig)</translation>
+    </message>
+    <message>
+        <source>turns 18 between %1 and %2</source>
+        <translation>fylder 18 mellem %1 og %2</translation>
+    </message>
+    <message>
+        <source>History needs correction: deadlines below are unreliable and status documents cannot be printed until it is corrected.</source>
+        <translation>Historikken skal rettes: fristerne nedenfor er upålidelige, og statusdokumenter kan ikke udskrives, før den er rettet.</translation>
+    </message>
+    <message>
+        <source>(expected)</source>
+        <translation>(forventet)</translation>
+    </message>
+    <message>
+        <source>(unreliable)</source>
+        <translation>(upålidelig)</translation>
     </message>
     <message>
         <source>Select an event first.</source>
