@@ -164,7 +164,8 @@ def verify_dump(
     """Restore ``dump`` into a scratch database: same row counts, and ``check`` passes."""
     restore_tool = restore_tool or tool("pg_restore")
     kwargs = _connect_kwargs(engine.url, engine)
-    scratch = f"clinic_verify_{secrets.token_hex(6)}"
+    # Named after its source, so a scratch copy left by a crash is easy to recognise.
+    scratch = f"{str(kwargs.get('dbname', 'clinic'))[:40]}_verify_{secrets.token_hex(6)}"
     admin_kwargs = {**kwargs, "autocommit": True}
     try:
         with psycopg.connect(**admin_kwargs) as conn:
