@@ -358,6 +358,7 @@ _ENUMS: dict[str, tuple[str, str]] = {
         "Den offentlige sygesikring (gult sundhedskort)",
     ),
     "Payer.municipality": ("Municipality", "Kommunen"),
+    "Payer.unknown": ("No source says who pays", "Ingen kilde siger, hvem der betaler"),
     "Payer.none": ("Not covered", "Ikke dækket"),
     "Urgency.routine": ("Routine", "Almindelig"),
     "Urgency.soon": ("Soon", "Snarest"),
@@ -385,9 +386,13 @@ _ENUMS: dict[str, tuple[str, str]] = {
     "EventKind.identification": ("Identification", "Identifikation"),
     "EventKind.legal_stay": ("Legal stay", "Lovligt ophold"),
     "EventKind.reflection_start": ("Reflection period started", "Refleksionsperiode begyndt"),
-    "EventKind.reflection_extension": (
-        "Reflection period extended",
-        "Refleksionsperiode forlænget",
+    "EventKind.reflection_extension_requested": (
+        "Extension of the reflection period requested",
+        "Forlængelse af refleksionsperioden søgt",
+    ),
+    "EventKind.reflection_extension_decided": (
+        "Decision on extending the reflection period",
+        "Afgørelse om forlængelse af refleksionsperioden",
     ),
     "EventKind.permit_application": (
         "Residence permit applied for",
@@ -398,6 +403,10 @@ _ENUMS: dict[str, tuple[str, str]] = {
     "EventKind.permit_ended": ("Residence permit ended", "Opholdstilladelse ophørt"),
     "EventKind.asylum_applied": ("Asylum applied for", "Asyl søgt"),
     "EventKind.asylum_decided": ("Asylum decision", "Afgørelse om asyl"),
+    "EventKind.avr_cooperation": (
+        "Cooperates on a prepared return",
+        "Samarbejder om en forberedt hjemrejse",
+    ),
     "EventKind.avr_referral": (
         "Referred for assisted voluntary return",
         "Henvist til assisteret frivillig hjemrejse",

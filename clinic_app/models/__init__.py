@@ -32,6 +32,7 @@ from clinic_app.models.visit import (
     Visit,
     VisitServiceGiven,
 )
+from clinic_app.models.workstation import SharedSecret, Workstation, WorkstationEnrolment
 
 __all__ = [
     "ActionPlan",
@@ -62,9 +63,12 @@ __all__ = [
     "PlanTask",
     "PlanTemplate",
     "Referral",
+    "SharedSecret",
     "Site",
     "User",
     "Visit",
     "VisitServiceGiven",
+    "Workstation",
+    "WorkstationEnrolment",
     "utcnow",
 ]

@@ -12,8 +12,9 @@ Definitions (also printed with the tables):
 * *presumed* in a year: the first contact falls in that year and no identification decision
   is recorded (identified or not);
 * *age at identification* uses the best known birth date exactly as
-  :func:`clinic_app.rules.age_on` does (estimated year: 1 July; age assessment: the youngest
-  reading; 29 February: 1 March in common years); no usable birth data is "unknown";
+  :func:`clinic_app.rules.age_on` does (estimated year: the end of that year, so a minor
+  until the end of the year of the 18th birthday; age assessment: the youngest reading;
+  29 February: 1 March in common years); no usable birth data is "unknown";
 * *outcome* as recorded to date: asylum granted, else assisted voluntary return (departure),
   else a residence permit, else "other";
 * the site filter uses the person's current site for person counts, the event's site for
@@ -713,10 +714,10 @@ def birth_key(
         (and_(birth_date.is_not(None), certainty != BirthCertainty.UNKNOWN), _date_key(birth_date)),
         (
             and_(certainty == BirthCertainty.ESTIMATED_YEAR, birth_year.is_not(None)),
-            birth_year * 10000 + 701,
+            (birth_year + 1) * 10000 + 101,
         ),
         (and_(assessment_date.is_not(None), assessed_age.is_not(None)), assessed),
-        (birth_year.is_not(None), birth_year * 10000 + 701),
+        (birth_year.is_not(None), (birth_year + 1) * 10000 + 101),
         else_=None,
     )
 

@@ -108,9 +108,11 @@ NOTES: dict[str, tuple[str, str]] = {
     ),
     "age": (
         "Age on the day of identification, from the best known birth date; an estimated "
-        "year counts as 1 July, an age assessment as the youngest reading.",
+        "year counts from its end (a minor while in doubt), an age assessment as the youngest "
+        "reading.",
         "Alder på identifikationsdagen ud fra den bedst kendte fødselsdato; et anslået år "
-        "regnes som 1. juli, en aldersvurdering som den yngste læsning.",
+        "regnes fra årets udgang (mindreårig, så længe der er tvivl), en aldersvurdering som den "
+        "yngste læsning.",
     ),
 }
 

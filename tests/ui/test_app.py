@@ -135,6 +135,53 @@ def test_first_run_on_a_new_encrypted_database_shows_its_recovery_key(
     assert len(seen) == 1 and len(seen[0]) >= 20
 
 
+def test_first_run_after_a_quit_set_up_shows_a_fresh_recovery_key_and_needs_it_confirmed(
+    qtbot: QtBot, tmp_path: Path, prompts: Prompts
+) -> None:
+    """A database created earlier (a quit first start, or any CLI command) without its key
+    ever being seen: the administrator is only created once a recovery key was shown and
+    confirmed, and that key (not the unseen one) opens the database."""
+    from clinic_app.config import encrypted_sqlite_url
+    from clinic_app.services.container import open_database
+    from clinic_app.storage.open import create_encrypted_database, open_engine
+
+    path = tmp_path / "clinic.db"
+    unseen = create_encrypted_database(path).recovery_key
+    open_database(encrypted_sqlite_url(path)).dispose()  # e.g. a CLI command ran first
+    url = encrypted_sqlite_url(path)
+    seen: dict[str, object] = {}
+
+    def create() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, FirstRunDialog)
+        key = find(dialog, "Recovery key").text()  # type: ignore[attr-defined]
+        seen["key"] = key
+        find(dialog, "Administrator full name", QLineEdit).setText("Ada Admin")
+        find(dialog, "New password", QLineEdit).setText(PASSWORD)
+        find(dialog, "Repeat password", QLineEdit).setText(PASSWORD)
+        button = find(dialog, "Create administrator", QPushButton)
+        seen["enabled_before"] = button.isEnabled()
+        confirm = find(dialog, "Recovery key confirmation", QLineEdit)
+        confirm.setText("ZZZZ")
+        seen["enabled_wrong"] = button.isEnabled()
+        confirm.setText(key.rsplit("-", 1)[-1].lower())
+        seen["enabled_after"] = button.isEnabled()
+        button.click()
+
+    _when(lambda: isinstance(QApplication.activeModalWidget(), FirstRunDialog), create)
+    _when(lambda: _main_window() is not None, lambda: _main_window().close())  # type: ignore[union-attr]
+    assert run_gui(url, settings_path=str(tmp_path / "s.ini")) == 0
+    assert seen["enabled_before"] is False and seen["enabled_wrong"] is False
+    assert seen["enabled_after"] is True
+    assert isinstance(seen["key"], str) and seen["key"] != unseen
+    import keyring
+
+    from tests.fakes import MemoryKeyring
+
+    keyring.set_keyring(MemoryKeyring())  # a new computer: only the recovery key helps
+    open_engine(url, recovery_key=str(seen["key"])).dispose()
+
+
 def test_a_demo_database_is_opened_only_as_a_demo(
     qtbot: QtBot, tmp_path: Path, prompts: Prompts
 ) -> None:

@@ -291,6 +291,10 @@
         <translation>kommunen</translation>
     </message>
     <message>
+        <source>no source says who pays</source>
+        <translation>ingen kilde siger, hvem der betaler</translation>
+    </message>
+    <message>
         <source>nobody</source>
         <translation>ingen</translation>
     </message>

@@ -15,12 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic_app.rules import render
 from clinic_app.services.dashboard import CATEGORIES, DashboardView, Scope
 from clinic_app.ui.common import error_message, fmt_date, make_table, plain_label
 from clinic_app.ui.context import UiContext
 from clinic_app.ui.itemmodels.rows import KEY_ROLE, MUTED, URGENT, WARNING, Row, RowsModel
 from clinic_app.ui.labels import CATEGORIES as CATEGORY_LABELS
-from clinic_app.ui.labels import DEADLINE_KINDS, label
+from clinic_app.ui.labels import DEADLINE_KINDS, STATUSES, label
 from clinic_app.ui.tr import QT_TRANSLATE_NOOP
 from clinic_app.vocabulary import Role
 
@@ -31,6 +32,7 @@ HEADERS = (
     QT_TRANSLATE_NOOP("DashboardPage", "Person"),
     QT_TRANSLATE_NOOP("DashboardPage", "What"),
     QT_TRANSLATE_NOOP("DashboardPage", "Explanation"),
+    QT_TRANSLATE_NOOP("DashboardPage", "Status"),
 )
 TONES = {"overdue": URGENT, "due_7_days": WARNING, "due_30_days": ""}
 
@@ -108,6 +110,7 @@ class DashboardSection(QWidget):
             " · ".join(f"{label(DEADLINE_KINDS, k)}: {n}" for k, n in view.counts_by_kind.items())
         )
         rows = []
+        lang = self.ctx.settings.language
         for item in view.items:
             if item.days_left < 0:
                 when = self.tr("%n day(s) overdue", "", -item.days_left)
@@ -122,8 +125,11 @@ class DashboardSection(QWidget):
                         ("~" if item.uncertain else "") + fmt_date(item.due),
                         item.case_ref,
                         item.display_name,
-                        label(DEADLINE_KINDS, item.kind),
-                        item.explanation,
+                        label(DEADLINE_KINDS, item.kind)
+                        + (" " + self.tr("(expected)") if item.expected else "")
+                        + (" " + self.tr("(unreliable)") if item.unreliable else ""),
+                        render(item.message, lang) if item.message else item.explanation,
+                        label(STATUSES, item.status),
                     ),
                     key=(item.person_id, item.tab),
                     tone=TONES.get(item.category, MUTED),

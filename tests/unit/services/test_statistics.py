@@ -167,7 +167,7 @@ def build_fixed_data(services: Services, admin: Actor, site_ids: dict[str, int])
         _contact(D(2025, 5, 1)),
         _identified(D(2025, 6, 1), Authority.COURT, LegalStay.NONE),
     )
-    # Estimated birth year 2008 (1 July): 17 on 1 August 2025; asylum granted.
+    # Estimated birth year 2008 (counted from its end): 16 on 1 August 2025; asylum granted.
     ids["estimated"] = p = _person(
         services,
         admin,
