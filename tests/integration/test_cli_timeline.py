@@ -17,6 +17,7 @@ from clinic_app.vocabulary import (
     ExtensionGround,
     LegalStay,
     Outcome,
+    Role,
     SiteKind,
 )
 from tests.conftest import FAST_HASHER, PASSWORD
@@ -36,6 +37,8 @@ def seed_identified_person(db_url: str, identified_on: dt.date) -> str:
     svc = build_services(db, hasher=FAST_HASHER)
     admin = svc.users.authenticate("admin", PASSWORD)
     site = svc.reference.create_site(admin, "SH1", "Shelter North", SiteKind.SHELTER)
+    # A site's dashboard is for its own staff (where persons stay is theirs to know).
+    svc.users.create_user(admin, "lead", "Team Lead", PASSWORD, Role.TEAM_LEAD, site.id)
     person = svc.persons.register(
         admin, PersonInput(names=(NameInput("Bogdána Dumitru"),), site_id=site.id)
     )
@@ -80,8 +83,11 @@ def test_timeline_text_and_json(case_ref: str, capsys: pytest.CaptureFixture[str
 
 
 def test_dashboard_for_a_site_and_an_empty_caseload(
-    case_ref: str, capsys: pytest.CaptureFixture[str]
+    case_ref: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    assert main(["dashboard", "--site", "sh1"]) == 4  # the administrator has no site
+    assert "only for persons at your site" in capsys.readouterr().err
+    monkeypatch.setenv("CLINIC_APP_USER", "lead")
     assert main(["dashboard", "--site", "sh1"]) == 0
     text = capsys.readouterr().out
     assert "Due within 30 days (2):" in text and case_ref in text and "Bogdána Dumitru" in text
@@ -95,17 +101,22 @@ def test_dashboard_for_a_site_and_an_empty_caseload(
     assert capsys.readouterr().err.strip() == "error: site not found"
 
 
-def test_rules_and_refresh(case_ref: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_rules_and_refresh(
+    case_ref: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert main(["rules"]) == 0
     text = capsys.readouterr().out
     assert "Rule set 2011" in text and "at most 100 days" in text
     assert "Rule set 2013+" in text and "(in force)" in text
     assert main(["rules", "--json"]) == 0
     assert [r["id"] for r in json.loads(capsys.readouterr().out)] == ["2011", "2013+"]
+    monkeypatch.setenv("CLINIC_APP_USER", "lead")
     assert main(["dashboard", "--site", "SH1"]) == 0
     assert "Note: deadlines were last recomputed for everyone on never" in capsys.readouterr().out
+    monkeypatch.setenv("CLINIC_APP_USER", "admin")
     assert main(["deadlines", "refresh"]) == 0
     assert "1 persons checked" in capsys.readouterr().out
+    monkeypatch.setenv("CLINIC_APP_USER", "lead")
     assert main(["dashboard", "--site", "SH1"]) == 0
     assert "Note:" not in capsys.readouterr().out
 

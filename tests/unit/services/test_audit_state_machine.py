@@ -189,7 +189,7 @@ class AuditMachine(RuleBasedStateMachine):
             self.svc.persons.get(self.actors[by], pid)
         except Forbidden:
             assert by == "stats"
-            self.expect([])
+            self.expect([("access.refused", "denied", pid)])  # refusals are audited
             return
         assert by != "stats"
         self.expect([("person.view", "ok", pid)])
@@ -224,7 +224,7 @@ class AuditMachine(RuleBasedStateMachine):
             self.svc.persons.search(self.actors[by], text)
         except Forbidden:
             assert by == "stats"
-            self.expect([])
+            self.expect([("access.refused", "denied", None)])
             return
         self.expect([("person.search", "ok", None)])
 
