@@ -157,6 +157,14 @@ _EN: dict[str, str] = {
     "count": "Number",
     "suppressed": "not shown",
     "stats_note": "Numbers below {n} are not shown, so that no person can be recognised.",
+    "public": "Published statistics — contains no personal data",
+    "area": "Area",
+    "all_sites": "All sites (national)",
+    "threshold": "Smallest number shown",
+    "stats_hidden": "“{hidden}” marks a number from 1 to {n_1}, or one hidden so that such a "
+    "number cannot be worked out from the others. Hidden numbers are drawn as zero in the "
+    "charts.",
+    "calendar_year": "1 January – 31 December {year}",
 }
 
 _DA: dict[str, str] = {
@@ -292,6 +300,13 @@ _DA: dict[str, str] = {
     "count": "Antal",
     "suppressed": "ikke vist",
     "stats_note": "Tal under {n} vises ikke, så ingen person kan genkendes.",
+    "public": "Offentliggjort statistik — indeholder ingen personoplysninger",
+    "area": "Område",
+    "all_sites": "Alle steder (hele landet)",
+    "threshold": "Mindste viste tal",
+    "stats_hidden": "“{hidden}” betegner et tal fra 1 til {n_1} eller et tal, der er skjult, så "
+    "et sådant tal ikke kan regnes ud fra de andre. Skjulte tal tegnes som nul i diagrammerne.",
+    "calendar_year": "1. januar – 31. december {year}",
 }
 
 # Enum members: "<EnumClass>.<value>" -> (English, Danish)

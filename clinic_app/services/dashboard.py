@@ -30,6 +30,7 @@ from clinic_app.services.facts_loader import (
     refresh_all,
     tab_for,
 )
+from clinic_app.services.relations import require_site_scope
 
 Scope = Literal["caseload", "site"]
 Category = Literal["overdue", "due_7_days", "due_30_days"]
@@ -208,6 +209,7 @@ class DashboardService:
                 "dashboard.view",
                 target=f"{scope}:{site_id}" if scope == "site" else scope,
                 details={"items": len(items), "total": sum(counts.values())},
+                listed=[i.person_id for i in items],
             )
         return DashboardView(
             scope=scope,
@@ -246,6 +248,8 @@ class DashboardService:
             chosen = site_id if site_id is not None else actor.site_id
             if chosen is None:
                 raise Invalid("site_id", "required", "Choose a site.")
+            # Who is at a site is where they are: only that site's staff see it.
+            require_site_scope(actor, chosen)
             require(actor, Action.PERSON_VIEW, same_site=actor.at_site(chosen))
             return lambda query: query.where(Person.current_site_id == chosen)
         raise Invalid("scope", "unknown", "Choose caseload or site.")

@@ -61,6 +61,7 @@ from clinic_app.rules import (
 from clinic_app.rules.dates import add_months, add_years
 from clinic_app.rules.rule_sets import REVIEW_WINDOW_END
 from clinic_app.security.passwords import hash_password
+from clinic_app.services.audit_trail import DEMO_AUDIT_KEY, ORIGIN_DEMO, AuditTrail
 from clinic_app.services.clinic_common import CODE_ALPHABET, CODE_LENGTH, CODE_PREFIX
 from clinic_app.services.consents import Purpose
 from clinic_app.services.database import Database
@@ -1906,12 +1907,20 @@ def generate_demo_data(
     progress: Progress | None = None,
 ) -> DemoSummary:
     """Fill an empty, migrated database with fictional data; the same seed and ``today``
-    give the same data. Raises Conflict if persons, users or sites already exist."""
+    give the same data. Raises Conflict, before writing anything, if persons, users or
+    sites already exist or the database's audit log was founded as anything but a demo.
+
+    The log is founded as a demo's (sealed with the published demo key): open the database
+    with ``build_services(db, demo=True)``, as ``clinic-app demo`` does."""
     started = time.perf_counter()
     day = today or dt.date.today()
     with db.write() as session:
         conn = session.connection()
         _check_empty(conn)
+        trail = AuditTrail(DEMO_AUDIT_KEY, origin=ORIGIN_DEMO)
+        anchor = trail.found(session)
+        if anchor.origin != ORIGIN_DEMO or not trail.anchor_is_authentic(anchor):
+            raise Conflict("demo", "the database was not created as a demo database")
         ctx = _Context(random.Random(seed), day, _Writer(conn))
         if progress:
             progress("staff", 0, 1)

@@ -51,7 +51,14 @@ from clinic_app.security.context import Actor
 from clinic_app.security.permissions import Action, allowed, require
 from clinic_app.services import document_builders as build
 from clinic_app.services.audit_trail import AuditTrail
-from clinic_app.services.common import Clock, Page, check_paging, clean_text, system_today
+from clinic_app.services.common import (
+    Clock,
+    Page,
+    check_code,
+    check_paging,
+    clean_text,
+    system_today,
+)
 from clinic_app.services.consents import (
     Purpose,
     categories_of,
@@ -315,7 +322,7 @@ class DocumentService:
         require(actor, Action.SETTINGS_EDIT)
         values = {
             "organisation": clean_text("organisation", letterhead.organisation, required=True),
-            "address": clean_text("address", letterhead.address, max_len=300),
+            "address": clean_text("address", letterhead.address, max_len=300, multiline=True),
             "phone": clean_text("phone", letterhead.phone, max_len=60),
             "email": clean_text("email", letterhead.email),
         }
@@ -341,7 +348,7 @@ class DocumentService:
     ) -> SharingCheck:
         """Whether ``doc_type`` may go to the partner now, and if not, whether a reason would
         do. Reads only; nothing is audited (it reveals no personal data)."""
-        doc_type = DocumentType(doc_type)
+        doc_type = check_code("doc_type", DocumentType, doc_type)
         with self._db.read() as s:
             person = _person(s, person_id)
             partner = _partner(s, partner_id)
@@ -405,7 +412,7 @@ class DocumentService:
         if language not in ("en", "da"):
             raise Invalid("language", "unknown", "Documents are printed in English or Danish.")
         lang: Language = "da" if language == "da" else "en"
-        why = clean_text("reason", reason or "", max_len=2000)
+        why = clean_text("reason", reason or "", max_len=2000, multiline=True)
         try:
             return self._prepare(
                 actor,
@@ -422,10 +429,11 @@ class DocumentService:
             )
         except _Refused as exc:
             self._audit_refusal(actor, doc_type, person_id, partner_id, exc.code)
-            raise Forbidden(str(Action.DOCUMENT_PRINT), exc.reason) from None
+            raise _audited(Forbidden(str(Action.DOCUMENT_PRINT), exc.reason)) from None
         except Forbidden as exc:
             self._audit_refusal(actor, doc_type, person_id, partner_id, "permission")
-            raise exc
+            exc.audited = True
+            raise
 
     def _prepare(
         self,
@@ -603,7 +611,7 @@ class DocumentService:
             self._audit_refusal(
                 actor, prepared.doc_type, prepared.person_id, prepared.partner_id, exc.code
             )
-            raise Forbidden(str(Action.DOCUMENT_PRINT), exc.reason) from None
+            raise _audited(Forbidden(str(Action.DOCUMENT_PRINT), exc.reason)) from None
 
     # --- the log ---------------------------------------------------------------------------
 
@@ -637,7 +645,8 @@ class DocumentService:
             if flt.partner_id is not None:
                 q = q.where(DocumentLog.partner_id == flt.partner_id)
             if flt.doc_type is not None:
-                q = q.where(DocumentLog.doc_type == DocumentType(flt.doc_type))
+                doc_type = check_code("doc_type", DocumentType, flt.doc_type)
+                q = q.where(DocumentLog.doc_type == doc_type)
             if flt.user_id is not None:
                 q = q.where(DocumentLog.user_id == flt.user_id)
             if flt.since is not None:
@@ -905,6 +914,12 @@ class DocumentService:
                 details={"doc_type": doc_type.value, "code": code},
                 outcome="denied",
             )
+
+
+def _audited(exc: Forbidden) -> Forbidden:
+    """Mark a refusal this service has already written as ``document.refused``."""
+    exc.audited = True
+    return exc
 
 
 def _no_consent_reason(reason: str, rule: OverrideRule | None) -> str:

@@ -92,6 +92,16 @@ NOTES: dict[str, tuple[str, str]] = {
         "INTERNAL: small counts are shown; not for publication.",
         "INTERNT: små tal vises; må ikke offentliggøres.",
     ),
+    "threshold": (
+        "Published figures: counts from 1 to {n_1} are hidden (threshold {n}), and so are "
+        "some others that would let them be worked out.",
+        "Offentliggjorte tal: tal fra 1 til {n_1} er skjult (tærskel {n}), og det er visse "
+        "andre også, som ellers ville kunne regnes ud.",
+    ),
+    "not_released": (
+        "A year that is not over is not published yet: its figures are hidden.",
+        "Et år, der ikke er slut, er endnu ikke offentliggjort: dets tal er skjult.",
+    ),
     "presumed": (
         "Presumed: first contact in the year and no identification decision recorded.",
         "Formodet: første kontakt i året og ingen afgørelse om identifikation registreret.",

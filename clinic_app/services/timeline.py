@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clinic_app.errors import Invalid, NotFound
+from clinic_app.errors import Forbidden, Invalid, NotFound
 from clinic_app.models import Person
 from clinic_app.rules import (
     AsylumState,
@@ -42,6 +42,7 @@ from clinic_app.services.facts_loader import (
     status_label,
     tab_for,
 )
+from clinic_app.services.refusals import record_refusal
 from clinic_app.services.relations import require_on_person
 from clinic_app.vocabulary import Authority, HealthService, LegalStay, Payer
 
@@ -256,7 +257,18 @@ class TimelineService:
             pid = s.scalar(select(Person.id).where(Person.case_ref == case_ref.strip().upper()))
         if pid is None:
             raise NotFound("person", case_ref)
-        return self.timeline(actor, pid)
+        try:
+            return self.timeline(actor, pid)
+        except Forbidden as exc:  # out of scope looks like not there (refusal audited)
+            record_refusal(
+                self._db,
+                self._audit,
+                actor,
+                exc,
+                call="timeline.timeline_by_case_ref",
+                person_id=pid,
+            )
+            raise NotFound("person", case_ref) from None
 
     def explain(
         self, actor: Actor, person_id: int, deadline_kind: DeadlineKind | str

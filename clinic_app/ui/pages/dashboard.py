@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -49,19 +48,6 @@ class DashboardSection(QWidget):
         self._generation = 0
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.site: QComboBox | None = None
-        if scope == "site" and (ctx.actor.site_id is None or ctx.actor.is_admin):
-            self.site = QComboBox()
-            self.site.setAccessibleName(self.tr("Dashboard site"))
-            for site in ctx.services.reference.sites():
-                self.site.addItem(site.name, site.id)
-            if ctx.actor.site_id is not None:
-                self.site.setCurrentIndex(max(0, self.site.findData(ctx.actor.site_id)))
-            self.site.currentIndexChanged.connect(lambda _i: self.refresh())
-            site_label = QLabel(self.tr("S&ite:"))
-            site_label.setBuddy(self.site)
-            top.addWidget(site_label)
-            top.addWidget(self.site)
         self.counts: dict[str, QLabel] = {}
         for cat in CATEGORIES:
             lab = plain_label("", label(CATEGORY_LABELS, cat) + " " + self.tr("count"))
@@ -89,9 +75,7 @@ class DashboardSection(QWidget):
         layout.addWidget(self.message)
 
     def site_id(self) -> int | None:
-        if self.site is not None:
-            data = self.site.currentData()
-            return int(data) if data is not None else None
+        # A site's list says who stays there: the service shows one's own site only.
         return self.ctx.actor.site_id if self.scope == "site" else None
 
     def refresh(self) -> None:
@@ -100,7 +84,9 @@ class DashboardSection(QWidget):
         dashboard, actor, scope = self.ctx.services.dashboard, self.ctx.actor, self.scope
         site_id = self.site_id() if scope == "site" else None
         if scope == "site" and site_id is None:
-            self.message.setText(self.tr("Choose a site."))
+            self.message.setText(
+                self.tr("The site list is for a site's own staff; your account has no site.")
+            )
             return
 
         def done(view: DashboardView) -> None:

@@ -219,7 +219,8 @@ def test_request_is_expected_until_the_decision_replaces_it(
     dentistry = next(e for e in view.entitlements if e.service is HealthService.DENTISTRY)
     assert dentistry.expected and dentistry.valid_until == dt.date(2027, 3, 10)
     # The dashboard shows the same, expected, with the person's status.
-    board = services.dashboard.dashboard(admin, "site", site_ids["shelter"])
+    lead = make_user(services, admin, "lea", Role.TEAM_LEAD, site_ids["shelter"])
+    board = services.dashboard.dashboard(lead, "site", site_ids["shelter"])  # her own site
     assert board.items  # the contact person is missing: due today
     with services.db.read() as s:
         expected_rows = s.scalars(

@@ -5,7 +5,7 @@ An old ``reflection_extension`` ("granted") becomes a ``reflection_extension_dec
 outcome ``granted`` and the same end date.
 
 Revision ID: 0015_legal_engine_v2
-Revises: 0001
+Revises: 0017_workstations
 Create Date: 2026-12-04 03:40:00
 """
 
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0015_legal_engine_v2"
-down_revision: str | None = "0001"
+down_revision: str | None = "0017_workstations"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
