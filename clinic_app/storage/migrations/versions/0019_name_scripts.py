@@ -2,7 +2,7 @@
 and the indexed cross-script search keys (person_search_key)
 
 Revision ID: 0019_name_scripts
-Revises: 0001
+Revises: 0018_statistics_publication
 """
 
 from collections.abc import Sequence
@@ -13,7 +13,7 @@ from alembic import op
 from clinic_app.services.text import detect_script, index_keys, latin
 
 revision: str = "0019_name_scripts"
-down_revision: str | None = "0001"
+down_revision: str | None = "0018_statistics_publication"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
