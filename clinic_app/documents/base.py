@@ -37,17 +37,19 @@ from reportlab.platypus import (
 from clinic_app.documents.data import DocumentMeta, Language, Letterhead
 from clinic_app.documents.fonts import (
     BOLD,
-    FONT,
-    FONT_BOLD,
-    FONT_OBLIQUE,
     REGULAR,
     covers,
     face_of,
     font_runs,
     needs_shaping,
-    register_fonts,
     visual_order,
 )
+
+# Re-exported: the documents and benchmarks name the base face through this module.
+from clinic_app.documents.fonts import FONT as FONT
+from clinic_app.documents.fonts import FONT_BOLD as FONT_BOLD
+from clinic_app.documents.fonts import FONT_OBLIQUE as FONT_OBLIQUE
+from clinic_app.documents.fonts import register_fonts as register_fonts
 from clinic_app.documents.labels import enum_label, format_date, label
 
 PAGE_WIDTH, PAGE_HEIGHT = A4

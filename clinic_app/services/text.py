@@ -72,6 +72,9 @@ SCRIPT_CODES = frozenset(_SCRIPTS.values()) | {"Hans", "Hant", "Kore"}
 # Syllabic scripts whose transliteration comes out in capitalised syllables: "WangXiaoMing".
 _SYLLABLES_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _NOT_WORD_RE = re.compile(r"[^0-9a-z ]+")
+# Scripts whose transliteration lacks most vowels (abjads; Thai's implicit vowels) or whose
+# consonants are romanised in several ways (Hangul: g/k, d/t, j/ch).
+_FEW_VOWELS = frozenset({"Arab", "Hebr", "Syrc", "Thaa", "Thai", "Hang"})
 # Kinds of ``person_search_key`` rows.
 LATIN_OF_NATIVE, SKELETON_OF_NATIVE, SKELETON_OF_LATIN, LATIN_OF_LATIN = 0, 1, 2, 3
 
@@ -176,14 +179,18 @@ def query_prefixes(word: str) -> set[tuple[int, str]]:
     lat = latin(word).replace(" ", "")
     if not lat:
         return set()
-    native = not _is_latin(detect_script(word))
+    script = detect_script(word)
+    native = not _is_latin(script)
     prefixes = {(LATIN_OF_NATIVE, lat)}
     if native:
         prefixes.add((LATIN_OF_LATIN, lat))
     skel = skeleton(lat)
     if len(skel) >= 2 and len(lat) >= 3:
         prefixes.add((SKELETON_OF_NATIVE, skel))
-        if native:
+        # Only such a script needs the skeletons of Latin spellings: a
+        # Cyrillic or Greek word's transliteration already has them, and its skeleton
+        # ("Олена" -> "ln") would match every "Alina" and "Lena".
+        if script in _FEW_VOWELS:
             prefixes.add((SKELETON_OF_LATIN, skel))
     return prefixes
 

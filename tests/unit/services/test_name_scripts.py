@@ -191,3 +191,12 @@ def test_documents_print_the_name_as_written_and_as_partners_spell_it(
     assert "สมชาย ใจดี — transliteration: Smchay Aichdi" in printed(somchai.id)
     text = printed(ana.id)
     assert "Ana Popescu" in text and "official spelling" not in text  # the same spelling
+
+
+def test_a_cyrillic_word_does_not_match_latin_names_by_skeleton(
+    services: Services, admin: Actor
+) -> None:
+    olena = services.persons.register(admin, _input(NameInput("Olena Kravchuk", preferred=True)))
+    services.persons.register(admin, _input(NameInput("Alina Popa", preferred=True)))
+    services.persons.register(admin, _input(NameInput("Lena Berg", preferred=True)))
+    assert _ids(services, admin, "Олена") == [olena.id]
