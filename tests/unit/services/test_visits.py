@@ -418,6 +418,7 @@ def _calls(services: Services, ids: dict[str, int]) -> dict[str, Callable[[Actor
         "VisitorService.link_to_person": lambda a: r.link_to_person(
             a, ids["visitor"], ids["person"], "same card"
         ),
+        "VisitorService.unlink": lambda a: r.unlink(a, ids["visitor"], "wrong woman"),
         "ReferralService.create": lambda a: ref.create(
             a, ReferralInput("doctor", "pain", person_id=ids["person"])
         ),
