@@ -2352,7 +2352,7 @@
     </message>
     <message>
         <source>Ins&amp;urer&apos;s country:</source>
-        <translation>&amp;Forsikringens land:</translation>
+        <translation>Fors&amp;ikringens land:</translation>
     </message>
     <message>
         <source>Insurer&apos;s country</source>

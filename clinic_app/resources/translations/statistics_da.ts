@@ -308,12 +308,12 @@
         <translation>Tærskel for offentliggørelse</translation>
     </message>
     <message>
-        <source>Set t&amp;hreshold</source>
+        <source>Set th&amp;reshold</source>
         <translation>Sæt t&amp;ærskel</translation>
     </message>
     <message>
-        <source>Smallest count &amp;published:</source>
-        <translation>Mindste &amp;offentliggjorte tal:</translation>
+        <source>Smallest count pub&amp;lished:</source>
+        <translation>Mindste offentliggjorte ta&amp;l:</translation>
     </message>
     <message>
         <source>Choose at most %1 years at a time.</source>

@@ -95,6 +95,16 @@ def _tr_roles() -> None:
     QCoreApplication.translate("Roles", "Statistics only")
 
 
+def _os_error(exc: BaseException) -> OSError | None:
+    """The operating system's error behind ``exc`` (a storage error wraps it), if any."""
+    seen: BaseException | None = exc
+    for _ in range(5):
+        if seen is None or isinstance(seen, OSError):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
+
+
 def _item(text: str, data: object = None) -> QStandardItem:
     item = QStandardItem(text)
     item.setEditable(False)
@@ -1003,7 +1013,8 @@ class AdministrationPage(QWidget):
         self._backup_finished()
         self.backup_message.clear()
         # Logged as code locations and an errno only: paths and messages may name people.
-        errno_code = exc.errno if isinstance(exc, OSError) else None
+        os_error = _os_error(exc)
+        errno_code = os_error.errno if os_error is not None else None
         log.warning("Backup failed (errno %s):\n%s", errno_code, safe_traceback(exc))
         show_error(
             self.backup_error,
@@ -1012,7 +1023,9 @@ class AdministrationPage(QWidget):
 
     def _backup_reason(self, exc: BaseException) -> str:
         """What went wrong, in words an administrator can act on."""
-        if isinstance(exc, OSError):
+        os_error = _os_error(exc)
+        if os_error is not None:
+            exc = os_error
             reasons = {
                 errno.ENOSPC: self.tr("the disk of the backup folder is full."),
                 errno.EDQUOT: self.tr("the disk of the backup folder is full."),

@@ -229,11 +229,11 @@ class StatisticsPage(QWidget):
         self.threshold = QSpinBox()
         self.threshold.setRange(MIN_THRESHOLD, MAX_THRESHOLD)
         self.threshold.setAccessibleName(self.tr("Publication threshold"))
-        self.threshold_button = self._button(self.tr("Set t&hreshold"), self.set_threshold)
+        self.threshold_button = self._button(self.tr("Set th&reshold"), self.set_threshold)
         may_set = allowed(ctx.actor, Action.SETTINGS_EDIT)
         if may_set:
             self.threshold.setValue(ctx.services.statistics.settings(ctx.actor).threshold)
-            threshold_label = QLabel(self.tr("Smallest count &published:"))
+            threshold_label = QLabel(self.tr("Smallest count pub&lished:"))
             threshold_label.setBuddy(self.threshold)
             buttons.addWidget(threshold_label)
         self.threshold.setVisible(may_set)
