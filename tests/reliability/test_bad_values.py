@@ -156,7 +156,7 @@ CASES: dict[str, tuple[str, Case]] = {
         lambda s, a, n, p, si: s.cases.record_event(
             a,
             p,
-            _event(kind=EventKind.REFLECTION_EXTENSION, end_date=dt.date(9999, 12, 31)),
+            _event(kind=EventKind.PERMIT_GRANTED, end_date=dt.date(9999, 12, 31)),
         ),
     ),
     "consent starts in two years": (
