@@ -65,12 +65,22 @@ ensure_venv() {
         fi
     fi
     local stamp="$VENV/.setup-stamp" want
-    want=$(cat pyproject.toml | sha256sum | cut -d' ' -f1)
+    # Every package comes from the lock, checked against its hashes; the project itself
+    # goes on top without resolving anything (its build back-end is in the lock too).
+    want=$(cat pyproject.toml requirements.lock | sha256sum | cut -d' ' -f1)
     if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-        say "installing Python packages (first run takes a few minutes)"
-        "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null
-        "$VENV/bin/python" -m pip install -q -e ".[test]"
+        say "installing Python packages from requirements.lock (first run takes a few minutes)"
+        "$VENV/bin/python" -m pip install -q --require-hashes -r requirements.lock
+        "$VENV/bin/python" -m pip install -q --no-deps --no-build-isolation -e .
         echo "$want" > "$stamp"
+    fi
+}
+
+ensure_lock() {
+    # The lock must have been refreshed after the last change to pyproject's dependencies.
+    if ! "$PYTHON" scripts/lock.py --check >&2; then
+        say "refresh the lock with: python3 scripts/lock.py"
+        exit 1
     fi
 }
 
@@ -89,12 +99,14 @@ case "$cmd" in
     demo)
         shift
         ensure_qt_libs gui
+        ensure_lock
         ensure_venv
         exec "$VENV/bin/clinic-app" demo "$@"
         ;;
     test)
         shift
         ensure_qt_libs offscreen
+        ensure_lock
         ensure_venv
         ensure_postgres
         export QT_QPA_PLATFORM=offscreen
