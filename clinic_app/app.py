@@ -96,6 +96,7 @@ def run_gui(
     from clinic_app.i18n import Translations
     from clinic_app.ui.context import run_task
     from clinic_app.ui.crash import ExceptionHook
+    from clinic_app.ui.icons import DESKTOP_ID, app_icon
     from clinic_app.ui.login import LoginDialog
     from clinic_app.ui.settings import APPLICATION, ORGANISATION, AppSettings
 
@@ -114,6 +115,8 @@ def run_gui(
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Clinic App")
+    app.setDesktopFileName(DESKTOP_ID)  # Wayland docks match the window to its desktop entry
+    app.setWindowIcon(app_icon())
     hook = ExceptionHook().install()
     settings = AppSettings(settings_path)
     translations = Translations(app)

@@ -1,7 +1,8 @@
 """Translators for the GUI (QtCore only): install every ``*_<lang>.qm`` and switch at run time.
 
-Each area owner ships ``clinic_app/resources/translations/<prefix>_da.ts`` and its compiled
-``.qm``; all of them are loaded together, so pages only ever call ``tr()``. English is the
+Each area owner keeps ``resources/translations/<prefix>_da.ts`` (the top-level source
+folder); ``scripts/build_resources.py`` compiles them into the package's ``translations/``
+folder, and all of them are loaded together, so pages only ever call ``tr()``. English is the
 source language: switching to English removes the translators (plus any ``*_en.qm``).
 """
 

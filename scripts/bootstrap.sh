@@ -2,6 +2,7 @@
 # Set up everything clinic_app needs in this checkout, then run the demo or the test suite.
 #   bash scripts/bootstrap.sh demo   # demo database of fictional people, then the app
 #   bash scripts/bootstrap.sh test   # ruff, mypy, import contracts and the whole test suite
+#   bash scripts/bootstrap.sh env    # only .venv (from requirements.lock) and the built resources
 # Installs into .venv inside the checkout; as root (or with password-less sudo) it also
 # installs the Debian libraries Qt needs when they are missing.
 set -euo pipefail
@@ -74,6 +75,8 @@ ensure_venv() {
         "$VENV/bin/python" -m pip install -q --no-deps --no-build-isolation -e .
         echo "$want" > "$stamp"
     fi
+    # Translations, fonts, icons and partners from resources/ into the package (quick when current).
+    QT_QPA_PLATFORM=offscreen "$VENV/bin/python" scripts/build_resources.py >&2
 }
 
 ensure_lock() {
@@ -121,8 +124,14 @@ case "$cmd" in
         # Two workers: the suite is CPU-bound and CI machines have two cores.
         exec "$VENV/bin/python" -m pytest -n 2 "$@"
         ;;
+    env)
+        # Only the environment: .venv from the lock and the built resources (installer build).
+        ensure_qt_libs offscreen
+        ensure_lock
+        ensure_venv
+        ;;
     *)
-        echo "usage: bash scripts/bootstrap.sh demo|test" >&2
+        echo "usage: bash scripts/bootstrap.sh demo|test|env" >&2
         exit 2
         ;;
 esac

@@ -13,7 +13,6 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape as _xml_escape
 
@@ -35,10 +34,11 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from clinic_app.config import resources_dir
 from clinic_app.documents.data import DocumentMeta, Language, Letterhead
 from clinic_app.documents.labels import enum_label, format_date, label
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+FONT_DIR = resources_dir() / "fonts"
 FONT = "ClinicSans"
 FONT_BOLD = "ClinicSans-Bold"
 FONT_OBLIQUE = "ClinicSans-Oblique"
