@@ -5,7 +5,8 @@
 # (scripts/bootstrap.sh env), the PyInstaller one-folder bundle (installer/clinic-app.spec),
 # then a .deb made with dpkg-deb:
 #   /opt/clinic-app/                the bundle
-#   /usr/bin/clinic-app             launcher (no arguments: the desktop app; else the CLI)
+#   /usr/bin/clinic-app             the command line (no arguments: the desktop app)
+#   /usr/bin/clinic-app-gui         the desktop app (what the desktop entry starts)
 #   /usr/share/applications/        desktop entry        /usr/share/metainfo/  AppStream
 #   /usr/share/icons/hicolor/       the icon, every size
 # The package depends on the Debian packages of the system libraries the bundle links to
@@ -82,10 +83,15 @@ mkdir -p "$STAGE/DEBIAN" "$STAGE/opt" "$STAGE/usr/bin" "$STAGE/usr/share/applica
 cp -a "$BUNDLE" "$STAGE/opt/clinic-app"
 cat > "$STAGE/usr/bin/clinic-app" <<'EOF'
 #!/bin/sh
-# Clinic App: without arguments the desktop app, with arguments the command line.
+# Clinic App's command line (without arguments: the desktop app).
 exec /opt/clinic-app/clinic-app "$@"
 EOF
-chmod 0755 "$STAGE/usr/bin/clinic-app"
+cat > "$STAGE/usr/bin/clinic-app-gui" <<'EOF'
+#!/bin/sh
+# Clinic App's desktop app (options: --db URL, --lang en|da, --help).
+exec /opt/clinic-app/clinic-app-gui "$@"
+EOF
+chmod 0755 "$STAGE/usr/bin/clinic-app" "$STAGE/usr/bin/clinic-app-gui"
 install -m 0644 "resources/linux/$DESKTOP_ID.desktop" "$STAGE/usr/share/applications/"
 install -m 0644 "resources/linux/$DESKTOP_ID.metainfo.xml" "$STAGE/usr/share/metainfo/"
 install -m 0644 resources/icons/app/clinic-app.svg "$STAGE/usr/share/icons/hicolor/scalable/apps/"

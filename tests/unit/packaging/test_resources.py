@@ -87,7 +87,7 @@ def test_desktop_entry_and_appstream_agree_with_the_package() -> None:
     entry.read(RESOURCES / "linux" / f"{DESKTOP_ID}.desktop", encoding="utf-8")
     section = entry["Desktop Entry"]
     assert section["Type"] == "Application"
-    assert section["Exec"].split()[0] == "clinic-app"
+    assert section["Exec"].split()[0] == "clinic-app-gui"
     assert section["Icon"] == "clinic-app"
     assert section["Name[da]"] and section["Comment[da]"]
     tree = ET.parse(RESOURCES / "linux" / f"{DESKTOP_ID}.metainfo.xml")  # noqa: S314
