@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QImage
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QApplication, QListWidget
 
+from clinic_app.app import run_gui
 from clinic_app.security.context import Actor
+from clinic_app.services.container import Services, mark_demo
 from clinic_app.ui.areas import all_areas
-from clinic_app.ui.icons import ACTION, AREA, app_icon, icon
-from tests.ui.conftest import MakeWindow
+from clinic_app.ui.icons import ACTION, AREA, DESKTOP_ID, app_icon, icon
+from clinic_app.ui.login import LoginDialog
+from tests.ui.conftest import MakeWindow, Prompts
 from tests.ui.helpers import find
 
 
@@ -33,7 +39,7 @@ def test_every_area_and_main_action_shows_the_projects_icon(
     assert window.lock_action.icon().pixmap(24, 24).toImage() == _image(24, ACTION, "lock")
 
 
-def test_icons_come_in_every_size_and_the_app_icon_is_the_window_icon() -> None:
+def test_icons_come_in_every_size_and_the_app_icon_is_drawn() -> None:
     for area in all_areas():
         sizes = {s.width() for s in icon(AREA, area.icon).availableSizes()}
         assert {16, 24, 32, 48, 64} <= sizes, area.key
@@ -41,5 +47,29 @@ def test_icons_come_in_every_size_and_the_app_icon_is_the_window_icon() -> None:
     assert image.width() == 48
     # Not blank: the centre of the tile is drawn.
     assert image.pixelColor(24, 24).alpha() == 255
-    app = QApplication.instance()
-    assert app is not None
+
+
+def test_the_app_shows_its_icon_from_the_log_in_window_on(
+    qtbot: object, services: Services, db_url: str, tmp_path: Path, prompts: Prompts
+) -> None:
+    mark_demo(services.db)
+    seen: dict[str, object] = {}
+
+    def look_and_quit() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, LoginDialog)
+        seen["icon"] = (
+            dialog.windowIcon().pixmap(32, 32).toImage() == app_icon().pixmap(32, 32).toImage()
+        )
+        seen["desktop"] = QGuiApplication.desktopFileName()
+        dialog.reject()
+
+    def poll() -> None:
+        if isinstance(QApplication.activeModalWidget(), LoginDialog):
+            look_and_quit()
+        else:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(0, poll)
+    assert run_gui(db_url, demo=True, settings_path=str(tmp_path / "s.ini")) == 0
+    assert seen == {"icon": True, "desktop": DESKTOP_ID}
