@@ -46,18 +46,24 @@ def demo_database(folder: Path, persons: int, *, encrypted: bool) -> str:
 
 
 def services_for(url: str) -> Services:
-    return build_services(open_database(url))
+    return build_services(open_database(url), demo=True)
 
 
 def actors(svc: Services) -> tuple[Actor, Actor, int]:
     """An administrator, a nurse at a clinic, and that clinic's id (from the demo data)."""
+    # Real accounts: services act with the role and site the database holds for the user.
     with svc.db.read() as s:
         admin_id = s.scalar(select(User.id).where(User.role == Role.ADMINISTRATOR))
-        clinic = s.scalar(select(Site.id).where(Site.kind == SiteKind.CLINIC))
-    assert admin_id is not None and clinic is not None
+        nurse_row = s.execute(
+            select(User.id, User.site_id)
+            .join(Site, Site.id == User.site_id)
+            .where(User.role == Role.NURSE, Site.kind == SiteKind.CLINIC)
+            .limit(1)
+        ).one()
+    assert admin_id is not None and nurse_row.site_id is not None
     admin = Actor(admin_id, "bench-admin", Role.ADMINISTRATOR, None, "bench")
-    nurse = Actor(admin_id, "bench-nurse", Role.NURSE, clinic, "bench")
-    return admin, nurse, clinic
+    nurse = Actor(nurse_row.id, "bench-nurse", Role.NURSE, nurse_row.site_id, "bench")
+    return admin, nurse, nurse_row.site_id
 
 
 def open_or_generate(db_file: Path | None, tmp: str, persons: int, today: dt.date) -> Database:

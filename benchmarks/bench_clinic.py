@@ -78,7 +78,7 @@ def main() -> None:
             f"   {time.perf_counter() - t0:.1f} s: {summary.visits:,} visits, "
             f"{summary.visitors:,} visitors, {summary.outings:,} outings"
         )
-        svc = build_services(db, clock=lambda: TODAY)
+        svc = build_services(db, clock=lambda: TODAY, demo=True)
         with db.read() as s:
             nurse_row = s.scalars(select(User).where(User.role == Role.NURSE)).first()
             clinic = s.scalars(select(Site).where(Site.kind == SiteKind.CLINIC)).first()

@@ -73,7 +73,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         db = open_or_generate(args.db, tmp, args.persons, TODAY)
-        services = build_services(db, clock=lambda: TODAY)
+        services = build_services(db, clock=lambda: TODAY, demo=True)
         with db.read() as s:
             persons = s.scalar(select(func.count(Person.id))) or 0
             deadlines = s.scalar(select(func.count(PersonDeadline.id))) or 0
@@ -100,18 +100,29 @@ def main() -> None:
 
         dash: DashboardService = services.dashboard
         admin = Actor(admin_id, "admin", Role.ADMINISTRATOR, None, "bench")
+        # A site's list is for its own staff (person.view_location): a team lead there.
+        with db.read() as s:
+            lead_id, site_id = s.execute(
+                select(User.id, User.site_id).where(User.role == Role.TEAM_LEAD).limit(1)
+            ).one()
+            site_persons = s.scalar(
+                select(func.count(Person.id)).where(
+                    Person.current_site_id == site_id, Person.archived_at.is_(None)
+                )
+            )
+        lead = Actor(lead_id, "bench-lead", Role.TEAM_LEAD, site_id, "bench")
         print(
-            f"1) DashboardService.dashboard for the busiest site ({site_persons:,} active persons)"
+            f"1) DashboardService.dashboard, the team lead's site ({site_persons:,} active persons)"
         )
         _measure(
             "site",
-            lambda: dash.dashboard(admin, "site", site_id),
+            lambda: dash.dashboard(lead, "site", site_id),
             args.rounds,
             SITE_MEDIAN_TARGET_MS,
         )
         _measure(
             "site, every item (per_category=None)",
-            lambda: dash.dashboard(admin, "site", site_id, per_category=None),
+            lambda: dash.dashboard(lead, "site", site_id, per_category=None),
             args.rounds,
             SITE_MEDIAN_TARGET_MS,
         )

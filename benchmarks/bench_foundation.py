@@ -84,7 +84,7 @@ def main() -> None:
             f"ratio {seconds / GENERATE_TARGET_S:.2f}); file {size_mb:.0f} MB"
         )
 
-        services = build_services(db, clock=lambda: TODAY)
+        services = build_services(db, clock=lambda: TODAY, demo=True)
         password = next(pw for user, pw, _, _ in DEMO_USERS if user == "admin")
         admin = services.users.authenticate("admin", password, "bench")
         with db.read() as s:

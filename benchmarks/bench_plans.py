@@ -69,7 +69,7 @@ def main() -> int:
     t0 = time.perf_counter()
     generate_demo_data(db, persons=args.persons, seed=1, today=TODAY)
     print(f"demo data: {args.persons:,} persons in {time.perf_counter() - t0:.1f} s")
-    svc = build_services(db, clock=lambda: TODAY)
+    svc = build_services(db, clock=lambda: TODAY, demo=True)
     with db.read() as s:
         admin_id = s.scalar(select(User.id).where(User.role == Role.ADMINISTRATOR))
         busiest = s.execute(

@@ -1,5 +1,6 @@
-"""Statistics benchmark at 50,000 persons: every yearly table for ten years, published and
-internal, plus the HTCDS export and the one-page summary.
+"""Statistics benchmark at 50,000 persons: every yearly table for ten years, published (from
+the publication ledger, after the years' first release) and internal, plus the k-anonymous
+HTCDS export and the yearly summary.
 
 Run from the repository root:
     .venv/bin/python benchmarks/bench_statistics.py [--persons N] [--rounds R] [--db FILE]
@@ -68,7 +69,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         db = open_or_generate(args.db, tmp, args.persons, TODAY)
-        services = build_services(db, clock=lambda: TODAY)
+        services = build_services(db, clock=lambda: TODAY, demo=True)
         with db.read() as s:
             persons = s.scalar(select(func.count(Person.id))) or 0
             events = s.scalar(select(func.count(CaseEvent.id))) or 0
@@ -83,6 +84,12 @@ def main() -> None:
         internal = StatsQuery.for_years(FIRST_YEAR, LAST_YEAR, internal=True)
 
         print(f"1) all {len(TABLE_KEYS)} tables, {FIRST_YEAR}-{LAST_YEAR}, published")
+        t0 = time.perf_counter()
+        stats.report(admin, published)
+        print(
+            f"   first use, releasing {FIRST_YEAR}-{LAST_YEAR - 1} into the ledger: "
+            f"{time.perf_counter() - t0:.1f} s (once per year, ever)"
+        )
         _measure("report", lambda: stats.report(admin, published), args.rounds, ALL_TABLES_TARGET_S)
         print("2) the same, internal (no suppression)")
         _measure("report", lambda: stats.report(admin, internal), args.rounds, ALL_TABLES_TARGET_S)
@@ -95,7 +102,7 @@ def main() -> None:
         print(f"   identified per year: {per_year}")
         hidden = sum(t.hidden for t in stats.report(admin, published).tables)
         print(f"   entries hidden in the published report: {hidden}")
-        print("4) HTCDS export of ten years")
+        print("4) HTCDS export of ten years (k-anonymous)")
         _measure("export", lambda: stats.export_htcds(admin, internal), 1, None)
         print("5) one-page yearly summary PDF")
         _measure("summary", lambda: stats.summary_pdf(admin, LAST_YEAR - 1), 1, None)

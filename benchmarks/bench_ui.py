@@ -54,7 +54,7 @@ def ready(self, *args, **kwargs):
 
 login.LoginDialog.exec = exec_
 login.LoginDialog.set_services = ready
-sys.exit(app.main(["--db", sys.argv[1], "--settings", sys.argv[2]]))
+sys.exit(app.main(["--db", sys.argv[1], "--settings", sys.argv[2], "--demo"]))
 """
 
 
@@ -145,7 +145,7 @@ def main() -> int:
     app = QApplication([sys.argv[0]])
     Translations(app).switch("en")
     db = open_database(url)
-    services = build_services(db)
+    services = build_services(db, demo=True)
     with db.read() as s:
         persons = s.query(Person).count()
     password = next(pw for u, pw, _r, _s in DEMO_USERS if u == USER)

@@ -20,6 +20,13 @@ def data_dir() -> Path:
     return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, False))
 
 
+def private_files() -> None:
+    """Create every file of this process readable by its user only (0600, folders 0700):
+    the database, its WAL, key file, backups, logs and exported documents."""
+    if os.name == "posix":
+        os.umask(0o077)
+
+
 def resources_dir() -> Path:
     """What the package loads at run time (translations, fonts, icons, default partners).
 

@@ -36,6 +36,8 @@ class Forbidden(ClinicError):
     def __init__(self, action: str, reason: str = "not permitted for this role") -> None:
         self.action = action
         self.reason = reason
+        # Set by whoever already wrote the refusal to the audit log (it is written once).
+        self.audited = False
         super().__init__(f"{action}: {reason}")
 
 

@@ -75,13 +75,17 @@ class EventKind(StrEnum):
     IDENTIFICATION = "identification"  # authority, outcome (identified / not_identified)
     LEGAL_STAY = "legal_stay"  # stay status from event_date
     REFLECTION_START = "reflection_start"  # reflection period granted from event_date
-    REFLECTION_EXTENSION = "reflection_extension"  # extension granted; end_date = new end
+    # Aliens Act §33(14): a request (ground, optional requested end in end_date), then the
+    # decision letter (outcome granted / refused; end_date = the end the letter gives).
+    REFLECTION_EXTENSION_REQUESTED = "reflection_extension_requested"
+    REFLECTION_EXTENSION_DECIDED = "reflection_extension_decided"
     PERMIT_APPLICATION = "permit_application"  # §9c(5), applicant police / prosecution
     PERMIT_GRANTED = "permit_granted"  # valid event_date .. end_date
     PERMIT_RENEWED = "permit_renewed"  # valid event_date .. end_date
     PERMIT_ENDED = "permit_ended"  # investigation/prosecution over, or refused
     ASYLUM_APPLIED = "asylum_applied"
     ASYLUM_DECIDED = "asylum_decided"  # outcome granted / refused
+    AVR_COOPERATION = "avr_cooperation"  # cooperates on a prepared / assisted return
     AVR_REFERRAL = "avr_referral"  # referred to IOM for assisted voluntary return
     AVR_DEPARTURE = "avr_departure"  # departed / arrived in home country
     CHARGES_WITHDRAWN = "charges_withdrawn"  # Administration of Justice Act §722(2)
@@ -89,6 +93,14 @@ class EventKind(StrEnum):
     SHELTER_STAY_END = "shelter_stay_end"
     CASE_CLOSED = "case_closed"
     NOTE = "note"
+
+
+class ExtensionGround(StrEnum):
+    """Why a longer reflection period is asked for (Aliens Act §33(14))."""
+
+    RETURN_COOPERATION = "return_cooperation"  # cooperation on a prepared / assisted return
+    PARTICULAR_REASONS = "particular_reasons"  # "særlige grunde"
+    OTHER = "other"  # no ground the Act knows: the request extends nothing
 
 
 class ContactChannel(StrEnum):
@@ -149,8 +161,9 @@ class Payer(StrEnum):
     IMMIGRATION_SERVICE = "immigration_service"  # DIS
     CMM = "cmm"
     OWN_INSURANCE = "own_insurance"
-    NATIONAL_HEALTH = "national_health"  # yellow health insurance card
+    NATIONAL_HEALTH = "national_health"  # yellow card: ordinary care via region, municipality
     MUNICIPALITY = "municipality"
+    UNKNOWN = "unknown"  # covered, but no source says who pays
     NONE = "none"
 
 

@@ -33,7 +33,6 @@ from clinic_app.services.consents import ConsentInput, Purpose  # noqa: E402
 from clinic_app.services.container import (  # noqa: E402
     Services,
     build_services,
-    mark_demo,
     open_database,
 )
 from clinic_app.services.demo_data import (  # noqa: E402
@@ -215,9 +214,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="clinic-samples-") as tmp:
         db = open_database(f"sqlite:///{Path(tmp) / 'demo.db'}")
-        mark_demo(db)
         generate_demo_data(db, persons=60, seed=1, today=DAY)
-        svc = build_services(db, clock=lambda: DAY)
+        svc = build_services(db, clock=lambda: DAY, demo=True)
         try:
             docs = prepare_all(svc)
         finally:

@@ -37,7 +37,10 @@ OWNERS: dict[str, list[str]] = {
         "clinic_app/ui/person/*.py",
     ],
     "clinic": ["clinic_app/ui/clinic/*.py", "clinic_app/ui/pages/clinic.py"],
-    "administration": ["clinic_app/ui/pages/administration.py"],
+    "administration": [
+        "clinic_app/ui/pages/administration.py",
+        "clinic_app/ui/pages/workstations.py",
+    ],
     "statistics": ["clinic_app/ui/pages/statistics.py"],
     "documents": ["clinic_app/ui/documents/*.py", "clinic_app/ui/pages/documents.py"],
 }

@@ -10,7 +10,7 @@ from typing import Any
 
 from clinic_app.cli.context import CommandContext, add_login_options
 from clinic_app.errors import Invalid, StorageError
-from clinic_app.services.backup import restore_to_new
+from clinic_app.services.backup import restore_dump_to_new, restore_to_new
 from clinic_app.services.container import build_services, open_database
 from clinic_app.storage.engine import is_encrypted_url
 from clinic_app.storage.open import (
@@ -19,6 +19,7 @@ from clinic_app.storage.open import (
     keyfile_path,
     store_key_in_keychain,
 )
+from clinic_app.storage.sharing import is_shared_url, without_password
 
 
 def register(sub: Any) -> None:
@@ -32,7 +33,11 @@ def register(sub: Any) -> None:
     r = sub.add_parser("restore", help="restore a backup into a new database file")
     r.add_argument("file", help="the backup file (clinic-backup-....db)")
     dest = r.add_mutually_exclusive_group(required=True)
-    dest.add_argument("--to", metavar="NEW_DB_PATH", help="a new database file to create")
+    dest.add_argument(
+        "--to",
+        metavar="NEW_DB",
+        help="a new database file to create, or an empty PostgreSQL database's URL (.dump)",
+    )
     dest.add_argument(
         "--over-live",
         action="store_true",
@@ -122,6 +127,16 @@ def cmd_restore(ctx: CommandContext) -> int:
         result = ctx.services().backup.restore_over_live(actor, str(backup), progress=_progress)
         ctx.print(f"Restored {result.rows} rows over {result.path}.")
         ctx.print(f"Safety copy of the previous state: {result.safety_copy}")
+        return 0
+    if "://" in ctx.args.to and is_shared_url(ctx.args.to):
+        shared = restore_dump_to_new(backup, ctx.args.to)
+        db = open_database(ctx.args.to)
+        try:
+            build_services(db).backup.record_restored(backup.name, shared.rows)
+        finally:
+            db.dispose()
+        ctx.print(f"Restored and verified {shared.rows} rows into {without_password(ctx.args.to)}.")
+        ctx.print("Check it: clinic-app --db URL audit verify")
         return 0
     target = Path(ctx.args.to).expanduser().resolve()
     recovery_key = _recovery_key(ctx, prompt=False)

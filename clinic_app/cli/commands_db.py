@@ -13,11 +13,12 @@ from sqlalchemy import func, select
 from clinic_app.cli.context import ENV_PASSWORD, CommandContext
 from clinic_app.config import data_dir, demo_db_url, workstation_name
 from clinic_app.errors import Conflict, Invalid
-from clinic_app.models import Person, User
-from clinic_app.services.container import is_demo, mark_demo, open_database
-from clinic_app.storage.engine import is_encrypted_url, make_engine
-from clinic_app.storage.migrate import current_revision, head_revision, upgrade
+from clinic_app.models import AuditAnchor, AuditEvent, Person, User
+from clinic_app.services.container import is_demo, open_database
+from clinic_app.storage.engine import is_encrypted_url, make_engine, refresh_statistics
+from clinic_app.storage.migrate import current_revision, head_revision, needs_upgrade, upgrade
 from clinic_app.storage.open import (
+    ENV_PASSPHRASE,
     create_encrypted_database,
     database_exists,
     database_path,
@@ -25,13 +26,21 @@ from clinic_app.storage.open import (
     new_recovery_key_for,
     take_new_recovery_key,
 )
+from clinic_app.storage.presence import check_database_file
+from clinic_app.storage.sharing import ENV_DB_PASSWORD, is_shared_url, remember_password
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser("init", help="create the database and its first administrator")
     p.add_argument("--admin", default="admin", help="administrator user name (default: admin)")
     p.add_argument("--name", default="Administrator", help="administrator display name")
-    p.set_defaults(handler=cmd_init)
+    p.add_argument(
+        "--passphrase",
+        action="store_true",
+        help="no system keychain here: protect the key with a passphrase asked at each start "
+        f"(from {ENV_PASSPHRASE} or a prompt)",
+    )
+    p.set_defaults(handler=cmd_init, creates_database=True)
 
     db = sub.add_parser("db", help="schema migrations")
     dbsub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
@@ -39,6 +48,12 @@ def register(sub: Any) -> None:
     up.set_defaults(handler=cmd_db_upgrade)
     cur = dbsub.add_parser("current", help="show the schema revision")
     cur.set_defaults(handler=cmd_db_current)
+    grant = dbsub.add_parser(
+        "grant-app-role",
+        help="give a PostgreSQL role the application's rights (run with the owner's --db URL)",
+    )
+    grant.add_argument("role", help="the application role (e.g. clinic_app)")
+    grant.set_defaults(handler=cmd_db_grant)
 
     d = sub.add_parser("demo-data", help="fill an empty database with fictional demo data")
     d.add_argument("--persons", type=_positive, default=300)
@@ -58,17 +73,35 @@ def _positive(text: str) -> int:
     return value
 
 
-def create_if_missing(url: str) -> str | None:
+def create_if_missing(url: str, passphrase: str | None = None) -> str | None:
     """Create the encrypted database file at ``url`` if there is none; its recovery key."""
     if not is_encrypted_url(url) or database_exists(url):
         return None
     path = database_path(url)
     assert path is not None
-    return create_encrypted_database(path).recovery_key
+    return create_encrypted_database(path, passphrase).recovery_key
+
+
+def new_passphrase() -> str:
+    """The passphrase for a new database in passphrase mode (environment or prompt, twice)."""
+    given = os.environ.get(ENV_PASSPHRASE)
+    if given is not None:
+        return given
+    if not sys.stdin.isatty():
+        raise Invalid("passphrase", "required", f"Set {ENV_PASSPHRASE} or run interactively.")
+    passphrase = getpass.getpass("New passphrase (12+ characters, asked at each start): ")
+    if getpass.getpass("Repeat the passphrase: ") != passphrase:
+        raise Invalid("passphrase", "mismatch", "The passphrases differ.")
+    return passphrase
 
 
 def show_recovery_key(ctx: CommandContext, recovery_key: str) -> None:
-    ctx.print("The database is encrypted. Its key is in this computer's keychain.")
+    if is_shared_url(ctx.db_url):
+        ctx.print("This is the shared database's first workstation; the audit key is in this")
+        ctx.print("computer's keychain. The recovery key joins a workstation when no joined one")
+        ctx.print("is at hand (`clinic-app workstation join --recovery-key`).")
+    else:
+        ctx.print("The database is encrypted. Its key is in this computer's keychain.")
     ctx.print("RECOVERY KEY (shown only now; print it and lock it away):")
     ctx.print("")
     ctx.print(f"    {recovery_key}")
@@ -77,7 +110,16 @@ def show_recovery_key(ctx: CommandContext, recovery_key: str) -> None:
 
 
 def cmd_init(ctx: CommandContext) -> int:
-    recovery_key = create_if_missing(ctx.db_url)
+    passphrase = new_passphrase() if ctx.args.passphrase else None
+    if passphrase is not None and not is_encrypted_url(ctx.db_url):
+        raise Invalid("passphrase", "not_encrypted", "Only an encrypted database has a key.")
+    if passphrase is not None and database_exists(ctx.db_url):
+        raise Invalid("passphrase", "exists", "The database exists; its key mode is kept.")
+    if is_shared_url(ctx.db_url) and os.environ.get(ENV_DB_PASSWORD):
+        # The first workstation keeps the server password in its keychain, as joining does.
+        remember_password(ctx.db_url, os.environ[ENV_DB_PASSWORD])
+    recovery_key = create_if_missing(ctx.db_url, passphrase)
+    ctx.passphrase = passphrase
     services = ctx.services()
     if recovery_key is None:
         recovery_key = take_new_recovery_key(services.db.engine)
@@ -106,9 +148,13 @@ def cmd_init(ctx: CommandContext) -> int:
 
 
 def cmd_db_upgrade(ctx: CommandContext) -> int:
+    check_database_file(ctx.db_url, must_exist=True)
     engine = make_engine(ctx.db_url)
     try:
         before = current_revision(engine)
+        if not needs_upgrade(engine):  # StorageError newer_schema for a newer app's database
+            ctx.print(f"Schema at {head_revision()}: nothing to do.")
+            return 0
         upgrade(engine)
         ctx.print(f"Schema at {head_revision()} (was {before or 'empty'}).")
     finally:
@@ -116,7 +162,22 @@ def cmd_db_upgrade(ctx: CommandContext) -> int:
     return 0
 
 
+def cmd_db_grant(ctx: CommandContext) -> int:
+    from clinic_app.storage.server_roles import grant_app_role
+
+    if not is_shared_url(ctx.db_url):
+        raise Invalid("db", "not_shared", "Roles exist on a PostgreSQL server only.")
+    engine = make_engine(ctx.db_url)
+    try:
+        for sql in grant_app_role(engine, ctx.args.role):
+            ctx.print(sql + ";")
+    finally:
+        engine.dispose()
+    return 0
+
+
 def cmd_db_current(ctx: CommandContext) -> int:
+    check_database_file(ctx.db_url, must_exist=True)
     engine = make_engine(ctx.db_url)
     try:
         rev = current_revision(engine)
@@ -133,17 +194,34 @@ def _progress(stage: str, done: int, total: int) -> None:
     print(f"\r{stage}: {done}/{total}   ", end="", file=sys.stderr, flush=True)
 
 
+def _refuse_unless_empty(url: str) -> None:
+    """Look (read only) before anything is written: demo data goes into an empty database."""
+    if not database_exists(url):
+        return
+    engine = make_engine(url)
+    try:
+        if current_revision(engine) is None:
+            return
+        with engine.connect() as conn:
+            for model in (Person, User, AuditEvent, AuditAnchor):
+                if conn.scalar(select(func.count()).select_from(model)):
+                    raise Conflict(
+                        "database", "is not empty; demo data goes into a new, empty database"
+                    )
+    finally:
+        engine.dispose()
+
+
 def fill_demo(url: str, persons: int, seed: int) -> str:
     """Create demo data in the (empty) database at ``url``; returns a one-line summary."""
     from clinic_app.services.demo_data import generate_demo_data
 
+    _refuse_unless_empty(url)
     db = open_database(url)
     try:
-        with db.read() as s:
-            if (s.scalar(select(func.count(Person.id))) or 0) > 0:
-                raise Conflict("database", "already holds persons; demo data needs an empty one")
-        mark_demo(db)
         summary = generate_demo_data(db, persons=persons, seed=seed, progress=_progress)
+        if is_shared_url(url):
+            refresh_statistics(db.engine)
         print(file=sys.stderr)
         return (
             f"Demo data: {summary.persons} persons ({summary.minors} minors), {summary.visitors} "

@@ -104,6 +104,8 @@ def _common(parser: Any, handler: Any) -> None:
 def cmd_print(ctx: CommandContext) -> int:
     a = ctx.args
     out = Path(a.out)
+    if out.is_dir():  # os.replace would fail after the export was logged
+        raise Invalid("out", "is_a_folder", "--out names a folder; give a file name.")
     if out.exists() and not a.force:
         raise Invalid("out", "exists", "The file exists; give --force to overwrite it.")
     if not out.parent.is_dir():

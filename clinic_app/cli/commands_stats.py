@@ -1,4 +1,5 @@
-"""``stats`` (yearly tables), ``stats export-htcds`` and ``stats summary-pdf``."""
+"""``stats`` (yearly tables), ``stats export-htcds``, ``stats summary-pdf``, ``stats settings``
+and ``stats ledger``."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from typing import Any
 
 from clinic_app.cli.context import CommandContext, add_login_options, to_jsonable
 from clinic_app.errors import Invalid, NotFound
-from clinic_app.services.disclosure import DEFAULT_THRESHOLD
 from clinic_app.services.statistics import (
     BREAKDOWNS,
     CLINIC_ACTIVITY,
@@ -35,8 +35,9 @@ def register(sub: Any) -> None:
         "stats",
         help="yearly statistics (published: small counts suppressed)",
         description="Yearly tables of identified and presumed victims, shelter stays and "
-        "clinic activity. Published figures hide counts below the threshold and any that "
-        "could be worked out from totals; --internal shows them all (team leads and "
+        "clinic activity. Published figures come from the publication ledger (each "
+        "calendar year protected once) and hide counts below the administrators' threshold "
+        "and any that could be worked out; --internal shows them all (team leads and "
         f"administrators only; audited). '{HIDDEN}' marks a hidden count.",
     )
     _period_options(stats, required=False)
@@ -48,12 +49,6 @@ def register(sub: Any) -> None:
     )
     stats.add_argument("--format", choices=("table", "csv", "json"), default="table")
     stats.add_argument("--internal", action="store_true", help="no suppression (audited)")
-    stats.add_argument(
-        "--threshold",
-        type=int,
-        default=DEFAULT_THRESHOLD,
-        help=f"smallest count published (default {DEFAULT_THRESHOLD})",
-    )
     stats.add_argument("--out", metavar="FILE", help="write to FILE instead of the screen")
     add_login_options(stats)
     stats.set_defaults(handler=cmd_stats)
@@ -69,16 +64,36 @@ def register(sub: Any) -> None:
     )
     _period_options(htcds)
     htcds.add_argument("--out", metavar="FILE", required=True, help="the CSV file to write")
+    htcds.add_argument(
+        "--k", type=int, help="smallest group of equal quasi-identifiers (default: the setting)"
+    )
     add_login_options(htcds)
     htcds.set_defaults(handler=cmd_export_htcds)
 
-    pdf = ssub.add_parser("summary-pdf", help="the one-page yearly summary as PDF")
+    pdf = ssub.add_parser("summary-pdf", help="the yearly summary for publication, as PDF")
     pdf.add_argument("--year", type=int, required=True)
     pdf.add_argument("--site", metavar="CODE", help="one site (default: all sites)")
     pdf.add_argument("--language", choices=("en", "da"), default="en")
     pdf.add_argument("--out", metavar="FILE", required=True, help="the PDF file to write")
     add_login_options(pdf)
     pdf.set_defaults(handler=cmd_summary_pdf)
+
+    conf = ssub.add_parser(
+        "settings",
+        help="show or change the disclosure settings (changing: administrators only)",
+        description="The smallest count published (never below 3) and the k of the "
+        "k-anonymous HTCDS export (never below 11). A changed threshold applies to years "
+        "released from then on; released years keep theirs. Changes are audited.",
+    )
+    conf.add_argument("--threshold", type=int, help="new smallest count published")
+    conf.add_argument("--k", type=int, help="new k for the HTCDS export")
+    add_login_options(conf)
+    conf.set_defaults(handler=cmd_settings)
+
+    ledger = ssub.add_parser("ledger", help="the publication ledger: what was released, when")
+    ledger.add_argument("--year", type=int, help="one year (default: all)")
+    add_login_options(ledger)
+    ledger.set_defaults(handler=cmd_ledger)
 
 
 def _period_options(parser: Any, required: bool = True) -> None:
@@ -117,7 +132,6 @@ def cmd_stats(ctx: CommandContext) -> int:
         args.to_year,
         site_id=_site_id(ctx, args.site),
         internal=bool(args.internal),
-        threshold=args.threshold,
     )
     keys = [BY_CHOICES[b] for b in dict.fromkeys(args.by)] if args.by else None
     stats = ctx.services().statistics
@@ -144,9 +158,37 @@ def cmd_export_htcds(ctx: CommandContext) -> int:
     actor = ctx.login()
     args = ctx.args
     query = StatsQuery.for_years(args.year, args.to_year, site_id=_site_id(ctx, args.site))
-    export = ctx.services().statistics.export_htcds(actor, query)
+    export = ctx.services().statistics.export_htcds(actor, query, k=args.k)
     _write(args.out, export.data)
-    ctx.print(f"{export.rows} records written to {args.out} (export {export.export_id})")
+    ctx.print(
+        f"{export.rows} records written to {args.out} (export {export.export_id}); "
+        f"k = {export.k}, smallest group {export.smallest_class}, "
+        f"{export.generalised} generalised, {export.withheld} withheld"
+    )
+    return 0
+
+
+def cmd_settings(ctx: CommandContext) -> int:
+    actor = ctx.login()
+    args = ctx.args
+    stats = ctx.services().statistics
+    if args.threshold is not None:
+        stats.set_threshold(actor, args.threshold)
+    if args.k is not None:
+        stats.set_htcds_k(actor, args.k)
+    current = stats.settings(actor)
+    ctx.print(f"threshold {current.threshold}; HTCDS k {current.htcds_k}")
+    return 0
+
+
+def cmd_ledger(ctx: CommandContext) -> int:
+    actor = ctx.login()
+    for r in ctx.services().statistics.ledger(actor, ctx.args.year):
+        ctx.print(
+            f"{r.year}  {r.table_key:<28} threshold {r.threshold}  "
+            f"released {r.released_at:%Y-%m-%d %H:%M} by {r.released_by}  "
+            f"hidden {r.primary_hidden} small + {r.secondary_hidden} more"
+        )
     return 0
 
 
@@ -166,10 +208,13 @@ def format_report(report: StatisticsReport) -> str:
     head = f"{report.date_from} to {report.date_to}"
     head += f", site {report.site_code}" if report.site_code else ", all sites"
     head += (
-        f"; published figures (counts below {report.threshold} hidden: {HIDDEN})"
+        f"; published figures, threshold {report.threshold} "
+        f"(counts below {report.threshold} hidden: {HIDDEN})"
         if report.published
         else "; INTERNAL figures, not for publication"
     )
+    if report.unreleased:
+        head += "; not yet released (year not over): " + ", ".join(map(str, report.unreleased))
     return "\n\n".join([head, *(format_table(t, report.threshold) for t in report.tables)])
 
 

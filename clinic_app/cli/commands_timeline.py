@@ -6,6 +6,7 @@ from typing import Any
 
 from clinic_app.cli.context import CommandContext, add_login_options
 from clinic_app.errors import NotFound
+from clinic_app.rules import render
 from clinic_app.services.dashboard import CATEGORIES, DashboardView
 from clinic_app.services.timeline import RuleSetView, TimelineView
 
@@ -22,6 +23,9 @@ def register(sub: Any) -> None:
     )
     timeline.add_argument("case_ref")
     timeline.add_argument("--json", action="store_true", help="machine-readable output")
+    timeline.add_argument(
+        "--language", choices=("en", "da"), default="en", help="language of the explanations"
+    )
     add_login_options(timeline)
     timeline.set_defaults(handler=cmd_timeline)
 
@@ -58,7 +62,7 @@ def cmd_timeline(ctx: CommandContext) -> int:
     if ctx.as_json:
         ctx.print_json(view)
     else:
-        ctx.print(format_timeline(view))
+        ctx.print(format_timeline(view, ctx.args.language))
     return 0
 
 
@@ -109,11 +113,15 @@ def _d(value: object) -> str:
     return "-" if value is None else str(value)
 
 
-def format_timeline(v: TimelineView) -> str:
+def format_timeline(v: TimelineView, lang: str = "en") -> str:
+    """The timeline as text; explanations in ``lang`` ("en" or "da")."""
     age = "unknown" if v.age is None else f"{v.age}{' (uncertain)' if v.age_uncertain else ''}"
+    if v.turns_18_from and v.turns_18_until:
+        age += f"; turns 18 between {v.turns_18_from} and {v.turns_18_until}"
+    label = v.status_label_da if lang == "da" else v.status_label
     lines = [
         f"Case reference: {v.case_ref}  (as of {v.today})",
-        f"Status:         {v.status_label} [{v.status}]",
+        f"Status:         {label} [{v.status}]",
         f"Identification: {v.identification.value}"
         + (f" by {v.identified_by.value}" if v.identified_by else "")
         + (f" on {v.identified_on}" if v.identified_on else "")
@@ -126,10 +134,17 @@ def format_timeline(v: TimelineView) -> str:
         f"Age:            {age}" + ("; MINOR" if v.is_minor else ""),
     ]
     if v.reflection_start:
+        granted = (
+            f"EXPECTED (requested {v.reflection_requested_on}, not granted; granted until "
+            f"{_d(v.reflection_granted_end)})"
+            if v.reflection_expected_end
+            else "granted"
+        )
         lines.append(
             f"Reflection:     {v.reflection.value}, {v.reflection_start} to "
-            f"{_d(v.reflection_end)} ({v.reflection_days} days; at most until "
-            f"{_d(v.reflection_max_end)})"
+            f"{_d(v.reflection_end)} {granted} ({v.reflection_days} days granted; at most until "
+            f"{_d(v.reflection_max_end)}, rule set {_d(v.reflection_max_rule_set_id)})"
+            + (f"; departed {v.reflection_departed_on}" if v.reflection_departed_on else "")
         )
     if v.permit_valid_until:
         lines.append(
@@ -138,20 +153,32 @@ def format_timeline(v: TimelineView) -> str:
         )
     if v.asylum.value != "none":
         lines.append(f"Asylum:         {v.asylum.value}")
-    if v.return_state.value != "none":
+    if v.return_state.value != "none" or v.avr_cooperating_since:
         lines.append(
             f"Return:         {v.return_state.value}"
+            + (
+                f", cooperates on return since {v.avr_cooperating_since}"
+                if v.avr_cooperating_since
+                else ""
+            )
             + (f", departed {v.departed_on}" if v.departed_on else "")
             + (f", IOM follow-up until {v.follow_up_until}" if v.follow_up_until else "")
         )
+    if v.notes:
+        lines += ["", "Notes:"] + [f"  - {render(n.message, lang)}" for n in v.notes]
+    if v.review_flags:
+        lines += ["", "For manual review:"]
+        lines += [f"  - {render(f.message, lang)}" for f in v.review_flags]
     lines += ["", "Deadlines:"]
     for d in v.deadlines or ():
         flag = "?" if d.uncertain else " "
+        marks = ("[EXPECTED] " if d.expected else "") + ("[UNRELIABLE] " if d.unreliable else "")
+        text = render(d.message, lang)
         lines.append(
-            f"  {d.due}{flag} {d.severity.value:7} {d.kind.value:24} {d.explanation}"
+            f"  {d.due}{flag} {d.severity.value:7} {d.kind.value:24} {marks}{text}"
             + (
                 f" [rule set {d.rule_set_id}]"
-                if d.rule_set_id and f"rule set {d.rule_set_id}" not in d.explanation
+                if d.rule_set_id and d.rule_set_id not in text
                 else ""
             )
         )
@@ -161,11 +188,15 @@ def format_timeline(v: TimelineView) -> str:
         lines += ["", "Health entitlements:"]
         for e in v.entitlements:
             until = f"until {e.valid_until}" if e.valid_until else "no end date"
+            if e.expected:
+                until += " (EXPECTED)"
             covered = f"covered, {e.payer.value}, {until}" if e.covered else "not covered"
-            lines.append(f"  {e.service.value:22} {covered} ({e.source.value}): {e.explanation}")
+            lines.append(
+                f"  {e.service.value:22} {covered} ({e.source.value}): {render(e.detail, lang)}"
+            )
     if v.violations:
-        lines += ["", "Problems in the recorded history:"]
-        lines += [f"  {x.code}: {x.message}" for x in v.violations]
+        lines += ["", "History needs correction (deadlines above are unreliable):"]
+        lines += [f"  {x.code}: {render(x.detail, lang)}" for x in v.violations]
     return "\n".join(lines)
 
 
@@ -179,9 +210,12 @@ def format_dashboard(v: DashboardView, where: str = "") -> str:
         items = v.of(category)
         lines += ["", f"{_CATEGORY_TITLES[category]} ({len(items)}):"]
         for i in items:
+            marks = ("[EXPECTED] " if i.expected else "") + (
+                "[UNRELIABLE] " if i.unreliable else ""
+            )
             lines.append(
                 f"  {i.due}{'?' if i.uncertain else ' '} {i.case_ref:10} "
-                f"{i.display_name[:30]:30} {i.kind:24} {i.explanation}"
+                f"{i.display_name[:30]:30} {i.kind:24} {marks}{i.explanation} [{i.status}]"
             )
     if v.refreshed_on != v.today:
         lines += [

@@ -8,8 +8,10 @@ import sys
 from typing import Any
 
 from clinic_app.cli.context import CommandContext, add_login_options
+from clinic_app.config import workstation_name
 from clinic_app.errors import Invalid, NotFound
 from clinic_app.services.users import UserView
+from clinic_app.storage.open import ENV_RECOVERY_KEY
 from clinic_app.vocabulary import Role
 
 ENV_NEW_PASSWORD = "CLINIC_APP_NEW_PASSWORD"  # noqa: S105 - a variable name, for scripted use
@@ -46,6 +48,13 @@ def register(sub: Any) -> None:
         p.add_argument("username")
         _reason(p)
         add_login_options(p)
+        if name == "unlock":
+            p.add_argument(
+                "--recovery-key",
+                action="store_true",
+                help=f"no log-in: prove the database's recovery key instead (prompted, or "
+                f"{ENV_RECOVERY_KEY}); the way back when every administrator is locked out",
+            )
         p.set_defaults(handler=handler)
 
     role = usub.add_parser("set-role", help="change an account's role")
@@ -136,6 +145,17 @@ def cmd_enable(ctx: CommandContext) -> int:
 
 
 def cmd_unlock(ctx: CommandContext) -> int:
+    if ctx.args.recovery_key:
+        key = os.environ.get(ENV_RECOVERY_KEY)
+        if key is None:
+            if not sys.stdin.isatty():
+                raise Invalid("recovery_key", "required", f"Set {ENV_RECOVERY_KEY}.")
+            key = getpass.getpass("Recovery key: ")
+        view = ctx.services().users.unlock_with_recovery_key(
+            ctx.db_url, ctx.args.username, key, ctx.args.reason, workstation_name() + " (cli)"
+        )
+        ctx.print(_line(view))
+        return 0
     actor, uid = _target(ctx)
     ctx.print(_line(ctx.services().users.unlock(actor, uid, ctx.args.reason)))
     return 0

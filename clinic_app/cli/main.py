@@ -21,8 +21,10 @@ from clinic_app.cli import (
     commands_stats,
     commands_timeline,
     commands_users,
+    commands_workstation,
 )
 from clinic_app.cli.context import CommandContext
+from clinic_app.config import private_files
 from clinic_app.errors import ClinicError, Conflict, Forbidden, Invalid, NotFound, StorageError
 from clinic_app.services.database import storage_error
 
@@ -38,6 +40,7 @@ COMMAND_MODULES = (
     commands_backup,
     commands_stats,
     commands_print,
+    commands_workstation,
 )
 
 EXIT_OK, EXIT_USAGE, EXIT_INPUT, EXIT_FORBIDDEN, EXIT_STORAGE = 0, 2, 3, 4, 5
@@ -63,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    private_files()
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help()
@@ -81,17 +85,53 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Interrupted: nothing more was done.", file=sys.stderr)
         return 130
+    except Exception as exc:
+        return unexpected(exc)
     finally:
-        ctx.close()
+        try:
+            ctx.close()
+        except Exception:
+            log.warning("Closing the database failed")
+
+
+def unexpected(exc: BaseException) -> int:
+    """Any error no handler expected: logged (type and code locations only), exit 5.
+
+    Exit 1 stays reserved for a tampered audit log (``audit verify``).
+    """
+    from clinic_app.logs import log_dir, safe_exception
+
+    # Concatenated, not an argument: the redacting filter keeps this text as it is.
+    log.critical("Unexpected error in a command:\n" + safe_exception(type(exc), exc.__traceback__))
+    print(
+        f"error: an unexpected problem stopped the command ({type(exc).__name__}); "
+        f"details in the log in {log_dir()}",
+        file=sys.stderr,
+    )
+    return EXIT_STORAGE
 
 
 def console_main(argv: Sequence[str] | None = None) -> int:
     """The ``clinic-app`` entry point: a redacting log file and crash hook, then ``main``."""
     from clinic_app.logs import configure_logging, install_crash_logging
 
-    configure_logging()
+    safe_output_streams()
+    private_files()  # before the log folder is made
+    try:
+        configure_logging()
+    except OSError:
+        logging.basicConfig(level=logging.WARNING)
     install_crash_logging()
     return main(argv)
+
+
+def safe_output_streams() -> None:
+    """Text the console cannot show (a redirected Windows console, LANG=C) is escaped, not
+    a crash after partial output."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
 
 
 def report(exc: ClinicError) -> int:

@@ -75,10 +75,10 @@ def render_document(content: DocumentContent, meta: DocumentMeta, letterhead: Le
 
     ``meta.doc_type`` must match the content class (``TypeError``), so a caller cannot print,
     say, a status confirmation's data under an action plan's title (and audit it as one).
-    Every document leaving the building carries a case reference and the organisation, so
-    blank ones raise ``Invalid``.
+    Every document leaving the building carries a case reference (except a publication) and
+    the organisation, so blank ones raise ``Invalid``.
     """
-    if not clean(meta.case_ref).strip():
+    if not meta.public and not clean(meta.case_ref).strip():
         raise Invalid("case_ref", "required")
     if not clean(letterhead.organisation).strip():
         raise Invalid("organisation", "required")

@@ -369,8 +369,9 @@ def _draw_furniture(canv: Canvas, meta: DocumentMeta, letterhead: Letterhead) ->
     _draw_text(canv, left, top, letterhead.organisation, FONT_BOLD, 11.5, FRAME_WIDTH * 0.58)
     date_text = f"{label(lang, 'date')}: {format_date(lang, meta.issued_on)}"
     _draw_text(canv, right, top, date_text, FONT, 8.5, FRAME_WIDTH * 0.38, right=True)
-    ref_text = f"{label(lang, 'case_ref')}: {meta.case_ref}"
-    _draw_text(canv, right, top - 4.5 * mm, ref_text, FONT, 8.5, FRAME_WIDTH * 0.38, right=True)
+    if not meta.public:
+        ref_text = f"{label(lang, 'case_ref')}: {meta.case_ref}"
+        _draw_text(canv, right, top - 4.5 * mm, ref_text, FONT, 8.5, FRAME_WIDTH * 0.38, right=True)
     title = enum_label(lang, meta.doc_type)
     _draw_text(canv, left, top - 13.8 * mm, title, FONT_BOLD, 13, FRAME_WIDTH)
     canv.setFillColor(GREY)
@@ -382,11 +383,12 @@ def _draw_furniture(canv: Canvas, meta: DocumentMeta, letterhead: Letterhead) ->
     # footer; "Page x of y" is added by the canvas once the total is known
     canv.line(left, 16 * mm, right, 16 * mm)
     canv.setFillColor(colors.black)
-    confidential = label(lang, "confidential")
-    _draw_text(canv, left, 12 * mm, confidential, FONT_BOLD, 7.5, FRAME_WIDTH * 0.8)
+    footer = label(lang, "public" if meta.public else "confidential")
+    _draw_text(canv, left, 12 * mm, footer, FONT_BOLD, 7.5, FRAME_WIDTH * 0.8)
     canv.setFillColor(GREY)
-    printed = f"{label(lang, 'printed_by')}: {meta.printed_by}"
-    _draw_text(canv, left, 8.5 * mm, printed, FONT, 7, FRAME_WIDTH * 0.8)
+    if not meta.public:  # a publication names no staff member
+        printed = f"{label(lang, 'printed_by')}: {meta.printed_by}"
+        _draw_text(canv, left, 8.5 * mm, printed, FONT, 7, FRAME_WIDTH * 0.8)
     canv.restoreState()
 
 

@@ -77,6 +77,9 @@ class DocumentMeta:
     issued_on: date
     printed_by: str
     recipient: RecipientInfo | None = None
+    # A publication (published statistics): no case reference, no staff name and no
+    # personal-data line on its pages.
+    public: bool = False
 
 
 # --- action plan ------------------------------------------------------------------------
@@ -377,6 +380,7 @@ class StatisticsSummaryDoc:
     sections: tuple[StatSection, ...] = ()
     suppression_threshold: int = 5
     note: str = ""
+    area: str = ""  # a site code, or "" for all sites
 
 
 DocumentContent = (

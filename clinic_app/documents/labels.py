@@ -157,6 +157,14 @@ _EN: dict[str, str] = {
     "count": "Number",
     "suppressed": "not shown",
     "stats_note": "Numbers below {n} are not shown, so that no person can be recognised.",
+    "public": "Published statistics — contains no personal data",
+    "area": "Area",
+    "all_sites": "All sites (national)",
+    "threshold": "Smallest number shown",
+    "stats_hidden": "“{hidden}” marks a number from 1 to {n_1}, or one hidden so that such a "
+    "number cannot be worked out from the others. Hidden numbers are drawn as zero in the "
+    "charts.",
+    "calendar_year": "1 January – 31 December {year}",
 }
 
 _DA: dict[str, str] = {
@@ -292,6 +300,13 @@ _DA: dict[str, str] = {
     "count": "Antal",
     "suppressed": "ikke vist",
     "stats_note": "Tal under {n} vises ikke, så ingen person kan genkendes.",
+    "public": "Offentliggjort statistik — indeholder ingen personoplysninger",
+    "area": "Område",
+    "all_sites": "Alle steder (hele landet)",
+    "threshold": "Mindste viste tal",
+    "stats_hidden": "“{hidden}” betegner et tal fra 1 til {n_1} eller et tal, der er skjult, så "
+    "et sådant tal ikke kan regnes ud fra de andre. Skjulte tal tegnes som nul i diagrammerne.",
+    "calendar_year": "1. januar – 31. december {year}",
 }
 
 # Enum members: "<EnumClass>.<value>" -> (English, Danish)
@@ -358,6 +373,7 @@ _ENUMS: dict[str, tuple[str, str]] = {
         "Den offentlige sygesikring (gult sundhedskort)",
     ),
     "Payer.municipality": ("Municipality", "Kommunen"),
+    "Payer.unknown": ("No source says who pays", "Ingen kilde siger, hvem der betaler"),
     "Payer.none": ("Not covered", "Ikke dækket"),
     "Urgency.routine": ("Routine", "Almindelig"),
     "Urgency.soon": ("Soon", "Snarest"),
@@ -385,9 +401,13 @@ _ENUMS: dict[str, tuple[str, str]] = {
     "EventKind.identification": ("Identification", "Identifikation"),
     "EventKind.legal_stay": ("Legal stay", "Lovligt ophold"),
     "EventKind.reflection_start": ("Reflection period started", "Refleksionsperiode begyndt"),
-    "EventKind.reflection_extension": (
-        "Reflection period extended",
-        "Refleksionsperiode forlænget",
+    "EventKind.reflection_extension_requested": (
+        "Extension of the reflection period requested",
+        "Forlængelse af refleksionsperioden søgt",
+    ),
+    "EventKind.reflection_extension_decided": (
+        "Decision on extending the reflection period",
+        "Afgørelse om forlængelse af refleksionsperioden",
     ),
     "EventKind.permit_application": (
         "Residence permit applied for",
@@ -398,6 +418,10 @@ _ENUMS: dict[str, tuple[str, str]] = {
     "EventKind.permit_ended": ("Residence permit ended", "Opholdstilladelse ophørt"),
     "EventKind.asylum_applied": ("Asylum applied for", "Asyl søgt"),
     "EventKind.asylum_decided": ("Asylum decision", "Afgørelse om asyl"),
+    "EventKind.avr_cooperation": (
+        "Cooperates on a prepared return",
+        "Samarbejder om en forberedt hjemrejse",
+    ),
     "EventKind.avr_referral": (
         "Referred for assisted voluntary return",
         "Henvist til assisteret frivillig hjemrejse",

@@ -82,13 +82,16 @@ def meta(
     recipient: RecipientInfo | None = None,
     case_ref: str = CASE_REF,
 ) -> DocumentMeta:
+    # The statistics summary is a publication: no case reference, no staff name.
+    public = doc_type is DocumentType.STATISTICS_SUMMARY
     return DocumentMeta(
         doc_type=doc_type,
         language=language,
-        case_ref=case_ref,
+        case_ref="" if public else case_ref,
         issued_on=ISSUED,
-        printed_by="Mette Sørensen",
+        printed_by="" if public else "Mette Sørensen",
         recipient=recipient,
+        public=public,
     )
 
 

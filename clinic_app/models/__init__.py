@@ -7,7 +7,7 @@ from clinic_app.models.action_plan import (
     PlanTask,
     PlanTemplate,
 )
-from clinic_app.models.audit import AuditAnchor, AuditEvent
+from clinic_app.models.audit import AuditAnchor, AuditEvent, AuditListPerson
 from clinic_app.models.base import Base, utcnow
 from clinic_app.models.case_event import CaseEvent, PersonDeadline
 from clinic_app.models.consent import Consent
@@ -24,6 +24,7 @@ from clinic_app.models.person import (
 )
 from clinic_app.models.setting import AppSetting
 from clinic_app.models.site import Site
+from clinic_app.models.statistics_release import StatisticsRelease
 from clinic_app.models.user import LoginFailure, User
 from clinic_app.models.visit import (
     AnonymousVisitor,
@@ -32,6 +33,7 @@ from clinic_app.models.visit import (
     Visit,
     VisitServiceGiven,
 )
+from clinic_app.models.workstation import SharedSecret, Workstation, WorkstationEnrolment
 
 __all__ = [
     "ActionPlan",
@@ -40,6 +42,7 @@ __all__ = [
     "AppSetting",
     "AuditAnchor",
     "AuditEvent",
+    "AuditListPerson",
     "Base",
     "CaseEvent",
     "Consent",
@@ -61,9 +64,13 @@ __all__ = [
     "PlanTask",
     "PlanTemplate",
     "Referral",
+    "SharedSecret",
     "Site",
+    "StatisticsRelease",
     "User",
     "Visit",
     "VisitServiceGiven",
+    "Workstation",
+    "WorkstationEnrolment",
     "utcnow",
 ]

@@ -41,10 +41,27 @@ class AuditAnchor(Base):
     last_hash: Mapped[str] = mapped_column(String(64), default="")
     purged_before_id: Mapped[int] = mapped_column(Integer, default=0)
     purged_anchor_hash: Mapped[str] = mapped_column(String(64), default="")
-    # HMAC over the start (purged_before_id, purged_anchor_hash) and the end of the chain,
-    # so neither a truncated tail nor a forged purge can pass verification.
+    # How the database was created ("production", "demo"; "" before this was recorded),
+    # sealed by the mac: never used to choose the key.
+    origin: Mapped[str] = mapped_column(String(16), default="")
+    # HMAC over the start (purged_before_id, purged_anchor_hash), the end of the chain and
+    # the origin, so neither a truncated tail nor a forged purge or origin can pass.
     mac: Mapped[str] = mapped_column(String(64), default="")
 
 
+class AuditListPerson(Base):
+    """Which persons appeared in one audited list (a search, the dashboard, a day view...).
+
+    One row per person shown, written with the list's own audit event; the event's chained
+    details hold a digest of the ids, so the index cannot be edited unnoticed.
+    """
+
+    __tablename__ = "audit_list_person"
+
+    event_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    person_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+
+
 Index("ix_audit_event_person", AuditEvent.person_id, AuditEvent.at)
+Index("ix_audit_list_person_person", AuditListPerson.person_id, AuditListPerson.event_id)
 Index("ix_audit_event_user", AuditEvent.user_id, AuditEvent.at)

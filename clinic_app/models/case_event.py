@@ -8,7 +8,14 @@ from sqlalchemy import Boolean, CheckConstraint, Date, DateTime, ForeignKey, Ind
 from sqlalchemy.orm import Mapped, mapped_column
 
 from clinic_app.models.base import Base, Timestamps, enum_type
-from clinic_app.vocabulary import Authority, ContactChannel, EventKind, LegalStay, Outcome
+from clinic_app.vocabulary import (
+    Authority,
+    ContactChannel,
+    EventKind,
+    ExtensionGround,
+    LegalStay,
+    Outcome,
+)
 
 
 class CaseEvent(Timestamps, Base):
@@ -29,6 +36,10 @@ class CaseEvent(Timestamps, Base):
     legal_stay: Mapped[LegalStay | None] = mapped_column(enum_type(LegalStay, "legal_stay"))
     channel: Mapped[ContactChannel | None] = mapped_column(enum_type(ContactChannel, "channel"))
     applicant: Mapped[Authority | None] = mapped_column(enum_type(Authority, "applicant"))
+    # reflection_extension_requested: the ground given (Aliens Act §33(14)).
+    ground: Mapped[ExtensionGround | None] = mapped_column(
+        enum_type(ExtensionGround, "extension_ground")
+    )
     site_id: Mapped[int | None] = mapped_column(ForeignKey("site.id"))
     notes: Mapped[str] = mapped_column(Text, default="")
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("app_user.id"))
@@ -50,7 +61,11 @@ class PersonDeadline(Base):
     due_date: Mapped[date] = mapped_column(Date)
     uncertain: Mapped[bool] = mapped_column(Boolean, default=False)
     rule_set: Mapped[str] = mapped_column(String(40), default="")
-    explanation: Mapped[str] = mapped_column(Text, default="")
+    explanation: Mapped[str] = mapped_column(Text, default="")  # English, for logs and JSON
+    # The structured explanation (rules.explain.to_json), rendered in the reader's language.
+    message: Mapped[str] = mapped_column(Text, default="")
+    expected: Mapped[bool] = mapped_column(Boolean, default=False)  # not yet granted
+    unreliable: Mapped[bool] = mapped_column(Boolean, default=False)  # history needs correction
     computed_at: Mapped[datetime] = mapped_column(DateTime)
 
 

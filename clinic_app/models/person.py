@@ -53,6 +53,8 @@ class Person(Timestamps, Base):
     interpreter_needed: Mapped[bool] = mapped_column(Boolean, default=False)
     interpreter_language: Mapped[str] = mapped_column(String(16), default="")
     own_insurance: Mapped[bool] = mapped_column(Boolean, default=False)
+    # ISO 3166-1 alpha-2 of the home-country insurer that covers extended care, when known.
+    insurer_country: Mapped[str | None] = mapped_column(String(2))
     registered_in_denmark: Mapped[bool] = mapped_column(Boolean, default=False)
     current_site_id: Mapped[int | None] = mapped_column(ForeignKey("site.id"), index=True)
     notes: Mapped[str] = mapped_column(Text, default="")

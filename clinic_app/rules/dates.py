@@ -37,20 +37,22 @@ def add_years(day: dt.date, years: int) -> dt.date:
 def assumed_birth_date(birth: BirthFact) -> tuple[dt.date | None, bool]:
     """(birth date to compute with, uncertain).
 
-    Estimated year -> 1 July of that year. Age assessment "N years on day D" -> the person is
-    taken to have turned N on D, the youngest reading consistent with the assessment, so child
-    protection lasts as long as the assessment allows.
+    Estimated year Y -> counted from the very end of Y (1 January of Y+1), the youngest
+    reading (Council of Europe Convention on Action against Trafficking, Art. 10(3): a minor
+    while in doubt): the person stays a minor until the end of the year they turn 18. Age
+    assessment "N years on day D" -> the person is taken to have turned N on D, the youngest
+    reading consistent with the assessment, so child protection lasts as long as it allows.
     """
     if birth.certainty is BirthCertainty.EXACT and birth.birth_date is not None:
         return birth.birth_date, False
     if birth.birth_date is not None and birth.certainty is not BirthCertainty.UNKNOWN:
         return birth.birth_date, True
     if birth.birth_year is not None and birth.certainty is BirthCertainty.ESTIMATED_YEAR:
-        return dt.date(birth.birth_year, 7, 1), True
+        return dt.date(birth.birth_year + 1, 1, 1), True
     if birth.assessment_date is not None and birth.assessed_age is not None:
         return add_years(birth.assessment_date, -birth.assessed_age), True
     if birth.birth_year is not None:
-        return dt.date(birth.birth_year, 7, 1), True
+        return dt.date(birth.birth_year + 1, 1, 1), True
     return None, True
 
 
@@ -66,7 +68,17 @@ def age_on(birth: BirthFact, day: dt.date) -> tuple[int | None, bool]:
 
 
 def eighteenth_birthday(birth: BirthFact) -> tuple[dt.date | None, bool]:
-    """(the day the person turns 18 or None when unknown, uncertain)."""
+    """(the first day the person counts as an adult, or None when unknown; uncertain).
+
+    With only an estimated birth year the person stays a minor until the end of the year
+    they turn 18 (the 18th birthday may fall on any day of it): adult from 1 January after.
+    """
+    if (
+        birth.birth_date is None
+        and birth.birth_year is not None
+        and (birth.certainty is not BirthCertainty.AGE_ASSESSED or birth.assessment_date is None)
+    ):
+        return dt.date(birth.birth_year + ADULT_AGE + 1, 1, 1), True
     born, uncertain = assumed_birth_date(birth)
     if born is None:
         return None, True

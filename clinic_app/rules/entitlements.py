@@ -1,10 +1,24 @@
-"""Health-service entitlements: what is covered on a day, who pays, and until when."""
+"""Health-service entitlements: what is covered on a day, who pays, and until when.
+
+Two regimes, decided by the legal stay today:
+
+* under the Immigration Service's provision (no legal stay, asylum seekers): *necessary* care
+  paid by the Immigration Service whether or not the person is (yet) identified; the
+  *extended* array follows identification, also paid by the Immigration Service, for as long
+  as the reflection period, a §9c(5) permit or a pending asylum case lasts;
+* legal stay (Danish and EU citizens, permits, refugees after an asylum grant): ordinary public
+  care through region and municipality (the yellow health card); the extended array follows
+  identification, paid by CMM unless the person's own insurance covers it.
+
+Every line names a payer, or ``Payer.UNKNOWN`` when no source says who pays.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
+from clinic_app.rules.explain import Message, enum_text, msg
 from clinic_app.rules.facts import ManualEntitlement, PersonFacts
 from clinic_app.rules.history import legal_stay_on, sort_events
 from clinic_app.rules.results import (
@@ -24,7 +38,8 @@ from clinic_app.rules.statuses import (
     reflection_detail,
     return_status,
 )
-from clinic_app.vocabulary import Authority, EventKind, HealthService, LegalStay, Outcome, Payer
+from clinic_app.rules.validation import validate_history
+from clinic_app.vocabulary import Authority, HealthService, LegalStay, Payer
 
 EXTENDED_SERVICES: tuple[HealthService, ...] = (
     HealthService.PSYCHOLOGICAL_THERAPY,
@@ -36,18 +51,9 @@ EXTENDED_SERVICES: tuple[HealthService, ...] = (
     HealthService.BODY_THERAPY,
 )
 
-_PAYER_NAMES = {
-    Payer.IMMIGRATION_SERVICE: "the Immigration Service",
-    Payer.CMM: "CMM",
-    Payer.OWN_INSURANCE: "own insurance",
-    Payer.NATIONAL_HEALTH: "national health insurance",
-    Payer.MUNICIPALITY: "the municipality",
-    Payer.NONE: "nobody",
-}
 
-
-def payer_name(payer: Payer) -> str:
-    return _PAYER_NAMES[payer]
+def payer_name(payer: Payer, lang: str = "en") -> str:
+    return enum_text(payer, lang)
 
 
 @dataclass(frozen=True)
@@ -56,13 +62,17 @@ class SupportPeriod:
 
     start: dt.date | None  # None = not eligible
     until: dt.date | None  # None = no end known
-    basis: str
+    basis: Message | None
     rule_set_id: str | None
-    under_dis: bool
+    under_dis: bool | None  # None = legal stay not known
+    expected: bool = False  # the end follows a requested, undecided extension
+    stopped: Message | None = None  # why it stopped early (closure, departure, refusal)
+    refused_on: dt.date | None = None
 
 
-def under_dis_provision(facts: PersonFacts, today: dt.date) -> bool:
-    """Explicit fact if given; else no legal stay / asylum system -> under DIS provision."""
+def under_dis_provision(facts: PersonFacts, today: dt.date) -> bool | None:
+    """Explicit fact if given; else no legal stay / asylum seeker -> under DIS provision;
+    None when nothing says what the legal stay is."""
     if facts.under_dis_provision is not None:
         return facts.under_dis_provision
     events = sort_events(e for e in facts.events if e.date <= today)
@@ -72,76 +82,86 @@ def under_dis_provision(facts: PersonFacts, today: dt.date) -> bool:
     identified = first_identified(events)
     if identified is not None and identified.authority is Authority.CMM:
         return False
-    return reflection_detail(events, today).status.start is not None or identified is not None
+    if reflection_detail(events, today).status.start is not None or identified is not None:
+        return True
+    return None
+
+
+def _join(parts: list[Message]) -> Message | None:
+    if not parts:
+        return None
+    out = parts[0]
+    for part in parts[1:]:
+        out = msg("basis.join", a=out, b=part)
+    return out
 
 
 def support_period(facts: PersonFacts, today: dt.date) -> SupportPeriod:
     """Extended care runs from identification (or the reflection start) for as long as a
-    reflection period, a §9c(5) permit or a pending asylum case lasts; for persons with legal
-    stay it runs while the case is open. It stops at departure (IOM follow-up abroad is not a
-    Danish health entitlement), at case closure, and when asylum is granted (the municipality
-    takes over)."""
+    reflection period (its expected end while a lawful request awaits its decision), a
+    §9c(5) permit or a pending asylum case lasts; with legal stay it runs while the case is
+    open. It stops at departure, at case closure and when the identification is refused."""
     events = sort_events(e for e in facts.events if e.date <= today)
     dis = under_dis_provision(facts, today)
     ident = identification_status(events, today)
     detail = reflection_detail(events, today)
     reflection = detail.status
     identified = first_identified(events)
-    starts = [d for d in (reflection.start, identified.date if identified else None) if d]
-    if not starts or (
-        ident.state is IdentificationState.NOT_IDENTIFIED and reflection.start is None
-    ):
-        return SupportPeriod(None, None, "not identified as a victim", None, dis)
+    if identified is None or ident.state is IdentificationState.NOT_IDENTIFIED:
+        return SupportPeriod(None, None, None, None, dis)
+    starts = [d for d in (reflection.start, identified.date) if d]
     start = min(starts)
     rule_set_id = rule_set_for(start).id
     ends: list[dt.date] = []
-    bases: list[str] = []
+    bases: list[Message] = []
     open_ended = False
-    if reflection.end is not None:
+    expected = False
+    if reflection.end is not None and reflection.ended_by != "identification_refused":
         ends.append(reflection.end)
-        departed_early = (
-            detail.cut_short_by is not None and detail.cut_short_by.kind is EventKind.AVR_DEPARTURE
-        )
-        bases.append(
-            f"departed on {reflection.end}"
-            if departed_early
-            else f"reflection period until {reflection.end}"
-        )
+        if reflection.expected:
+            expected = True
+            bases.append(msg("basis.reflection_expected", date=reflection.end))
+        else:
+            bases.append(msg("basis.reflection", date=reflection.end))
     permit = permit_status(events, today)
     if permit.state is not PermitState.NONE and permit.valid_until is not None:
         ends.append(permit.valid_until)
-        bases.append(f"residence permit until {permit.valid_until}")
+        bases.append(msg("basis.permit", date=permit.valid_until))
     asylum = asylum_state(events)
-    if asylum is AsylumState.PENDING:
+    if asylum is AsylumState.PENDING and dis:
         open_ended = True
-        bases.append("asylum case pending")
-    if not dis and not ends:
+        bases.append(msg("basis.asylum_pending"))
+    if dis is False:
+        # Legal stay (a refugee after an asylum grant included): while the case is open.
         open_ended = True
-        bases.append("legal stay, case open")
+        bases.append(msg("basis.legal_stay"))
     if not ends and not open_ended:
         open_ended = True
-        bases.append("no reflection period or permit recorded")
+        bases.append(msg("basis.nothing_recorded"))
     until = None if open_ended else max(ends)
-    stoppers: list[tuple[dt.date, str]] = []
+    if until is not None and expected and until != reflection.end:
+        expected = False  # a permit runs longer than the expected end: the permit decides
+    stoppers: list[tuple[dt.date, Message]] = []
     departed = return_status(events).departed_on
     if departed is not None:
-        stoppers.append((departed, f"departed on {departed}"))
+        stoppers.append((departed, msg("ent.departed", date=departed)))
     closed = closed_on(events)
     if closed is not None:
-        stoppers.append((closed, f"case closed on {closed}"))
-    granted = [
-        e.date
-        for e in events
-        if e.kind is EventKind.ASYLUM_DECIDED and e.outcome is Outcome.GRANTED
-    ]
-    if granted:
-        stoppers.append((granted[-1], f"asylum granted on {granted[-1]}, municipality responsible"))
-    for stop, why in sorted(stoppers):
+        stoppers.append((closed, msg("ent.closed", date=closed)))
+    refused_on = None
+    if ident.state is IdentificationState.REFUSED and ident.decided_on is not None:
+        refused_on = ident.decided_on
+        stoppers.append((refused_on, msg("ent.refused", date=refused_on)))
+    stopped = None
+    for stop, why in sorted(stoppers, key=lambda x: x[0]):
         if until is None or stop < until:
             until = max(stop, start)
-            bases.append(why)
+            stopped = why
+            expected = False
             break
-    return SupportPeriod(start, until, "; ".join(bases), rule_set_id, dis)
+    return SupportPeriod(
+        start, until, _join(bases), rule_set_id, dis, expected, stopped, refused_on
+    )
 
 
 def _manual_for(
@@ -165,6 +185,11 @@ def _manual_for(
 
 def _manual_line(entry: ManualEntitlement, computed: EntitlementLine) -> EntitlementLine:
     covered = entry.payer is not Payer.NONE
+    message = (
+        msg("ent.manual", payer=entry.payer, reason=entry.reason, rule=computed.message)
+        if covered
+        else msg("ent.manual_none", reason=entry.reason, rule=computed.message)
+    )
     return EntitlementLine(
         service=entry.service,
         covered=covered,
@@ -172,51 +197,54 @@ def _manual_line(entry: ManualEntitlement, computed: EntitlementLine) -> Entitle
         valid_from=entry.valid_from,
         valid_until=entry.valid_to,
         source=EntitlementSource.MANUAL,
-        explanation=(
-            f"Manual decision ({payer_name(entry.payer)} pays): {entry.reason}"
-            if covered
-            else f"Manual decision (not covered): {entry.reason}"
-        )
-        + f" [rule says: {computed.explanation}]",
+        message=message,
         rule_set_id=computed.rule_set_id,
     )
 
 
+def _until(period: SupportPeriod) -> Message:
+    if period.until is None:
+        return msg("ent.no_end")
+    return msg("ent.until_expected" if period.expected else "ent.until", date=period.until)
+
+
 def _extended_line(
-    service: HealthService, period: SupportPeriod, payer: Payer, today: dt.date
+    service: HealthService, period: SupportPeriod, payer: Payer, facts: PersonFacts, today: dt.date
 ) -> EntitlementLine:
+    rule = EntitlementSource.RULE
     if period.start is None:
         return EntitlementLine(
-            service,
-            False,
-            Payer.NONE,
-            None,
-            None,
-            EntitlementSource.RULE,
-            "Not covered: extended health care starts with identification as a victim",
+            service, False, Payer.NONE, None, None, rule, msg("ent.not_identified")
         )
     if period.until is not None and today > period.until:
-        return EntitlementLine(
-            service,
-            False,
-            Payer.NONE,
-            period.start,
-            period.until,
-            EntitlementSource.RULE,
-            f"Not covered: ended {period.until} ({period.basis})",
-            period.rule_set_id,
+        why = period.stopped or msg(
+            "ent.ended", date=period.until, basis=period.basis or msg("basis.nothing_recorded")
         )
-    until_text = f"until {period.until}" if period.until else "no end date known"
-    who = "under Immigration Service provision" if period.under_dis else "not under DIS provision"
+        return EntitlementLine(
+            service, False, Payer.NONE, period.start, period.until, rule, why, period.rule_set_id
+        )
+    insurer = (
+        msg("ent.insurer", country=facts.insurer_country)
+        if payer is Payer.OWN_INSURANCE and facts.insurer_country
+        else ""
+    )
+    message = msg(
+        "ent.extended",
+        payer=payer,
+        insurer=insurer,
+        until=_until(period),
+        basis=period.basis or msg("basis.nothing_recorded"),
+    )
     return EntitlementLine(
         service,
         True,
         payer,
         period.start,
         period.until,
-        EntitlementSource.RULE,
-        f"Covered, paid by {payer_name(payer)} ({who}), {until_text}: {period.basis}",
+        rule,
+        message,
         period.rule_set_id,
+        expected=period.expected,
     )
 
 
@@ -224,27 +252,36 @@ def _general_practice_line(
     facts: PersonFacts, period: SupportPeriod, today: dt.date
 ) -> EntitlementLine:
     service = HealthService.GENERAL_PRACTICE
-    if facts.registered_in_denmark:
+    rule = EntitlementSource.RULE
+    if period.under_dis:
+        # Necessary care, whether or not identified; stops only at departure or closure.
+        events = sort_events(e for e in facts.events if e.date <= today)
+        stops = [d for d in (return_status(events).departed_on, closed_on(events)) if d]
+        first = events[0].date if events else None
+        stop = min(stops) if stops else None
+        if stop is not None and today > stop:
+            why = msg("ent.closed" if stop == closed_on(events) else "ent.departed", date=stop)
+            return EntitlementLine(service, False, Payer.NONE, first, stop, rule, why)
+        until = msg("ent.until", date=stop) if stop else ""
         return EntitlementLine(
             service,
             True,
-            Payer.NATIONAL_HEALTH,
-            None,
-            None,
-            EntitlementSource.RULE,
-            "Covered by national health insurance (yellow health insurance card)",
+            Payer.IMMIGRATION_SERVICE,
+            first,
+            stop,
+            rule,
+            msg("ent.necessary_dis", until=until),
         )
-    if period.under_dis:
-        # Persons under DIS provision get their necessary health care through DIS.
-        return _extended_line(service, period, Payer.IMMIGRATION_SERVICE, today)
+    if period.under_dis is None and not facts.registered_in_denmark:
+        return EntitlementLine(
+            service, False, Payer.UNKNOWN, None, None, rule, msg("ent.stay_unknown")
+        )
+    if facts.registered_in_denmark:
+        return EntitlementLine(
+            service, True, Payer.NATIONAL_HEALTH, None, None, rule, msg("ent.ordinary")
+        )
     return EntitlementLine(
-        service,
-        False,
-        Payer.NONE,
-        None,
-        None,
-        EntitlementSource.RULE,
-        "Not covered: no yellow health insurance card and not under DIS provision",
+        service, True, Payer.UNKNOWN, None, None, rule, msg("ent.ordinary_no_card")
     )
 
 
@@ -255,14 +292,32 @@ def compute_entitlements(facts: PersonFacts, today: dt.date) -> tuple[Entitlemen
         payer = Payer.IMMIGRATION_SERVICE
     elif facts.own_insurance:
         payer = Payer.OWN_INSURANCE
-    else:
+    elif period.under_dis is False:
         payer = Payer.CMM
+    else:
+        payer = Payer.UNKNOWN  # identified, but no legal stay recorded: no source says
+    events = tuple(e for e in facts.events if e.date <= today)
+    unreliable = bool(validate_history(events, today=today, birth=facts.birth))
     lines: list[EntitlementLine] = []
     for service in HealthService:
         if service is HealthService.GENERAL_PRACTICE:
             line = _general_practice_line(facts, period, today)
         else:
-            line = _extended_line(service, period, payer, today)
+            line = _extended_line(service, period, payer, facts, today)
         manual = _manual_for(service, facts.manual_entitlements, today)
-        lines.append(_manual_line(manual, line) if manual else line)
+        line = _manual_line(manual, line) if manual else line
+        if unreliable:
+            line = EntitlementLine(
+                line.service,
+                line.covered,
+                line.payer,
+                line.valid_from,
+                line.valid_until,
+                line.source,
+                line.message,
+                line.rule_set_id,
+                line.expected,
+                unreliable=True,
+            )
+        lines.append(line)
     return tuple(lines)

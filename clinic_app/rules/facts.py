@@ -12,6 +12,7 @@ from clinic_app.vocabulary import (
     Authority,
     BirthCertainty,
     EventKind,
+    ExtensionGround,
     HealthService,
     LegalStay,
     Outcome,
@@ -25,9 +26,10 @@ class EventFact:
     """One legal/case event. Which optional fields matter depends on ``kind``:
 
     identification: authority, outcome, legal_stay (at the time); legal_stay: legal_stay;
-    reflection_extension: end_date (new end); permit_application: applicant;
-    permit_granted / permit_renewed: end_date (None = the rule set's 6 months);
-    asylum_decided: outcome (granted / refused).
+    reflection_extension_requested: ground, end_date (the requested end, optional);
+    reflection_extension_decided: outcome (granted / refused), end_date (from the letter);
+    permit_application: applicant; permit_granted: end_date (None = the rule set's 6 months);
+    permit_renewed: end_date (from the decision letter); asylum_decided: outcome.
     """
 
     kind: EventKind
@@ -38,6 +40,7 @@ class EventFact:
     legal_stay: LegalStay | None = None
     applicant: Authority | None = None
     event_id: int | None = None
+    ground: ExtensionGround | None = None
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,7 @@ class PersonFacts:
     birth: BirthFact | None = None
     under_dis_provision: bool | None = None  # None = derive from legal stay
     own_insurance: bool = False  # medical insurance from the home country
+    insurer_country: str | None = None  # ISO 3166 alpha-2 of that insurer, when known
     registered_in_denmark: bool = False  # holds the yellow national health insurance card
     manual_entitlements: tuple[ManualEntitlement, ...] = ()
     plan_review_dates: tuple[dt.date, ...] = ()

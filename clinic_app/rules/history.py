@@ -12,7 +12,7 @@ from clinic_app.vocabulary import EventKind, LegalStay, Outcome
 _KIND_RANK = {kind: rank for rank, kind in enumerate(EventKind)}
 
 
-def _key(event: EventFact) -> tuple[dt.date, int, dt.date, str, str, str, str, int]:
+def _key(event: EventFact) -> tuple[dt.date, int, dt.date, str, str, str, str, str, int]:
     return (
         event.date,
         _KIND_RANK[event.kind],
@@ -21,6 +21,7 @@ def _key(event: EventFact) -> tuple[dt.date, int, dt.date, str, str, str, str, i
         event.outcome or "",
         event.legal_stay or "",
         event.applicant or "",
+        event.ground or "",
         -1 if event.event_id is None else event.event_id,
     )
 

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from clinic_app.rules.explain import Message, render
 from clinic_app.rules.facts import EventFact
 from clinic_app.vocabulary import Authority, HealthService, LegalStay, Payer
 
@@ -15,6 +16,7 @@ class IdentificationState(StrEnum):
     PRESUMED = "presumed"
     IDENTIFIED = "identified"
     NOT_IDENTIFIED = "not_identified"
+    REFUSED = "refused"  # identified, then a later negative decision
 
 
 class ReflectionState(StrEnum):
@@ -56,6 +58,8 @@ class DeadlineKind(StrEnum):
     CONSENT_EXPIRY = "consent_expiry"
     GUARDIAN_MISSING = "guardian_missing"
     CONTACT_PERSON_MISSING = "contact_person_missing"
+    MANUAL_REVIEW = "manual_review"  # a date the rules cannot settle: a person must check
+    HISTORY_CORRECTION = "history_correction"  # the recorded history breaks a rule
 
 
 class Severity(StrEnum):
@@ -77,9 +81,30 @@ class Deadline:
     since: dt.date  # the date the deadline counts from (never after ``due``)
     rule_set_id: str | None  # the rule set that produced it; None when no legal rule applies
     severity: Severity
-    explanation: str  # one line of English
+    message: Message  # render(message, lang) for the text
     uncertain: bool = False  # e.g. turns 18 from an estimated birth date
     reference: int | None = None  # event id or consent id it belongs to
+    expected: bool = False  # follows a lawful request not yet decided: never "granted"
+    unreliable: bool = False  # computed from a history that needs correction
+    due_from: dt.date | None = None  # a range (turns 18 from an estimated year): earliest day
+
+    @property
+    def explanation(self) -> str:
+        """English text (logs, JSON); screens and documents render ``message``."""
+        return render(self.message, "en")
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A note beside the status (item 9) or a flag for manual review."""
+
+    code: str
+    message: Message
+    event_id: int | None = None
+
+    @property
+    def text(self) -> str:
+        return render(self.message, "en")
 
 
 @dataclass(frozen=True)
@@ -88,17 +113,29 @@ class IdentificationStatus:
     authority: Authority | None  # who decided (identified / not identified)
     decided_on: dt.date | None
     expected_authority: Authority | None  # who should decide, from the legal stay today
+    first_identified_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
 class ReflectionStatus:
     state: ReflectionState
     start: dt.date | None = None
-    end: dt.date | None = None  # actual end: may be cut short by departure or a permit
+    end: dt.date | None = None  # legal end: the expected end while a request is pending;
+    # earlier when a permit or a refused identification ends it (a departure never does)
     max_end: dt.date | None = None
-    total_days: int = 0  # granted length, never above the rule set's maximum
+    total_days: int = 0  # granted length, never above the maximum in force on the request
     derived_from_identification: bool = False
-    rule_set_id: str | None = None
+    rule_set_id: str | None = None  # the rule set at the start (initial 30 days)
+    granted_end: dt.date | None = None  # the end the decisions so far give
+    expected_end: dt.date | None = None  # a lawful request awaits its decision
+    requested_on: dt.date | None = None
+    max_rule_set_id: str | None = None  # in force on the request date (decides the maximum)
+    departed_on: dt.date | None = None  # recorded beside the legal end, never instead of it
+    ended_by: str = ""  # "", "permit", "identification_refused"
+
+    @property
+    def expected(self) -> bool:
+        return self.expected_end is not None
 
 
 @dataclass(frozen=True)
@@ -117,14 +154,19 @@ class ReturnStatus:
     departed_on: dt.date | None = None
     follow_up_until: dt.date | None = None
     rule_set_id: str | None = None
+    cooperating_since: dt.date | None = None  # AVR cooperation: a fact of its own
 
 
 @dataclass(frozen=True)
 class RuleViolation:
     code: str
     field: str
-    message: str
+    detail: Message
     event: EventFact | None = None
+
+    @property
+    def message(self) -> str:
+        return render(self.detail, "en")
 
 
 @dataclass(frozen=True)
@@ -135,8 +177,14 @@ class EntitlementLine:
     valid_from: dt.date | None
     valid_until: dt.date | None  # None = no end known
     source: EntitlementSource
-    explanation: str
+    message: Message
     rule_set_id: str | None = None
+    expected: bool = False  # the end follows a requested, undecided extension
+    unreliable: bool = False  # computed from a history that needs correction
+
+    @property
+    def explanation(self) -> str:
+        return render(self.message, "en")
 
 
 @dataclass(frozen=True)
@@ -154,6 +202,16 @@ class Timeline:
     is_minor: bool | None  # None = age unknown
     deadlines: tuple[Deadline, ...]
     violations: tuple[RuleViolation, ...]
+    status: str = "presumed"  # headline status code (statuses.STATUS_PRECEDENCE)
+    review_flags: tuple[Notice, ...] = ()
+    notes: tuple[Notice, ...] = ()
+    turns_18_from: dt.date | None = None  # range when only a birth year is estimated
+    turns_18_until: dt.date | None = None
+
+    @property
+    def valid(self) -> bool:
+        """False when the history needs correction: nothing status-bearing may be printed."""
+        return not self.violations
 
     def deadlines_of(self, kind: DeadlineKind) -> tuple[Deadline, ...]:
         return tuple(d for d in self.deadlines if d.kind is kind)

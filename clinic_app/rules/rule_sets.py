@@ -37,6 +37,7 @@ class RuleSet:
     avr_follow_up_months: int  # IOM follow-up after arrival in the home country
     sources: tuple[Source, ...]
     notes: str = ""
+    permit_section_in_force: bool = True  # Aliens Act §9c(5) exists under this set
 
     def in_force_on(self, day: dt.date) -> bool:
         return self.effective_from <= day and (
@@ -60,10 +61,29 @@ _ALIENS_ACT_2013 = Source(
     "'The time limit for departure may not exceed 120 days'",
     "https://legislationline.org/taxonomy/term/13417",
     verified=True,
+    note="Confirms the 120-day maximum in the law as consolidated in June 2013.",
+)
+_BILL_L129 = Source(
+    "Bill L 129 (2012-13), tabled 30 January 2013 by the Minister of Justice: §1 no. 4 changes "
+    "'100' to '120' in §33(14), 3rd sentence; §1 no. 1 inserts §9c(5) (permit for "
+    "investigation or prosecution); §2: in force the day after publication in Lovtidende",
+    "https://ft.dk/samling/20121/lovforslag/l129/20121_l129_som_fremsat.htm",
+    verified=True,
     note=(
-        "Confirms the 120-day maximum in the law as amended in 2013. The exact date of entry "
-        "into force (1 August 2013) is NOT verified: it is the project's working assumption."
+        "The bill was split (Folketinget status 'Delt'); the day the resulting act was "
+        "published, and so the day it took effect, was NOT found in the sources searched. "
+        "Known bounds: not before 2013-01-31 (day after tabling); in force by the consolidation "
+        "act of 2013-06-25, which already reads 120. The boundary below is that later, "
+        "certain date; requests in between are flagged for manual review."
     ),
+)
+_CMM_2024 = Source(
+    "CMM, 'Refleksions- og restitutionsperiode': 30 days; extended on request 'hvis særlige "
+    "grunde taler for det, eller hvis udlændingen samarbejder om en forberedt hjemsendelse'; "
+    "at most 120 days",
+    "https://admin.cmm.dk/tilbud-til-ofre/refleksions-og-restitutionsperiode",
+    verified=True,
+    note="The two grounds of an extension request (Aliens Act §33(14)).",
 )
 _SEED_CURRENT = Source(
     "Current national referral description: 30 days, up to 120 days in total on cooperation "
@@ -73,12 +93,29 @@ _SEED_CURRENT = Source(
     verified=True,
 )
 
+# Bill L 129 (2012-13) was tabled on 2013-01-30; the consolidation act of 2013-06-25 already
+# reads 120 days. Between the two the exact day of the change is not confirmed: decisions that
+# depend on it (the maximum of a request, IOM's follow-up, a §9c(5) permit) are flagged for
+# manual review instead of silently picking a side.
+REVIEW_WINDOW_START = dt.date(2013, 1, 30)
+REVIEW_WINDOW_END = dt.date(2013, 6, 25)
+# Since 2022 only CMM and the Immigration Service / SIRI identify (courts grant status in
+# criminal cases); who identified before is not modelled, so older identifications by other
+# bodies are flagged rather than refused.
+IDENTIFIERS_FIXED_FROM = dt.date(2022, 1, 1)
+
+
+def in_review_window(day: dt.date) -> bool:
+    """Whether ``day`` falls where the 2013 amendment's in-force date is not confirmed."""
+    return REVIEW_WINDOW_START <= day <= REVIEW_WINDOW_END
+
+
 RULE_SETS: tuple[RuleSet, ...] = (
     RuleSet(
         id="2011",
         title="Rules described in the 2011-2014 action plan",
         effective_from=dt.date.min,
-        effective_until=dt.date(2013, 7, 31),
+        effective_until=dt.date(2013, 6, 24),
         reflection_initial_days=30,
         reflection_max_total_days=100,
         permit_period_months=6,
@@ -87,22 +124,29 @@ RULE_SETS: tuple[RuleSet, ...] = (
         sources=(_SEED_2011_PLAN, _SEED_2011_CMM),
         notes=(
             "Covers every date before the 2013 amendment; earlier rules are not modelled. "
-            "The date the IOM follow-up grew from 3 to 6 months is unknown; it is placed at "
-            "the same boundary."
+            "No §9c(5) permit exists under this set (bill L 129 created it). The date the IOM "
+            "follow-up grew from 3 to 6 months is unknown; it is placed at the same boundary "
+            "and departures in the review window are flagged."
         ),
+        permit_section_in_force=False,
     ),
     RuleSet(
         id="2013+",
         title="Aliens Act §33(14) as amended in 2013 (up to 120 days)",
-        effective_from=dt.date(2013, 8, 1),
+        effective_from=REVIEW_WINDOW_END,
         effective_until=None,
         reflection_initial_days=30,
         reflection_max_total_days=120,
         permit_period_months=6,
         permit_renewal_reminder_days=30,
         avr_follow_up_months=6,
-        sources=(_ALIENS_ACT_2013, _SEED_CURRENT),
-        notes="Effective date 2013-08-01 is an unverified working assumption (see sources).",
+        sources=(_BILL_L129, _ALIENS_ACT_2013, _CMM_2024, _SEED_CURRENT),
+        notes=(
+            "UNCERTAIN effective date: the amending act from bill L 129 took effect the day "
+            "after publication, which is not confirmed; 2013-06-25 (the consolidation act "
+            "already reading 120) is the latest possible day. Requests dated 2013-01-30 to "
+            "2013-06-25 are flagged for manual review."
+        ),
     ),
 )
 
@@ -145,10 +189,17 @@ def identification_authority(legal_stay: LegalStay, *, tried_in_court: bool = Fa
     return Authority.CMM
 
 
+IDENTIFYING_BODIES = frozenset(
+    {Authority.IMMIGRATION_SERVICE, Authority.SIRI, Authority.CMM, Authority.COURT}
+)
+
+
 def authority_may_identify(authority: Authority, legal_stay: LegalStay) -> bool:
     """Whether ``authority`` may decide victim status for someone with ``legal_stay``."""
     if authority is Authority.COURT:
         return True
+    if authority not in IDENTIFYING_BODIES:
+        return False
     if legal_stay in _NO_LEGAL_STAY:
         return authority in (Authority.IMMIGRATION_SERVICE, Authority.SIRI)
     return authority is Authority.CMM

@@ -1,4 +1,8 @@
-"""Consistency checks on a person's event history, with clear, specific messages."""
+"""Consistency checks on a person's event history, each a structured, translatable message.
+
+A history with any violation "needs correction": the timeline marks what it computes as
+unreliable and status-bearing documents are refused until it is corrected.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +10,37 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 
 from clinic_app.errors import Invalid
-from clinic_app.rules.dates import add_days, add_months
-from clinic_app.rules.facts import EventFact
+from clinic_app.rules.dates import add_days
+from clinic_app.rules.explain import Message, msg, render
+from clinic_app.rules.facts import BirthFact, EventFact
 from clinic_app.rules.history import legal_stay_on, of_kind, sort_events
 from clinic_app.rules.results import RuleViolation
-from clinic_app.rules.rule_sets import RuleSet, authority_may_identify, rule_set_for
-from clinic_app.rules.statuses import reflection_start
-from clinic_app.vocabulary import Authority, EventKind, Outcome
+from clinic_app.rules.rule_sets import (
+    IDENTIFIERS_FIXED_FROM,
+    IDENTIFYING_BODIES,
+    REVIEW_WINDOW_START,
+    RuleSet,
+    authority_may_identify,
+    rule_set_for,
+)
+from clinic_app.rules.statuses import DECIDED, REQUESTED, permit_terms, reflection_start
+from clinic_app.vocabulary import Authority, BirthCertainty, EventKind, Outcome
 
 RuleSetLookup = Callable[[dt.date], RuleSet]
 
-_NEEDS_END = (EventKind.REFLECTION_EXTENSION,)
+
+class RuleInvalid(Invalid):
+    """``Invalid`` for a broken legal rule, with the structured message to render."""
+
+    def __init__(self, field: str, code: str, detail: Message) -> None:
+        super().__init__(field, code, render(detail, "en"))
+        self.detail = detail
+
+
 _PERMIT_APPLICANTS = (Authority.POLICE, Authority.PROSECUTION)
 
 
-def _v(code: str, field: str, message: str, event: EventFact) -> RuleViolation:
+def _v(code: str, field: str, message: Message, event: EventFact | None) -> RuleViolation:
     return RuleViolation(code, field, message, event)
 
 
@@ -31,25 +51,22 @@ def _check_fields(event: EventFact, today: dt.date | None) -> list[RuleViolation
             _v(
                 "end_before_start",
                 "end_date",
-                f"{event.kind} ends {event.end_date}, before it starts on {event.date}",
+                msg("v.end_before_start", kind=event.kind, end=event.end_date, date=event.date),
                 event,
             )
         )
-    if event.kind in _NEEDS_END and event.end_date is None:
-        out.append(
-            _v(
-                "end_date_required",
-                "end_date",
-                "A reflection-period extension needs the new end date",
-                event,
-            )
-        )
+    if event.kind is DECIDED and event.outcome is Outcome.GRANTED and event.end_date is None:
+        out.append(_v("end_date_required", "end_date", msg("v.end_date_required"), event))
+    if event.kind is EventKind.PERMIT_RENEWED and event.end_date is None:
+        out.append(_v("end_date_required", "end_date", msg("v.renewal_end_required"), event))
+    if event.kind is REQUESTED and event.ground is None:
+        out.append(_v("ground_required", "ground", msg("v.ground_required"), event))
     if today is not None and event.date > today:
         out.append(
             _v(
                 "event_in_future",
                 "date",
-                f"{event.kind} is dated {event.date}, after today ({today})",
+                msg("v.event_in_future", kind=event.kind, date=event.date, today=today),
                 event,
             )
         )
@@ -57,42 +74,20 @@ def _check_fields(event: EventFact, today: dt.date | None) -> list[RuleViolation
         Outcome.IDENTIFIED,
         Outcome.NOT_IDENTIFIED,
     ):
-        out.append(
-            _v(
-                "outcome_required",
-                "outcome",
-                "An identification needs the outcome identified or not identified",
-                event,
-            )
-        )
-    if event.kind is EventKind.ASYLUM_DECIDED and event.outcome not in (
+        out.append(_v("outcome_required", "outcome", msg("v.outcome_identification"), event))
+    if event.kind in (EventKind.ASYLUM_DECIDED, DECIDED) and event.outcome not in (
         Outcome.GRANTED,
         Outcome.REFUSED,
     ):
-        out.append(
-            _v(
-                "outcome_required",
-                "outcome",
-                "An asylum decision needs the outcome granted or refused",
-                event,
-            )
-        )
+        out.append(_v("outcome_required", "outcome", msg("v.outcome_decision"), event))
     if event.kind is EventKind.LEGAL_STAY and event.legal_stay is None:
-        out.append(
-            _v(
-                "legal_stay_required",
-                "legal_stay",
-                "A legal-stay event needs the stay status",
-                event,
-            )
-        )
+        out.append(_v("legal_stay_required", "legal_stay", msg("v.legal_stay_required"), event))
     if event.kind is EventKind.PERMIT_APPLICATION and event.applicant not in _PERMIT_APPLICANTS:
         out.append(
             _v(
                 "permit_applicant_not_police",
                 "applicant",
-                "Only the police or the prosecution can apply for a §9c(5) permit; "
-                "the person cannot apply",
+                msg("v.permit_applicant_not_police"),
                 event,
             )
         )
@@ -108,24 +103,46 @@ def _check_identification(events: tuple[EventFact, ...]) -> list[RuleViolation]:
                 _v(
                     "identification_before_first_contact",
                     "date",
-                    f"Identification on {event.date} is before the first contact on "
-                    f"{contacts[0].date}",
+                    msg(
+                        "v.identification_before_first_contact",
+                        date=event.date,
+                        contact=contacts[0].date,
+                    ),
                     event,
                 )
             )
+        authority = event.authority
+        if authority is None:
+            continue
+        if authority not in IDENTIFYING_BODIES:
+            # Before 2022 who identified is not modelled: a review flag, not a violation.
+            if event.date >= IDENTIFIERS_FIXED_FROM:
+                out.append(
+                    _v(
+                        "not_an_identifier",
+                        "authority",
+                        msg("v.not_an_identifier", authority=authority),
+                        event,
+                    )
+                )
+            continue
         stay = event.legal_stay or legal_stay_on(events, event.date)
-        if (
-            event.authority is not None
-            and stay is not None
-            and not authority_may_identify(event.authority, stay)
-        ):
+        if stay is None:
+            if authority is not Authority.COURT:
+                out.append(
+                    _v(
+                        "legal_stay_unknown_at_identification",
+                        "legal_stay",
+                        msg("v.legal_stay_unknown_at_identification", date=event.date),
+                        event,
+                    )
+                )
+        elif not authority_may_identify(authority, stay):
             out.append(
                 _v(
                     "wrong_identification_authority",
                     "authority",
-                    f"{event.authority} cannot identify a person whose legal stay "
-                    f"is {stay}: no legal stay (incl. asylum seekers) -> Immigration "
-                    "Service or SIRI; legal stay -> CMM; or a court",
+                    msg("v.wrong_identification_authority", authority=authority, stay=stay),
                     event,
                 )
             )
@@ -144,50 +161,117 @@ def _check_reflection(events: tuple[EventFact, ...], lookup: RuleSetLookup) -> l
                 _v(
                     "reflection_before_identification",
                     "date",
-                    f"Reflection period starts {start.date} but the person is not "
-                    "identified as a victim on or before that date",
+                    msg("v.reflection_before_identification", date=start.date),
                     start,
                 )
             )
     first, _ = reflection_start(events)
-    for ext in of_kind(events, EventKind.REFLECTION_EXTENSION):
-        if first is None or ext.date < first:
+    if first is None:
+        for ext in of_kind(events, REQUESTED, DECIDED):
             out.append(
                 _v(
                     "extension_without_reflection",
                     "date",
-                    f"Extension on {ext.date} has no reflection period started before it",
+                    msg("v.extension_without_reflection", date=ext.date),
+                    ext,
+                )
+            )
+        return out
+    current_end = add_days(first, lookup(first).reflection_initial_days)
+    request_rules: RuleSet | None = None
+    for ext in of_kind(events, REQUESTED, DECIDED):
+        if ext.date < first:
+            out.append(
+                _v(
+                    "extension_without_reflection",
+                    "date",
+                    msg("v.extension_without_reflection", date=ext.date),
                     ext,
                 )
             )
             continue
-        rules = lookup(first)
+        if ext.kind is REQUESTED:
+            request_rules = lookup(ext.date)
+            if ext.end_date is not None and ext.end_date <= current_end and ext.date <= current_end:
+                out.append(
+                    _v(
+                        "extension_shortens",
+                        "end_date",
+                        msg("v.extension_shortens", end=ext.end_date, current=current_end),
+                        ext,
+                    )
+                )
+            continue
+        rules = request_rules or lookup(ext.date)
+        request_rules = None
+        if ext.outcome is not Outcome.GRANTED or ext.end_date is None:
+            continue
         max_end = add_days(first, rules.reflection_max_total_days)
-        if ext.end_date is not None and ext.end_date > max_end:
-            total = (ext.end_date - first).days
+        if ext.end_date > max_end:
             out.append(
                 _v(
                     "reflection_beyond_maximum",
                     "end_date",
-                    f"Extension to {ext.end_date} gives {total} days in total from "
-                    f"{first}; rule set {rules.id} allows at most "
-                    f"{rules.reflection_max_total_days} days (until {max_end})",
+                    msg(
+                        "v.reflection_beyond_maximum",
+                        end=ext.end_date,
+                        total=(ext.end_date - first).days,
+                        start=first,
+                        rules=rules.id,
+                        max_days=rules.reflection_max_total_days,
+                        max_end=max_end,
+                    ),
                     ext,
+                )
+            )
+        if ext.end_date <= current_end:
+            out.append(
+                _v(
+                    "extension_shortens",
+                    "end_date",
+                    msg("v.extension_shortens", end=ext.end_date, current=current_end),
+                    ext,
+                )
+            )
+        current_end = max(current_end, min(ext.end_date, max_end))
+    for second in starts[1:]:
+        if second.date < current_end:
+            out.append(
+                _v(
+                    "reflection_start_conflict",
+                    "date",
+                    msg(
+                        "v.reflection_start_conflict",
+                        date=second.date,
+                        first=starts[0].date,
+                        end=current_end,
+                    ),
+                    second,
                 )
             )
     return out
 
 
-def _check_permits(events: tuple[EventFact, ...], lookup: RuleSetLookup) -> list[RuleViolation]:
+def _check_permits(events: tuple[EventFact, ...]) -> list[RuleViolation]:
     out: list[RuleViolation] = []
     previous: EventFact | None = None
-    for event in of_kind(events, EventKind.PERMIT_GRANTED, EventKind.PERMIT_RENEWED):
+    for term in permit_terms(events):
+        event = term.event
         if event.kind is EventKind.PERMIT_RENEWED and previous is None:
             out.append(
                 _v(
                     "renewal_without_grant",
                     "kind",
-                    f"Permit renewed on {event.date} but no permit was granted before",
+                    msg("v.renewal_without_grant", date=event.date),
+                    event,
+                )
+            )
+        if event.date < REVIEW_WINDOW_START:
+            out.append(
+                _v(
+                    "permit_before_section",
+                    "date",
+                    msg("v.permit_before_section", date=event.date),
                     event,
                 )
             )
@@ -198,25 +282,28 @@ def _check_permits(events: tuple[EventFact, ...], lookup: RuleSetLookup) -> list
             if a.applicant in _PERMIT_APPLICANTS and after < a.date and a.date <= event.date
         ]
         if not applications:
-            word = "granted" if event.kind is EventKind.PERMIT_GRANTED else "renewed"
+            verb = msg("word.granted" if event.kind is EventKind.PERMIT_GRANTED else "word.renewed")
             out.append(
                 _v(
                     "permit_without_police_application",
                     "kind",
-                    f"Permit {word} on {event.date} without an application by the police "
-                    "or prosecution since the previous decision (Aliens Act §9c(5))",
+                    msg("v.permit_without_police_application", verb=verb, date=event.date),
                     event,
                 )
             )
-        rules = lookup(event.date)
-        longest = add_months(event.date, rules.permit_period_months)
-        if event.end_date is not None and event.end_date > longest:
+        if event.end_date is not None and event.end_date > term.limit:
             out.append(
                 _v(
                     "permit_period_too_long",
                     "end_date",
-                    f"Permit valid to {event.end_date} exceeds {rules.permit_period_months} "
-                    f"months from {event.date} (latest {longest}, rule set {rules.id})",
+                    msg(
+                        "v.permit_period_too_long",
+                        end=event.end_date,
+                        months=term.rules.permit_period_months,
+                        start=term.runs_from,
+                        latest=term.limit,
+                        rules=term.rules.id,
+                    ),
                     event,
                 )
             )
@@ -233,8 +320,7 @@ def _check_sequence(events: tuple[EventFact, ...]) -> list[RuleViolation]:
                 _v(
                     "departure_before_referral",
                     "date",
-                    f"Departure on {dep.date} comes before any referral to IOM for "
-                    "assisted voluntary return",
+                    msg("v.departure_before_referral", date=dep.date),
                     dep,
                 )
             )
@@ -245,28 +331,49 @@ def _check_sequence(events: tuple[EventFact, ...]) -> list[RuleViolation]:
                 _v(
                     "asylum_decision_without_application",
                     "date",
-                    f"Asylum decided on {decision.date} without an earlier application",
+                    msg("v.asylum_decision_without_application", date=decision.date),
                     decision,
                 )
             )
     return out
 
 
+def _check_birth(events: tuple[EventFact, ...], birth: BirthFact | None) -> list[RuleViolation]:
+    contacts = of_kind(events, EventKind.FIRST_CONTACT)
+    if birth is None or not contacts:
+        return []
+    born = birth.birth_date if birth.certainty is not BirthCertainty.UNKNOWN else None
+    if born is None and birth.birth_year is not None:
+        born = dt.date(birth.birth_year, 1, 1)  # the earliest reading of an estimated year
+    if born is not None and born > contacts[0].date:
+        return [
+            _v(
+                "birth_after_first_contact",
+                "birth_date",
+                msg("v.birth_after_first_contact", born=born, contact=contacts[0].date),
+                None,
+            )
+        ]
+    return []
+
+
 def validate_history(
     events: Iterable[EventFact],
     rule_set_lookup: RuleSetLookup = rule_set_for,
     today: dt.date | None = None,
+    birth: BirthFact | None = None,
 ) -> list[RuleViolation]:
     """Every violation in the history, in a deterministic order. ``today`` enables the
-    future-date check."""
+    future-date check; ``birth`` the birth-after-first-contact check."""
     ordered = sort_events(events)
     out: list[RuleViolation] = []
     for event in ordered:
         out.extend(_check_fields(event, today))
     out.extend(_check_identification(ordered))
     out.extend(_check_reflection(ordered, rule_set_lookup))
-    out.extend(_check_permits(ordered, rule_set_lookup))
+    out.extend(_check_permits(ordered))
     out.extend(_check_sequence(ordered))
+    out.extend(_check_birth(ordered, birth))
     return out
 
 
@@ -275,11 +382,12 @@ def check_event(
     new_event: EventFact,
     rule_set_lookup: RuleSetLookup = rule_set_for,
     today: dt.date | None = None,
+    birth: BirthFact | None = None,
 ) -> None:
     """Raise ``Invalid(field, code, message)`` if adding ``new_event`` breaks a rule that the
     existing history did not already break."""
     before = list(existing)
-    known = set(validate_history(before, rule_set_lookup, today))
-    for violation in validate_history([*before, new_event], rule_set_lookup, today):
+    known = set(validate_history(before, rule_set_lookup, today, birth))
+    for violation in validate_history([*before, new_event], rule_set_lookup, today, birth):
         if violation not in known:
-            raise Invalid(violation.field, violation.code, violation.message)
+            raise RuleInvalid(violation.field, violation.code, violation.detail)

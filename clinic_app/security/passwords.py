@@ -74,6 +74,9 @@ def verify_password(
     stored_hash: str, password: str, *, config: PasswordHasherConfig = PRODUCTION
 ) -> bool:
     """True if ``password`` matches ``stored_hash``. Mismatch and malformed hashes give False."""
+    if not is_valid_unicode(password):
+        dummy_verify(config=config)  # not text: matches nothing, in the usual time
+        return False
     try:
         return _hasher(config).verify(stored_hash, normalize(password))
     except InvalidHashError:
@@ -122,13 +125,24 @@ def _is_repetitive(lowered: str) -> bool:
     return any(n % size == 0 and lowered == lowered[:size] * (n // size) for size in range(1, 5))
 
 
+def is_valid_unicode(text: str) -> bool:
+    """False for text holding lone surrogates (cannot be encoded, stored or hashed)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def check_password_policy(password: str, username: str | None = None) -> None:
     """Raise ``Invalid("password", code)`` if ``password`` may not be chosen.
 
-    Codes: ``too_short``, ``too_long``, ``too_common``, ``repetitive``,
-    ``contains_username`` (names of three or more characters). Length counts characters
-    after NFKC normalisation.
+    Codes: ``invalid_unicode`` (a lone surrogate: not text), ``too_short``, ``too_long``,
+    ``too_common``, ``repetitive``, ``contains_username`` (names of three or more
+    characters). Length counts characters after NFKC normalisation.
     """
+    if not is_valid_unicode(password):
+        raise Invalid(_FIELD, "invalid_unicode", "Contains characters that are not valid text.")
     normalized = normalize(password)
     if len(normalized) < MIN_LENGTH:
         raise Invalid(_FIELD, "too_short")

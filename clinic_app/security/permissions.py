@@ -290,7 +290,16 @@ _DOC_TAIL = """
   row with the reason. No other role can reach clinical notes at all.
 - **Safety-sensitive location** (where a person sleeps) is shown only to staff of that
   person's current site, whatever their role; administrators and team leads elsewhere do not
-  see it.
+  see it. This holds on every path, not only the record: a site filter or scope (persons
+  search, the dashboard's site list, unsuppressed statistics of one site) is allowed for
+  one's own site only, and any other site is refused with the same answer whether or not
+  anyone is there (`services/relations.py` `require_site_scope`); search rows carry no site
+  name; a case history shows an event's site (a shelter stay) only to the staff of her
+  current site or of that event's site; published statistics by shelter list every shelter,
+  with small counts suppressed. Clinic visits show the clinic where the visit took place.
+  `tests/unit/services/test_location_secrecy.py` calls every public method that returns
+  person rows as users of another site (administrator, team lead, nurse, her own contact
+  person) and finds no field naming, numbering or coding her site.
 - **Action plans**: contact persons view and edit only their own caseload; team leads and
   administrators any. Nurses see a plan's health goals, not the rest of the plan.
 - **Nurses** work in the clinics and the mobile unit, whose visitors mostly belong to no
@@ -302,6 +311,18 @@ _DOC_TAIL = """
 - **Printing** needs `document.print` *and* the view permission for each part printed, *and*
   a consent matching the partner and purpose; `document.print_without_consent` replaces the
   consent only, needs a reason and is audited.
+- **Every list** shows only persons the role may see (persons search, duplicate check,
+  dashboard, caseload, turning-18 list, plans due for review, clinic day view, open
+  referrals), and is audited with which persons appeared in it.
+- **Linking a visitor** to a person moves her visits onto the record: it needs
+  `visit.create` and `person.edit` on that person, and a reason; unlinking likewise.
+- **Refusals** are audited (`access.refused`: who, what, which person id, the rule).
+- **Rights are read at each action**: a user disabled, or given another role or site, acts
+  with what the database holds now, not with what she had at log-in.
+- `tests/unit/services/test_permission_matrix_services.py` probes every action for every
+  role in three relations (consent and printing included), checks that each refusal leaves
+  exactly one audit row, and that every list-returning method shows only persons the role
+  may see.
 - The actor's relation to a record is computed by the service (`Actor.is_contact_person_for`,
   `Actor.at_site`): *own caseload* means the actor is the person's current contact person;
   *same site* means the person's current site equals the actor's site (a user with no site

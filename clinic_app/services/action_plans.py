@@ -40,7 +40,13 @@ from clinic_app.rules.dates import age_on
 from clinic_app.security.context import Actor
 from clinic_app.security.permissions import Action, Scope, allowed, require, scope_for
 from clinic_app.services.audit_trail import AuditTrail
-from clinic_app.services.common import Clock, check_range, clean_text
+from clinic_app.services.common import (
+    YEAR_AHEAD,
+    Clock,
+    check_date_bounds,
+    check_range,
+    clean_text,
+)
 from clinic_app.services.contacts import current_contact, current_guardian, is_minor_on
 from clinic_app.services.database import Database
 from clinic_app.services.facts_loader import refresh_person
@@ -232,7 +238,7 @@ class ActionPlanService:
         self, actor: Actor, person_id: int, data: PlanInput, template_key: str | None = None
     ) -> PlanDetail:
         """A new plan with a first draft version, pre-filled from a template if one is named."""
-        clean = _clean_plan(data)
+        clean = _clean_plan(data, self._today())
         with self._db.write() as s:
             person = _load_person(s, person_id)
             rel = relation_to(s, actor, person)
@@ -296,7 +302,7 @@ class ActionPlanService:
     ) -> PlanDetail:
         """Change the plan's title, period or review date (not versioned: they describe the
         plan, not what was agreed)."""
-        clean = _clean_plan(data)
+        clean = _clean_plan(data, self._today())
         with self._db.write() as s:
             plan, person = self._load_for_edit(s, actor, plan_id)
             _check_stamp(plan, expected)
@@ -396,6 +402,7 @@ class ActionPlanService:
                 actor,
                 "plan.review_list",
                 details={"within_days": within_days, "caseload_only": caseload_only},
+                listed=[p.person_id for p in out],
             )
             return out
 
@@ -566,7 +573,7 @@ class ActionPlanService:
         self, actor: Actor, plan_id: int, goal_id: int, data: TaskInput, *, expected: PlanStamp
     ) -> PlanDetail:
         """Add a task at the end of a goal."""
-        clean = _clean_task(data)
+        clean = _clean_task(data, self._today())
 
         def apply(s: Session, t: _Target) -> tuple[str, list[str]]:
             goal = _goal(t, goal_id)
@@ -586,7 +593,7 @@ class ActionPlanService:
     def update_task(
         self, actor: Actor, plan_id: int, task_id: int, data: TaskInput, *, expected: PlanStamp
     ) -> PlanDetail:
-        clean = _clean_task(data)
+        clean = _clean_task(data, self._today())
 
         def apply(s: Session, t: _Target) -> tuple[str, list[str]]:
             task = _task(t, task_id)
@@ -631,7 +638,7 @@ class ActionPlanService:
     def set_task_note(
         self, actor: Actor, plan_id: int, task_id: int, note: str, *, expected: PlanStamp
     ) -> PlanDetail:
-        note = clean_text("note", note, max_len=5000)
+        note = clean_text("note", note, max_len=5000, multiline=True)
 
         def apply(s: Session, t: _Target) -> tuple[str, list[str]]:
             task = _task(t, task_id)
@@ -993,10 +1000,13 @@ def _renumber(items: list[_Positioned]) -> None:
         item.position = i
 
 
-def _clean_plan(data: PlanInput) -> PlanInput:
+def _clean_plan(data: PlanInput, today: dt.date) -> PlanInput:
     title = clean_text("title", data.title, required=True, max_len=200)
     if data.period_from is None:
         raise Invalid("period_from", "required", "Enter the start of the plan period.")
+    check_date_bounds("period_from", data.period_from, today, days_ahead=YEAR_AHEAD)
+    check_date_bounds("period_to", data.period_to, today, days_ahead=None)
+    check_date_bounds("review_date", data.review_date, today, days_ahead=None)
     check_range("period_from", data.period_from, "period_to", data.period_to)
     if data.review_date is not None and data.review_date < data.period_from:
         raise Invalid(
@@ -1017,7 +1027,7 @@ def _clean_goal(data: GoalInput) -> GoalInput:
     return GoalInput(
         area,
         clean_text("title", data.title, required=True, max_len=300),
-        clean_text("description", data.description, max_len=5000),
+        clean_text("description", data.description, max_len=5000, multiline=True),
         data.best_interest_confirmed,
     )
 
@@ -1035,7 +1045,8 @@ def _check_area_for(person: Person, goal: GoalInput, today: dt.date) -> None:
         )
 
 
-def _clean_task(data: TaskInput) -> TaskInput:
+def _clean_task(data: TaskInput, today: dt.date) -> TaskInput:
+    check_date_bounds("due_date", data.due_date, today, days_ahead=None)
     text = clean_text("responsible_text", data.responsible_text, max_len=200)
     given = sum(
         1 for v in (data.responsible_user_id, data.responsible_partner_id, text or None) if v
@@ -1051,13 +1062,15 @@ def _clean_task(data: TaskInput) -> TaskInput:
     except ValueError:
         raise Invalid("status", "unknown_status", "Choose a status.") from None
     return TaskInput(
-        description=clean_text("description", data.description, required=True, max_len=2000),
+        description=clean_text(
+            "description", data.description, required=True, max_len=2000, multiline=True
+        ),
         responsible_user_id=data.responsible_user_id,
         responsible_partner_id=data.responsible_partner_id,
         responsible_text=text,
         due_date=data.due_date,
         status=status,
-        note=clean_text("note", data.note, max_len=5000),
+        note=clean_text("note", data.note, max_len=5000, multiline=True),
     )
 
 

@@ -3,25 +3,39 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from clinic_app.errors import Invalid, NotFound
-from clinic_app.models import AppSetting, AuditAnchor, AuditEvent, ContactPersonAssignment, Person
+from clinic_app.models import (
+    AppSetting,
+    AuditAnchor,
+    AuditEvent,
+    AuditListPerson,
+    ContactPersonAssignment,
+    Person,
+)
 from clinic_app.models import User as UserRow
 from clinic_app.security.audit_chain import Row, make_anchor, verify_chain
 from clinic_app.security.context import Actor
 from clinic_app.security.permissions import Action, require
 from clinic_app.services.audit_trail import (
     ANCHOR_ID,
+    DEMO_AUDIT_KEY,
+    ORIGIN_DEMO,
     AuditTrail,
     audit_row_fields,
     bounds_of,
+    is_pristine,
+    listed_details,
+    seal_is_authentic,
 )
+from clinic_app.services.chain_head import HEAD_MESSAGES, head_status, remember
 from clinic_app.services.common import Clock, Page, check_paging, system_today
 from clinic_app.services.database import Database
 
@@ -41,6 +55,8 @@ _REASONS = {
     "extra_rows": "There are rows after the recorded end of the log.",
     "bad_anchor": "The record of the log's start and end was changed.",
     "missing_anchor": "The record of the log's start and end is missing.",
+    "demo_key": "The log is sealed with the published demo key: it proves nothing.",
+    "bad_list_index": "The record of which persons a list showed was changed.",
 }
 
 
@@ -101,6 +117,23 @@ class AccessEntry:
     action: str
     outcome: str
     workstation: str
+    # True: she was not opened but appeared in a list (a search, the dashboard, a day view);
+    # ``listed_in`` then says which, in words.
+    listed: bool = False
+    listed_in: str = ""
+
+
+# The lists whose audit rows record which persons they showed, in an access report's words.
+LIST_NAMES: dict[str, str] = {
+    "person.search": "a search",
+    "person.duplicate_check": "a duplicate check",
+    "dashboard.view": "the dashboard",
+    "visit.day_view": "the clinic day view",
+    "referral.list": "the open referrals",
+    "contact_person.caseload": "a caseload list",
+    "guardian.transitions": "the turning-18 list",
+    "plan.review_list": "the plans due for review",
+}
 
 
 @dataclass(frozen=True)
@@ -134,6 +167,10 @@ class AuditService:
         """Check every stored row and the anchor; the check itself is then audited."""
         require(actor, Action.AUDIT_VERIFY)
         result = verify_log(self._db, self._audit)
+        head = head_status(self._db, self._audit)
+        if result.ok and head in HEAD_MESSAGES:
+            # Whole in itself, but older than (or another than) what this computer saw.
+            result = replace(result, ok=False, reason=f"chain_{head}", message=HEAD_MESSAGES[head])
         with self._db.write() as s:
             self._audit.record(
                 s,
@@ -146,7 +183,14 @@ class AuditService:
                     "first_bad_id": result.first_bad_id,
                 },
             )
+        if result.ok:
+            remember(self._db, self._audit)
         return result
+
+    def head_warning(self) -> str | None:
+        """At open: a warning if the log is behind or beside the newest head this
+        workstation saw (a rollback or a swapped copy), else None."""
+        return HEAD_MESSAGES.get(head_status(self._db, self._audit))
 
     # --- viewer --------------------------------------------------------------------------
 
@@ -243,20 +287,28 @@ class AuditService:
                     same_site=actor.at_site(person.current_site_id),
                 )
                 case_ref = person.case_ref
-            rows = s.execute(
-                select(
-                    AuditEvent.at,
-                    AuditEvent.user_id,
-                    AuditEvent.username,
-                    AuditEvent.role,
-                    AuditEvent.action,
-                    AuditEvent.outcome,
-                    AuditEvent.workstation,
-                )
-                .where(AuditEvent.person_id == person_id)
-                .order_by(AuditEvent.at, AuditEvent.id)
+            columns = (
+                AuditEvent.at,
+                AuditEvent.id,
+                AuditEvent.user_id,
+                AuditEvent.username,
+                AuditEvent.role,
+                AuditEvent.action,
+                AuditEvent.outcome,
+                AuditEvent.workstation,
+            )
+            direct = s.execute(select(*columns).where(AuditEvent.person_id == person_id)).all()
+            # Lists she appeared in, through the person index (ix_audit_list_person_person).
+            shown = s.execute(
+                select(*columns)
+                .join(AuditListPerson, AuditListPerson.event_id == AuditEvent.id)
+                .where(AuditListPerson.person_id == person_id)
             ).all()
-            user_ids = {r.user_id for r in rows if r.user_id is not None}
+            rows = sorted(
+                [(r, False) for r in direct] + [(r, True) for r in shown],
+                key=lambda pair: (pair[0].at, pair[0].id),
+            )
+            user_ids = {r.user_id for r, _ in rows if r.user_id is not None}
             names: dict[int, str] = {}
             if user_ids:
                 found = s.execute(
@@ -273,8 +325,10 @@ class AuditService:
                     action=r.action,
                     outcome=r.outcome,
                     workstation=r.workstation,
+                    listed=listed,
+                    listed_in=LIST_NAMES.get(r.action, r.action) if listed else "",
                 )
-                for r in rows
+                for r, listed in rows
             )
             event = self._audit.record(
                 s,
@@ -350,6 +404,7 @@ class AuditService:
                         )
                     deleted = s.scalar(select(func.count()).where(AuditEvent.id < cut)) or 0
                     s.execute(delete(AuditEvent).where(AuditEvent.id < cut))
+                    s.execute(delete(AuditListPerson).where(AuditListPerson.event_id < cut))
                     anchor.purged_before_id = cut
                     anchor.purged_anchor_hash = genesis
                     self._audit.seal(anchor)
@@ -372,14 +427,22 @@ def verify_log(db: Database, trail: AuditTrail) -> AuditCheck:
     with db.read() as s:
         anchor = s.get(AuditAnchor, ANCHOR_ID)
         if anchor is None:
-            first = s.scalar(select(func.min(AuditEvent.id)))
-            users = s.scalar(select(func.count(UserRow.id))) or 0
-            if first is None and users == 0:
+            if is_pristine(s):
                 return _check(True, 0, None, "ok", 0, 0)
-            # Every database with users has audited their creation: the anchor was removed.
+            # Every database with users, persons or history has founded its log (users'
+            # creation is audited): the anchor was removed, with or without the rows.
+            first = s.scalar(select(func.min(AuditEvent.id)))
             return _check(False, 0, first, "missing_anchor", 0, 0)
         bounds = bounds_of(anchor)
         authentic = trail.anchor_is_authentic(anchor)
+        if (
+            not authentic
+            and trail.origin != ORIGIN_DEMO
+            and seal_is_authentic(DEMO_AUDIT_KEY, anchor)
+        ):
+            # Sealed with the published demo key: a demo database, or a real one forged to
+            # look like it. Either way the log proves nothing.
+            return _check(False, 0, None, "demo_key", bounds.first_seq, bounds.last_seq)
         # With a forged anchor the chain is still walked from the start it claims, so the
         # report can name the first bad row; the anchor is blamed only if every row fits.
         result = verify_chain(
@@ -399,9 +462,47 @@ def verify_log(db: Database, trail: AuditTrail) -> AuditCheck:
             return _check(
                 False, result.checked, None, "bad_anchor", bounds.first_seq, bounds.last_seq
             )
+        if result.ok:
+            bad_list = _first_bad_list(s)
+            if bad_list is not None:
+                return _check(
+                    False,
+                    result.checked,
+                    bad_list,
+                    "bad_list_index",
+                    bounds.first_seq,
+                    bounds.last_seq,
+                )
         return _check(
             result.ok, result.checked, bad_id, result.reason, bounds.first_seq, bounds.last_seq
         )
+
+
+def _first_bad_list(s: Session) -> int | None:
+    """The first list event whose person index does not fit the digest in its chained
+    details (rows added to or removed from the index), or None."""
+    stated: dict[int, str] = {}
+    for event_id, details in s.execute(
+        select(AuditEvent.id, AuditEvent.details).where(
+            AuditEvent.details.contains('"listed_sha256"')
+        )
+    ):
+        try:
+            stated[event_id] = str(json.loads(details)["listed_sha256"])
+        except (ValueError, KeyError, TypeError):
+            return int(event_id)
+    found: dict[int, list[int]] = {}
+    for event_id, person_id in s.execute(
+        select(AuditListPerson.event_id, AuditListPerson.person_id).order_by(
+            AuditListPerson.event_id, AuditListPerson.person_id
+        )
+    ).yield_per(10000):
+        found.setdefault(event_id, []).append(person_id)
+    bad = [eid for eid in found if eid not in stated]
+    for event_id, digest in stated.items():
+        if listed_details(found.get(event_id, []))["listed_sha256"] != digest:
+            bad.append(event_id)
+    return min(bad) if bad else None
 
 
 def _stored_rows(s: Session, genesis: str) -> Iterator[tuple[Row, str]]:

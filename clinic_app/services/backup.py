@@ -21,8 +21,11 @@ from clinic_app.models import AppSetting
 from clinic_app.security.context import Actor
 from clinic_app.security.permissions import Action, require
 from clinic_app.services.audit_trail import AuditTrail
+from clinic_app.services.chain_head import remember
+from clinic_app.services.common import clean_text
 from clinic_app.services.database import Database
 from clinic_app.storage import backup as store
+from clinic_app.storage import pg_backup
 from clinic_app.storage.migrate import current_revision
 from clinic_app.storage.open import (
     engine_key,
@@ -31,6 +34,7 @@ from clinic_app.storage.open import (
     read_keyfile,
     resolve_key,
 )
+from clinic_app.storage.sharing import is_shared_url
 
 SETTING_FOLDER = "backup_folder"
 SETTING_KEEP = "backup_keep"  # "daily,weekly,monthly", e.g. "7,4,12"
@@ -89,6 +93,15 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)
 
 
+def backup_folder(given: str | None, configured: str) -> Path:
+    """The folder a backup goes to: ``given`` (checked) or the configured one."""
+    text = clean_text("folder", given, max_len=4000)
+    target = Path(text).expanduser() if text else Path(configured)
+    if target.exists() and not target.is_dir():
+        raise Invalid("folder", "not_a_folder", f"{target} is a file; give a folder for backups.")
+    return target
+
+
 def _unique_time(folder: Path, tag: str) -> dt.datetime:
     at = _now()
     while (folder / store.backup_name(at, tag)).exists():
@@ -98,7 +111,7 @@ def _unique_time(folder: Path, tag: str) -> dt.datetime:
 
 def _entry(path: Path) -> BackupEntry:
     m = store.read_manifest(path)
-    name = path.name.removesuffix(".db")
+    name = path.name.removesuffix(".db").removesuffix(".dump")
     tag = name[len("clinic-backup-YYYYMMDD-HHMMSS") + 1 :]
     return BackupEntry(str(path), m.created_at, m.size, m.rows, m.encrypted, tag)
 
@@ -109,6 +122,13 @@ class BackupService:
     def __init__(self, db: Database, audit: AuditTrail) -> None:
         self._db = db
         self._audit = audit
+        self._shared = is_shared_url(db.engine.url)
+
+    def _chain_verifies(self, engine: Engine) -> bool:
+        """The audit chain of a restored copy verifies under this database's key."""
+        from clinic_app.services.audit import verify_log
+
+        return verify_log(Database(engine), self._audit).ok
 
     # -- settings ---------------------------------------------------------------------
 
@@ -175,16 +195,25 @@ class BackupService:
         """Make a verified backup now, then apply the rotation to the folder."""
         require(actor, Action.BACKUP_RUN)
         cfg = self._settings()
-        target = Path(folder).expanduser() if folder else Path(cfg.folder)
+        target = backup_folder(folder, cfg.folder)
         try:
-            manifest, _snap = store.write_backup(
-                self._db.engine,
-                target,
-                at=_unique_time(target, ""),
-                schema_revision=current_revision(self._db.engine) or "",
-                progress=progress,
-                deep=deep,
-            )
+            if self._shared:
+                manifest = pg_backup.write_backup(
+                    self._db.engine,
+                    target,
+                    at=_unique_time(target, ""),
+                    schema_revision=current_revision(self._db.engine) or "",
+                    check=self._chain_verifies,
+                )
+            else:
+                manifest, _snap = store.write_backup(
+                    self._db.engine,
+                    target,
+                    at=_unique_time(target, ""),
+                    schema_revision=current_revision(self._db.engine) or "",
+                    progress=progress,
+                    deep=deep,
+                )
         except StorageError as exc:
             with self._db.write() as s:
                 self._audit.record(
@@ -246,8 +275,11 @@ class BackupService:
         """Check a stored backup: checksum, integrity, row counts; audited."""
         require(actor, Action.BACKUP_RUN)
         backup = Path(path)
-        key = _backup_key(backup, self._db.engine, recovery_key)
-        store.check_backup(backup, self._db.engine.dialect.dbapi, key)
+        if self._shared:
+            pg_backup.check_backup(self._db.engine, backup, self._chain_verifies)
+        else:
+            key = _backup_key(backup, self._db.engine, recovery_key)
+            store.check_backup(backup, self._db.engine.dialect.dbapi, key)
         with self._db.write() as s:
             self._audit.record(s, actor, "backup.verify", target=backup.name)
         return _entry(backup)
@@ -265,6 +297,8 @@ class BackupService:
         require(actor, Action.RESTORE_RUN)
         backup = Path(path)
         engine = self._db.engine
+        if self._shared:
+            return self._restore_dump_over_live(actor, backup)
         live_key = engine_key(engine)
         manifest = store.read_manifest(backup)
         if manifest.encrypted != (live_key is not None):
@@ -314,7 +348,40 @@ class BackupService:
                 target=backup.name,
                 details={"rows": manifest.rows, "safety_copy": safety.path.name},
             )
+        remember(self._db, self._audit, restored=True)  # a restore made here moves it back
         return RestoreResult(str(Path(str(engine.url.database))), manifest.rows, str(safety.path))
+
+    def _restore_dump_over_live(self, actor: Actor, backup: Path) -> RestoreResult:
+        """PostgreSQL: check the dump (scratch restore, chain), dump the current state as a
+        safety copy, then replace the contents in one transaction (the owner role)."""
+        engine = self._db.engine
+        if not backup.name.endswith(".dump"):
+            raise Invalid("file", "not_a_dump", "A shared database restores a .dump backup.")
+        manifest = pg_backup.check_backup(engine, backup, self._chain_verifies)
+        folder = Path(self._settings().folder)
+        safety = pg_backup.write_backup(
+            engine,
+            folder,
+            at=_unique_time(folder, BEFORE_RESTORE_TAG),
+            tag=BEFORE_RESTORE_TAG,
+            schema_revision=current_revision(engine) or "",
+        )
+        engine.dispose()  # our idle pooled connections must not hold the tables
+        counts = pg_backup.restore_into(engine, backup, clean=True)
+        if counts != manifest.counts:
+            raise StorageError(
+                "verify_failed",
+                f"The restored database differs from the backup; the safety copy is {safety.path}.",
+            )
+        with self._db.write() as s:
+            self._audit.record(
+                s,
+                actor,
+                str(Action.RESTORE_RUN),
+                target=backup.name,
+                details={"rows": manifest.rows, "safety_copy": safety.path.name},
+            )
+        return RestoreResult(self._db.url_for_display, manifest.rows, str(safety.path))
 
     def new_recovery_key(self, actor: Actor) -> str:
         """Replace the recovery key of this encrypted database; the new one is shown once."""
@@ -335,6 +402,7 @@ class BackupService:
                 details={"rows": rows, "to": "new file"},
                 username="(restore)",
             )
+        remember(self._db, self._audit, restored=True)
 
 
 def _parse_keep(text: str) -> tuple[int, int, int]:
@@ -403,6 +471,26 @@ def restore_to_new(
     return RestoreResult(str(target), manifest.rows, None)
 
 
+def restore_dump_to_new(backup: Path, url: str) -> RestoreResult:
+    """Restore a checked PostgreSQL dump into an *empty* database at ``url`` (never over
+    data): the workstations joined to the original open the copy with their keychains."""
+    from clinic_app.storage.engine import make_engine
+
+    manifest = store.read_manifest(backup)
+    if store._sha256(backup) != manifest.sha256:
+        raise StorageError("verify_failed", f"{backup.name} was changed or damaged since written.")
+    engine = make_engine(url)
+    try:
+        if current_revision(engine) is not None:
+            raise StorageError("exists", "That database is not empty; give a new, empty one.")
+        counts = pg_backup.restore_into(engine, backup, clean=False)
+    finally:
+        engine.dispose()
+    if counts != manifest.counts:
+        raise StorageError("verify_failed", "The restored database differs from the backup.")
+    return RestoreResult(url, manifest.rows, None)
+
+
 def backup_before_migration(engine: Engine, folder: Path | None = None) -> Path | None:
     """The automatic, verified backup made before a schema migration (None: new database)."""
     revision = current_revision(engine)
@@ -410,6 +498,14 @@ def backup_before_migration(engine: Engine, folder: Path | None = None) -> Path 
         return None
     if folder is None:
         folder = _configured_folder(engine) or default_folder()
+    if is_shared_url(engine.url):
+        return pg_backup.write_backup(
+            engine,
+            folder,
+            at=_unique_time(folder, PRE_MIGRATION_TAG),
+            tag=PRE_MIGRATION_TAG,
+            schema_revision=revision,
+        ).path
     manifest, _ = store.write_backup(
         engine,
         folder,

@@ -23,7 +23,15 @@ from clinic_app.models import Consent, Partner, Person, User, utcnow
 from clinic_app.security.context import Actor
 from clinic_app.security.permissions import Action
 from clinic_app.services.audit_trail import AuditTrail
-from clinic_app.services.common import Clock, check_range, clean_text, system_today
+from clinic_app.services.common import (
+    YEAR_AHEAD,
+    Clock,
+    check_date_bounds,
+    check_optional_code,
+    check_range,
+    clean_text,
+    system_today,
+)
 from clinic_app.services.database import Database
 from clinic_app.services.facts_loader import refresh_person
 from clinic_app.services.relations import require_on_person
@@ -210,7 +218,7 @@ class ConsentService:
 
     def record(self, actor: Actor, person_id: int, data: ConsentInput) -> ConsentView:
         """Record a consent the person gave. Nothing is written if input is bad."""
-        note = clean_text("purpose_note", data.purpose_note, max_len=2000)
+        note = clean_text("purpose_note", data.purpose_note, max_len=2000, multiline=True)
         try:
             purpose = Purpose(data.purpose)
         except ValueError:
@@ -223,8 +231,11 @@ class ConsentService:
             raise Invalid("data_categories", "required", "Choose at least one kind of data.")
         if (data.partner_id is None) == (data.partner_kind is None):
             raise Invalid("partner", "one_recipient", "Choose one partner, or one kind of partner.")
+        today = self._today()
+        check_date_bounds("valid_from", data.valid_from, today, days_ahead=YEAR_AHEAD)
+        check_date_bounds("valid_to", data.valid_to, today, days_ahead=None)
         check_range("valid_from", data.valid_from, "valid_to", data.valid_to)
-        kind = PartnerKind(data.partner_kind) if data.partner_kind is not None else None
+        kind = check_optional_code("partner_kind", PartnerKind, data.partner_kind)
         with self._db.write() as s:
             person = _person(s, person_id)
             require_on_person(s, actor, Action.CONSENT_EDIT, person)
@@ -263,7 +274,8 @@ class ConsentService:
     def withdraw(self, actor: Actor, consent_id: int) -> ConsentView:
         """The person withdraws a consent: from now on it allows nothing."""
         with self._db.write() as s:
-            row = s.get(Consent, consent_id)
+            # Locked: a second workstation withdrawing at the same moment waits, then sees it.
+            row = s.get(Consent, consent_id, with_for_update=True)
             if row is None:
                 raise NotFound("consent", consent_id)
             person = _person(s, row.person_id)

@@ -21,7 +21,13 @@ from clinic_app.rules.dates import age_on, eighteenth_birthday
 from clinic_app.security.context import Actor
 from clinic_app.security.permissions import Action, allowed, require
 from clinic_app.services.audit_trail import AuditTrail
-from clinic_app.services.common import Clock, check_not_future, check_range, clean_text
+from clinic_app.services.common import (
+    Clock,
+    check_date_bounds,
+    check_not_future,
+    check_range,
+    clean_text,
+)
 from clinic_app.services.database import Database
 from clinic_app.services.facts_loader import refresh_person
 from clinic_app.services.persons import birth_fact
@@ -219,8 +225,8 @@ class ContactService:
         require(actor, Action.CONTACT_PERSON_ASSIGN)
         today = self._today()
         start = from_date or today
-        check_not_future("from_date", start, today)
-        reason = clean_text("reason", reason, max_len=1000)
+        check_date_bounds("from_date", start, today)
+        reason = clean_text("reason", reason, max_len=1000, multiline=True)
         with self._db.write() as s:
             person = load_person(s, person_id)
             _check_active(person)
@@ -274,7 +280,7 @@ class ContactService:
         today = self._today()
         end = to_date or today
         check_not_future("to_date", end, today)
-        reason = clean_text("reason", reason, required=True, max_len=1000)
+        reason = clean_text("reason", reason, required=True, max_len=1000, multiline=True)
         with self._db.write() as s:
             person = load_person(s, person_id)
             current = current_contact(s, person_id)
@@ -312,6 +318,14 @@ class ContactService:
             guarded = _guarded_ids(s, [p.id for p, _ in rows])
             items = []
             for person, since in rows:
+                # A role that sees only its own site's persons sees only that part of it.
+                if not allowed(
+                    actor,
+                    Action.PERSON_VIEW,
+                    own_caseload=True,
+                    same_site=actor.at_site(person.current_site_id),
+                ):
+                    continue
                 minor, _ = is_minor_on(person, today)
                 items.append(
                     CaseloadItem(
@@ -323,7 +337,13 @@ class ContactService:
                         minor and person.id not in guarded,
                     )
                 )
-            self._audit.record(s, actor, "contact_person.caseload", details={"count": len(items)})
+            self._audit.record(
+                s,
+                actor,
+                "contact_person.caseload",
+                details={"count": len(items)},
+                listed=[i.person_id for i in items],
+            )
             return tuple(items)
 
     def overview(self, actor: Actor, person_id: int) -> ContactsOverview:
@@ -343,7 +363,7 @@ class ContactService:
         needs a reason."""
         today = self._today()
         clean = _clean_guardian(data, today)
-        reason = clean_text("reason", reason, max_len=1000)
+        reason = clean_text("reason", reason, max_len=1000, multiline=True)
         with self._db.write() as s:
             person = load_person(s, person_id)
             require_on_person(s, actor, Action.GUARDIAN_EDIT, person)
@@ -433,7 +453,7 @@ class ContactService:
         today = self._today()
         end = ended_date or today
         check_not_future("ended_date", end, today)
-        reason = clean_text("reason", reason, required=True, max_len=1000)
+        reason = clean_text("reason", reason, required=True, max_len=1000, multiline=True)
         with self._db.write() as s:
             person = load_person(s, person_id)
             require_on_person(s, actor, Action.GUARDIAN_EDIT, person)
@@ -496,7 +516,11 @@ class ContactService:
                 )
             found.sort(key=lambda t: (t.turns_18_on, t.case_ref))
             self._audit.record(
-                s, actor, "guardian.transitions", details={"within_days": within_days}
+                s,
+                actor,
+                "guardian.transitions",
+                details={"within_days": within_days},
+                listed=[t.person_id for t in found],
             )
             return tuple(found)
 
@@ -504,7 +528,7 @@ class ContactService:
         """End the guardianship of a person who has turned 18 and mark their plans for review
         today. The guardian's access to the person's documents ends with it."""
         today = self._today()
-        reason = clean_text("reason", reason, required=True, max_len=1000)
+        reason = clean_text("reason", reason, required=True, max_len=1000, multiline=True)
         with self._db.write() as s:
             person = load_person(s, person_id)
             require_on_person(s, actor, Action.GUARDIAN_EDIT, person)
@@ -625,7 +649,7 @@ def _check_active(person: Person) -> None:
 
 def _clean_guardian(data: GuardianInput, today: dt.date) -> GuardianInput:
     appointed = data.appointed_date or today
-    check_not_future("appointed_date", appointed, today)
+    check_date_bounds("appointed_date", appointed, today)
     email = clean_text("email", data.email, max_len=200)
     if email and ("@" not in email or " " in email):
         raise Invalid("email", "bad_email", "Enter an e-mail address such as name@example.dk.")

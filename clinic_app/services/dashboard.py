@@ -18,7 +18,7 @@ from sqlalchemy import Row, Select, case, select
 
 from clinic_app.errors import Invalid, NotFound
 from clinic_app.models import AppSetting, ContactPersonAssignment, Person, PersonDeadline, Site
-from clinic_app.rules import DeadlineKind
+from clinic_app.rules import DeadlineKind, Message, from_json
 from clinic_app.security.context import Actor
 from clinic_app.security.permissions import Action, allowed, require
 from clinic_app.services.audit_trail import AuditTrail
@@ -30,6 +30,7 @@ from clinic_app.services.facts_loader import (
     refresh_all,
     tab_for,
 )
+from clinic_app.services.relations import require_site_scope
 
 Scope = Literal["caseload", "site"]
 Category = Literal["overdue", "due_7_days", "due_30_days"]
@@ -50,12 +51,14 @@ _URGENCY = {
     for rank, kind in enumerate(
         (
             DeadlineKind.GUARDIAN_MISSING,
+            DeadlineKind.HISTORY_CORRECTION,
             DeadlineKind.TURNS_18,
             DeadlineKind.PERMIT_EXPIRY,
             DeadlineKind.PERMIT_RENEWAL_REMINDER,
             DeadlineKind.REFLECTION_END,
             DeadlineKind.REFLECTION_MAX_END,
             DeadlineKind.ENTITLEMENT_END,
+            DeadlineKind.MANUAL_REVIEW,
             DeadlineKind.CONTACT_PERSON_MISSING,
             DeadlineKind.AVR_FOLLOW_UP_END,
             DeadlineKind.PLAN_REVIEW,
@@ -71,7 +74,9 @@ _S = TypeVar("_S", bound="Select[*tuple[Any, ...]]")
 
 
 def _item(row: Row[*tuple[Any, ...]], category: Category, today: dt.date) -> DashboardItem:
-    pid, ref, name, kind, due, text, uncertain, rule_set = row
+    pid, ref, name, kind, due, text, uncertain, rule_set, message, expected, unreliable, status = (
+        row
+    )
     return DashboardItem(
         pid,
         ref,
@@ -84,6 +89,10 @@ def _item(row: Row[*tuple[Any, ...]], category: Category, today: dt.date) -> Das
         uncertain,
         rule_set or None,
         _TAB_BY_VALUE.get(kind, "timeline"),
+        from_json(message),
+        bool(expected),
+        bool(unreliable),
+        status,
     )
 
 
@@ -100,6 +109,10 @@ class DashboardItem:
     uncertain: bool
     rule_set_id: str | None
     tab: str  # the person-record tab to open: timeline, contacts, plans, entitlements, consents
+    message: Message | None  # render(message, lang); None for rows stored before v2
+    expected: bool  # follows a requested extension not yet decided
+    unreliable: bool  # the person's history needs correction
+    status: str  # the person's headline status (Person.status)
 
 
 @dataclass(frozen=True)
@@ -161,6 +174,10 @@ class DashboardService:
                 PersonDeadline.explanation,
                 PersonDeadline.uncertain,
                 PersonDeadline.rule_set,
+                PersonDeadline.message,
+                PersonDeadline.expected,
+                PersonDeadline.unreliable,
+                Person.status,
             )
             .join(Person, Person.id == PersonDeadline.person_id)
             .where(Person.archived_at.is_(None), due >= start, due <= end)
@@ -192,6 +209,7 @@ class DashboardService:
                 "dashboard.view",
                 target=f"{scope}:{site_id}" if scope == "site" else scope,
                 details={"items": len(items), "total": sum(counts.values())},
+                listed=[i.person_id for i in items],
             )
         return DashboardView(
             scope=scope,
@@ -230,6 +248,8 @@ class DashboardService:
             chosen = site_id if site_id is not None else actor.site_id
             if chosen is None:
                 raise Invalid("site_id", "required", "Choose a site.")
+            # Who is at a site is where they are: only that site's staff see it.
+            require_site_scope(actor, chosen)
             require(actor, Action.PERSON_VIEW, same_site=actor.at_site(chosen))
             return lambda query: query.where(Person.current_site_id == chosen)
         raise Invalid("scope", "unknown", "Choose caseload or site.")

@@ -56,9 +56,12 @@ from clinic_app.rules import (
     age_on,
     compute_timeline,
     rule_set_for,
+    to_json,
 )
 from clinic_app.rules.dates import add_months, add_years
+from clinic_app.rules.rule_sets import REVIEW_WINDOW_END
 from clinic_app.security.passwords import hash_password
+from clinic_app.services.audit_trail import DEMO_AUDIT_KEY, ORIGIN_DEMO, AuditTrail
 from clinic_app.services.clinic_common import CODE_ALPHABET, CODE_LENGTH, CODE_PREFIX
 from clinic_app.services.consents import Purpose
 from clinic_app.services.database import Database
@@ -81,6 +84,7 @@ from clinic_app.vocabulary import (
     DataCategory,
     EventKind,
     ExploitationForm,
+    ExtensionGround,
     HealthService,
     InterpreterMode,
     LegalStay,
@@ -755,15 +759,29 @@ def _avr(h: _History, after: dt.date, planned_end: dt.date, extend_from: dt.date
     """Referral to IOM, an extension of the reflection period (cooperating on return), the
     departure before the period ends and the IOM follow-up; or no departure after all."""
     referral = after + h.r(5, 25)
-    if not h.add(EventKind.AVR_REFERRAL, referral):
+    # Cooperation on a prepared return is a fact of its own, recorded when the person agrees.
+    if not h.add(EventKind.AVR_COOPERATION, referral) or not h.add(
+        EventKind.AVR_REFERRAL, referral
+    ):
         return
     if extend_from is not None and h.rng.random() < 0.8:
         rules = rule_set_for(extend_from)
         initial_end = extend_from + _days(rules.reflection_initial_days)
         extended_on = min(referral + h.r(1, 6), initial_end - _days(1))
         extended_on = max(extended_on, referral)
+        rules = rule_set_for(extended_on)  # the request date decides the maximum
         new_end = extend_from + _days(h.rng.randint(60, rules.reflection_max_total_days))
-        if h.add(EventKind.REFLECTION_EXTENSION, extended_on, end_date=new_end):
+        decided_on = extended_on + _days(3)  # the decision letter a few days later
+        if h.add(
+            EventKind.REFLECTION_EXTENSION_REQUESTED,
+            extended_on,
+            ground=ExtensionGround.RETURN_COOPERATION,
+        ) and h.add(
+            EventKind.REFLECTION_EXTENSION_DECIDED,
+            decided_on,
+            outcome=Outcome.GRANTED,
+            end_date=new_end,
+        ):
             planned_end = new_end
     room = max(1, (planned_end - referral).days - 1)
     departed = referral + _days(h.rng.randint(min(14, room), room))
@@ -778,6 +796,11 @@ def _avr(h: _History, after: dt.date, planned_end: dt.date, extend_from: dt.date
 def _permit(h: _History, start: dt.date, court: bool) -> None:
     """§9c(5) permits: applied for by the police (or prosecution), six months at a time,
     renewed while the investigation lasts; then ended, and perhaps a return."""
+    if start + _days(60) <= REVIEW_WINDOW_END:
+        # §9c(5) did not exist before bill L 129 (2013): earlier cases took the return path.
+        rules = rule_set_for(start)
+        _avr(h, start, start + _days(rules.reflection_initial_days), extend_from=start)
+        return
     applicant = Authority.PROSECUTION if h.rng.random() < 0.2 else Authority.POLICE
     applied = start + h.r(7, 25)
     if not h.add(EventKind.PERMIT_APPLICATION, applied, applicant=applicant):
@@ -988,7 +1011,7 @@ _SHOWCASE: tuple[tuple[str, Sex, ExploitationForm, str, int], ...] = (
     ("AL", Sex.FEMALE, ExploitationForm.SEXUAL, "presumed", 10),
     ("NG", Sex.FEMALE, ExploitationForm.SEXUAL, "avr", 20),
     ("BG", Sex.FEMALE, ExploitationForm.SEXUAL, "avr", 60),
-    ("CN", Sex.FEMALE, ExploitationForm.SEXUAL, "permit", 5200),  # under the 2011 rules
+    ("CN", Sex.FEMALE, ExploitationForm.SEXUAL, "avr", 5200),  # under the 2011 rules
     ("RU", Sex.FEMALE, ExploitationForm.SEXUAL, "avr", 45),
 )
 
@@ -1240,6 +1263,7 @@ def _events_and_deadlines(
                 "legal_stay": f.legal_stay,
                 "channel": e.channel,
                 "applicant": f.applicant,
+                "ground": f.ground,
                 "site_id": e.site_id,
                 "notes": e.note,
                 "created_by_id": ctx.users["staff"],
@@ -1259,6 +1283,9 @@ def _events_and_deadlines(
                 "uncertain": d.uncertain,
                 "rule_set": d.rule_set_id or "",
                 "explanation": d.explanation,
+                "message": to_json(d.message),
+                "expected": d.expected,
+                "unreliable": d.unreliable,
                 "computed_at": ctx.stamp,
             },
         )
@@ -1880,12 +1907,20 @@ def generate_demo_data(
     progress: Progress | None = None,
 ) -> DemoSummary:
     """Fill an empty, migrated database with fictional data; the same seed and ``today``
-    give the same data. Raises Conflict if persons, users or sites already exist."""
+    give the same data. Raises Conflict, before writing anything, if persons, users or
+    sites already exist or the database's audit log was founded as anything but a demo.
+
+    The log is founded as a demo's (sealed with the published demo key): open the database
+    with ``build_services(db, demo=True)``, as ``clinic-app demo`` does."""
     started = time.perf_counter()
     day = today or dt.date.today()
     with db.write() as session:
         conn = session.connection()
         _check_empty(conn)
+        trail = AuditTrail(DEMO_AUDIT_KEY, origin=ORIGIN_DEMO)
+        anchor = trail.found(session)
+        if anchor.origin != ORIGIN_DEMO or not trail.anchor_is_authentic(anchor):
+            raise Conflict("demo", "the database was not created as a demo database")
         ctx = _Context(random.Random(seed), day, _Writer(conn))
         if progress:
             progress("staff", 0, 1)

@@ -70,6 +70,7 @@ from clinic_app.rules import (
     compute_entitlements,
     compute_timeline,
     eighteenth_birthday,
+    render,
 )
 from clinic_app.services.consents import categories_of, purpose_text
 from clinic_app.services.contacts import current_contact, current_guardian
@@ -235,9 +236,15 @@ def _explanations(lang: Language, t: Timeline) -> tuple[Explanation, ...]:
     out: list[Explanation] = []
     for kind in _EXPLAINED:
         for d in t.deadlines_of(kind):
-            out.append(
-                Explanation(text(lang, kind, date=format_date(lang, d.due)), d.rule_set_id or "—")
+            # An expected date (a request not yet decided) says so in full, never as granted.
+            line = (
+                render(d.message, lang)
+                if d.expected
+                else text(lang, kind, date=format_date(lang, d.due))
             )
+            out.append(Explanation(line, d.rule_set_id or "—"))
+    # Notes staff and partners need beside the status (no right to work, §722(2), ...).
+    out.extend(Explanation(render(n.message, lang), "—") for n in t.notes)
     return tuple(out)
 
 

@@ -46,11 +46,19 @@ from clinic_app.models import (
     Visit,
     utcnow,
 )
+from clinic_app.rules import Message, render, status_document_refusal
 from clinic_app.security.context import Actor
 from clinic_app.security.permissions import Action, allowed, require
 from clinic_app.services import document_builders as build
 from clinic_app.services.audit_trail import AuditTrail
-from clinic_app.services.common import Clock, Page, check_paging, clean_text, system_today
+from clinic_app.services.common import (
+    Clock,
+    Page,
+    check_code,
+    check_paging,
+    clean_text,
+    system_today,
+)
 from clinic_app.services.consents import (
     Purpose,
     categories_of,
@@ -91,6 +99,11 @@ PARTNER_DOCUMENTS: Mapping[PartnerKind, frozenset[DocumentType]] = MappingProxyT
 # Documents printed with no partner: the person's own copy of the action plan (they sign
 # it), their access report, and the guardian summary, which goes to the minor's current
 # guardian (the child's legal representative, not a partner).
+# Documents that state status, deadlines or who pays: refused while the history needs
+# correction (docs/rules.md, "History validation").
+STATUS_DOCUMENTS: frozenset[DocumentType] = frozenset(
+    {_D.STATUS_CONFIRMATION, _D.HEALTH_REFERRAL, _D.GUARDIAN_SUMMARY, _D.IOM_REFERRAL}
+)
 NO_PARTNER_DOCUMENTS: frozenset[DocumentType] = frozenset(
     {_D.ACTION_PLAN, _D.ACCESS_REPORT, _D.GUARDIAN_SUMMARY}
 )
@@ -237,9 +250,11 @@ class SharingCheck:
     allowed: bool  # may be prepared as it is
     needs_reason: bool  # no consent, but the law allows it with a stated reason (and you may)
     reason: str  # why not, in plain English (no personal data); "" when allowed
-    code: str  # "ok", "consent", "override", "kind", "guardian", "recipient", "permission"
+    code: str  # "ok", "consent", "override", "kind", "guardian", "recipient", "permission",
+    # "history" (the person's history needs correction: status documents are refused)
     consent_id: int | None = None
     legal_basis: str = ""  # for an override: the law the reason relies on
+    message: Message | None = None  # code "history": the structured reason, to render
 
 
 @dataclass(frozen=True)
@@ -307,7 +322,7 @@ class DocumentService:
         require(actor, Action.SETTINGS_EDIT)
         values = {
             "organisation": clean_text("organisation", letterhead.organisation, required=True),
-            "address": clean_text("address", letterhead.address, max_len=300),
+            "address": clean_text("address", letterhead.address, max_len=300, multiline=True),
             "phone": clean_text("phone", letterhead.phone, max_len=60),
             "email": clean_text("email", letterhead.email),
         }
@@ -333,7 +348,7 @@ class DocumentService:
     ) -> SharingCheck:
         """Whether ``doc_type`` may go to the partner now, and if not, whether a reason would
         do. Reads only; nothing is audited (it reveals no personal data)."""
-        doc_type = DocumentType(doc_type)
+        doc_type = check_code("doc_type", DocumentType, doc_type)
         with self._db.read() as s:
             person = _person(s, person_id)
             partner = _partner(s, partner_id)
@@ -343,6 +358,13 @@ class DocumentService:
                 if doc_type is _D.CONSENT_FORM:
                     return SharingCheck(True, False, "", "ok")
                 self._route(s, person, partner, doc_type)
+                if doc_type in STATUS_DOCUMENTS:
+                    refusal = status_document_refusal(
+                        build.Facts(s, person, self._today()).timeline
+                    )
+                    if refusal is not None:
+                        reason = render(refusal, "en")
+                        return SharingCheck(False, False, reason, "history", message=refusal)
             except Forbidden as exc:
                 return SharingCheck(False, False, exc.reason, "permission")
             except _Refused as exc:
@@ -390,7 +412,7 @@ class DocumentService:
         if language not in ("en", "da"):
             raise Invalid("language", "unknown", "Documents are printed in English or Danish.")
         lang: Language = "da" if language == "da" else "en"
-        why = clean_text("reason", reason or "", max_len=2000)
+        why = clean_text("reason", reason or "", max_len=2000, multiline=True)
         try:
             return self._prepare(
                 actor,
@@ -407,10 +429,11 @@ class DocumentService:
             )
         except _Refused as exc:
             self._audit_refusal(actor, doc_type, person_id, partner_id, exc.code)
-            raise Forbidden(str(Action.DOCUMENT_PRINT), exc.reason) from None
+            raise _audited(Forbidden(str(Action.DOCUMENT_PRINT), exc.reason)) from None
         except Forbidden as exc:
             self._audit_refusal(actor, doc_type, person_id, partner_id, "permission")
-            raise exc
+            exc.audited = True
+            raise
 
     def _prepare(
         self,
@@ -444,6 +467,12 @@ class DocumentService:
             else:
                 guardian_name = self._route(s, person, partner, doc_type)
             facts = build.Facts(s, person, today)
+            if doc_type in STATUS_DOCUMENTS:
+                # Status, deadlines or who pays, from a history that breaks a rule: refused
+                # with the reason until the history is corrected.
+                refusal = status_document_refusal(facts.timeline)
+                if refusal is not None:
+                    raise _Refused("history", render(refusal, lang))
             if doc_type is _D.CONSENT_FORM:
                 decision = _Decision(None, "", frozenset())
             else:
@@ -582,7 +611,7 @@ class DocumentService:
             self._audit_refusal(
                 actor, prepared.doc_type, prepared.person_id, prepared.partner_id, exc.code
             )
-            raise Forbidden(str(Action.DOCUMENT_PRINT), exc.reason) from None
+            raise _audited(Forbidden(str(Action.DOCUMENT_PRINT), exc.reason)) from None
 
     # --- the log ---------------------------------------------------------------------------
 
@@ -616,7 +645,8 @@ class DocumentService:
             if flt.partner_id is not None:
                 q = q.where(DocumentLog.partner_id == flt.partner_id)
             if flt.doc_type is not None:
-                q = q.where(DocumentLog.doc_type == DocumentType(flt.doc_type))
+                doc_type = check_code("doc_type", DocumentType, flt.doc_type)
+                q = q.where(DocumentLog.doc_type == doc_type)
             if flt.user_id is not None:
                 q = q.where(DocumentLog.user_id == flt.user_id)
             if flt.since is not None:
@@ -884,6 +914,12 @@ class DocumentService:
                 details={"doc_type": doc_type.value, "code": code},
                 outcome="denied",
             )
+
+
+def _audited(exc: Forbidden) -> Forbidden:
+    """Mark a refusal this service has already written as ``document.refused``."""
+    exc.audited = True
+    return exc
 
 
 def _no_consent_reason(reason: str, rule: OverrideRule | None) -> str:

@@ -4,17 +4,25 @@ or overrides what the rules compute for one service. Revoked entries stay on rec
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clinic_app.errors import Conflict, NotFound
+from clinic_app.errors import Conflict, Invalid, NotFound
 from clinic_app.models import Entitlement, Person, utcnow
 from clinic_app.security.context import Actor
 from clinic_app.security.permissions import Action
 from clinic_app.services.audit_trail import AuditTrail
-from clinic_app.services.common import Clock, check_range, clean_text, system_today
+from clinic_app.services.common import (
+    YEAR_AHEAD,
+    Clock,
+    check_code,
+    check_date_bounds,
+    check_range,
+    clean_text,
+    system_today,
+)
 from clinic_app.services.database import Database
 from clinic_app.services.facts_loader import refresh_person
 from clinic_app.services.relations import require_on_person
@@ -77,9 +85,21 @@ class EntitlementService:
         self, actor: Actor, person_id: int, data: ManualEntitlementInput
     ) -> ManualEntitlementView:
         """Record an override; the reason is required. Nothing is written on bad input."""
-        reason = clean_text("reason", data.reason, required=True, max_len=1000)
-        valid_from = data.valid_from or self._today()
+        reason = clean_text("reason", data.reason, required=True, max_len=1000, multiline=True)
+        if data.payer is Payer.UNKNOWN:
+            raise Invalid(
+                "payer", "unknown_payer", "A manual decision names who pays (or not covered)."
+            )
+        today = self._today()
+        valid_from = data.valid_from or today
+        check_date_bounds("valid_from", valid_from, today, days_ahead=YEAR_AHEAD)
+        check_date_bounds("valid_to", data.valid_to, today, days_ahead=None)
         check_range("valid_from", valid_from, "valid_to", data.valid_to)
+        data = replace(
+            data,
+            service=check_code("service", HealthService, data.service),
+            payer=check_code("payer", Payer, data.payer),
+        )
         with self._db.write() as s:
             person = self._person(s, person_id)
             require_on_person(s, actor, Action.ENTITLEMENT_OVERRIDE, person)

@@ -38,19 +38,18 @@ from clinic_app.models import (
     utcnow,
 )
 from clinic_app.rules import (
-    AsylumState,
+    STATUS_PRECEDENCE,
     BirthFact,
     ConsentFact,
     DeadlineKind,
     EventFact,
-    IdentificationState,
     ManualEntitlement,
-    PermitState,
     PersonFacts,
-    ReflectionState,
-    ReturnState,
     Timeline,
     compute_timeline,
+    msg,
+    render,
+    to_json,
 )
 from clinic_app.services.database import Database
 from clinic_app.vocabulary import Payer
@@ -60,23 +59,22 @@ BATCH_SIZE = 500
 
 _PERSON_TABLE = cast(Table, Person.__table__)
 
-# A stored deadline as compared on refresh: (kind, due, uncertain, rule set, explanation).
-_Row = tuple[str, dt.date, bool, str, str]
+# A stored deadline as compared on refresh: (kind, due, uncertain, rule set, explanation,
+# message JSON, expected, unreliable).
+_Row = tuple[str, dt.date, bool, str, str, str, bool, bool]
 
-# Person.status codes, most decisive first; ``status_code`` picks the first that holds.
+# Person.status codes, most decisive first (rules.STATUS_PRECEDENCE; docs/rules.md).
 STATUS_LABELS: dict[str, str] = {
-    "closed": "Case closed",
-    "returned": "Returned home (IOM follow-up)",
-    "return_prepared": "Referred for assisted voluntary return",
-    "permit": "Temporary residence permit (Aliens Act §9c(5))",
-    "asylum_granted": "Asylum granted",
-    "asylum_pending": "Asylum case pending",
-    "reflection_extended": "Reflection period (extended)",
-    "reflection": "Reflection period running",
-    "identified": "Identified victim",
-    "not_identified": "Not identified as a victim",
-    "presumed": "Presumed victim",
+    code: render(msg(f"status.{code}"), "en") for code in STATUS_PRECEDENCE
 }
+
+
+def status_label(code: str, lang: str) -> str:
+    """The label of a ``Person.status`` code in ``lang`` ("da" or "en")."""
+    if code not in STATUS_LABELS:
+        return code
+    return render(msg(f"status.{code}"), lang)
+
 
 # The person-record tab where each kind of deadline is dealt with.
 TAB_FOR_KIND: dict[DeadlineKind, str] = {
@@ -91,6 +89,8 @@ TAB_FOR_KIND: dict[DeadlineKind, str] = {
     DeadlineKind.CONSENT_EXPIRY: "consents",
     DeadlineKind.GUARDIAN_MISSING: "contacts",
     DeadlineKind.CONTACT_PERSON_MISSING: "contacts",
+    DeadlineKind.MANUAL_REVIEW: "timeline",
+    DeadlineKind.HISTORY_CORRECTION: "timeline",
 }
 
 
@@ -104,27 +104,7 @@ def tab_for(kind: str) -> str:
 
 def status_code(timeline: Timeline) -> str:
     """The short status stored in ``Person.status`` (a key of :data:`STATUS_LABELS`)."""
-    if timeline.closed:
-        return "closed"
-    if timeline.return_.state is ReturnState.RETURNED:
-        return "returned"
-    if timeline.return_.state is ReturnState.REFERRED:
-        return "return_prepared"
-    if timeline.permit.state is PermitState.VALID:
-        return "permit"
-    if timeline.asylum is AsylumState.GRANTED:
-        return "asylum_granted"
-    if timeline.asylum is AsylumState.PENDING:
-        return "asylum_pending"
-    if timeline.reflection.state is ReflectionState.EXTENDED:
-        return "reflection_extended"
-    if timeline.reflection.state is ReflectionState.RUNNING:
-        return "reflection"
-    if timeline.identification.state is IdentificationState.IDENTIFIED:
-        return "identified"
-    if timeline.identification.state is IdentificationState.NOT_IDENTIFIED:
-        return "not_identified"
-    return "presumed"
+    return timeline.status
 
 
 def event_fact(row: CaseEvent) -> EventFact:
@@ -138,7 +118,13 @@ def event_fact(row: CaseEvent) -> EventFact:
         legal_stay=row.legal_stay,
         applicant=row.applicant,
         event_id=row.id,
+        ground=row.ground,
     )
+
+
+def birth_of(person: Person) -> BirthFact:
+    """The rules engine's view of what is known of the person's birth."""
+    return _birth(person)
 
 
 def _birth(person: Person) -> BirthFact:
@@ -221,6 +207,7 @@ def load_facts_many(s: Session, persons: Sequence[Person]) -> dict[int, PersonFa
             events=tuple(events[p.id]),
             birth=_birth(p),
             own_insurance=p.own_insurance,
+            insurer_country=p.insurer_country,
             registered_in_denmark=p.registered_in_denmark,
             manual_entitlements=tuple(manual[p.id]),
             plan_review_dates=tuple(reviews[p.id]),
@@ -248,7 +235,16 @@ def _store(s: Session, person: Person, timeline: Timeline, existing: Iterable[_R
         set_committed_value(person, "status", code)
         changed = True
     wanted: list[_Row] = sorted(
-        (d.kind.value, d.due, d.uncertain, d.rule_set_id or "", d.explanation)
+        (
+            d.kind.value,
+            d.due,
+            d.uncertain,
+            d.rule_set_id or "",
+            d.explanation,
+            to_json(d.message),
+            d.expected,
+            d.unreliable,
+        )
         for d in timeline.deadlines
     )
     if wanted != sorted(existing):
@@ -260,14 +256,17 @@ def _store(s: Session, person: Person, timeline: Timeline, existing: Iterable[_R
                 [
                     {
                         "person_id": person.id,
-                        "kind": kind,
-                        "due_date": due,
-                        "uncertain": uncertain,
-                        "rule_set": rule_set,
-                        "explanation": text,
+                        "kind": row[0],
+                        "due_date": row[1],
+                        "uncertain": row[2],
+                        "rule_set": row[3],
+                        "explanation": row[4],
+                        "message": row[5],
+                        "expected": row[6],
+                        "unreliable": row[7],
                         "computed_at": now,
                     }
-                    for kind, due, uncertain, rule_set, text in wanted
+                    for row in wanted
                 ],
             )
         changed = True
@@ -276,7 +275,7 @@ def _store(s: Session, person: Person, timeline: Timeline, existing: Iterable[_R
 
 def _stored_deadlines(s: Session, ids: Sequence[int]) -> dict[int, list[_Row]]:
     out: dict[int, list[_Row]] = defaultdict(list)
-    for pid, kind, due, uncertain, rule_set, text in s.execute(
+    for pid, kind, due, uncertain, rule_set, text, message, expected, unreliable in s.execute(
         select(
             PersonDeadline.person_id,
             PersonDeadline.kind,
@@ -284,9 +283,12 @@ def _stored_deadlines(s: Session, ids: Sequence[int]) -> dict[int, list[_Row]]:
             PersonDeadline.uncertain,
             PersonDeadline.rule_set,
             PersonDeadline.explanation,
+            PersonDeadline.message,
+            PersonDeadline.expected,
+            PersonDeadline.unreliable,
         ).where(PersonDeadline.person_id.in_(ids))
     ):
-        out[pid].append((kind, due, uncertain, rule_set, text))
+        out[pid].append((kind, due, uncertain, rule_set, text, message, expected, unreliable))
     return out
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from clinic_app.errors import Conflict, Invalid, NotFound
+from clinic_app.errors import Conflict, Forbidden, Invalid, NotFound
 from clinic_app.models import (
     ContactPersonAssignment,
     GuardianAssignment,
@@ -27,12 +27,14 @@ from clinic_app.models import (
 from clinic_app.rules.dates import age_on
 from clinic_app.rules.facts import BirthFact
 from clinic_app.security.context import Actor
-from clinic_app.security.permissions import Action, Scope, allowed, require, scope_for
+from clinic_app.security.permissions import Action, Scope, require, scope_for
 from clinic_app.services.audit_trail import AuditTrail
 from clinic_app.services.common import (
     Clock,
     Page,
+    check_code,
     check_country,
+    check_date_bounds,
     check_not_future,
     check_paging,
     clean_text,
@@ -40,7 +42,8 @@ from clinic_app.services.common import (
 )
 from clinic_app.services.database import Database
 from clinic_app.services.facts_loader import refresh_person
-from clinic_app.services.relations import Relation, relation_to
+from clinic_app.services.refusals import record_refusal
+from clinic_app.services.relations import Relation, relation_to, require_site_scope, sees_location
 from clinic_app.services.text import fold, name_similarity_key, search_keys
 from clinic_app.vocabulary import BirthCertainty, ExploitationForm, SafetyFlag, Sex
 
@@ -76,6 +79,7 @@ class PersonInput:
     safety_flags: tuple[SafetyFlag, ...] = ()
     own_insurance: bool = False
     registered_in_denmark: bool = False
+    insurer_country: str | None = None  # ISO alpha-2 of the own insurer, when known
     site_id: int | None = None
     notes: str = ""
 
@@ -113,6 +117,7 @@ class PersonDetail:
     safety_flags: tuple[SafetyFlag, ...]
     own_insurance: bool
     registered_in_denmark: bool
+    insurer_country: str | None
     # None when the actor may not see where the person stays (safety-sensitive location).
     site_id: int | None
     site_name: str | None
@@ -226,7 +231,7 @@ class PersonService:
             return self._detail(s, actor, person)
 
     def archive(self, actor: Actor, person_id: int, reason: str) -> PersonDetail:
-        reason = clean_text("reason", reason, required=True, max_len=1000)
+        reason = clean_text("reason", reason, required=True, max_len=1000, multiline=True)
         with self._db.write() as s:
             person = self._load(s, person_id)
             rel = self._relation(s, actor, person)
@@ -311,11 +316,20 @@ class PersonService:
             return self._detail(s, actor, person)
 
     def get_by_case_ref(self, actor: Actor, case_ref: str) -> PersonDetail:
+        """Open a record by its case reference. A reference outside the actor's scope gets
+        the same NotFound as one that does not exist (the refusal is still audited), so
+        typing references tells nobody which cases exist."""
         with self._db.read() as s:
             pid = s.scalar(select(Person.id).where(Person.case_ref == case_ref.strip().upper()))
         if pid is None:
             raise NotFound("person", case_ref)
-        return self.get(actor, pid)
+        try:
+            return self.get(actor, pid)
+        except Forbidden as exc:
+            record_refusal(
+                self._db, self._audit, actor, exc, call="persons.get_by_case_ref", person_id=pid
+            )
+            raise NotFound("person", case_ref) from None
 
     def search(
         self,
@@ -333,7 +347,9 @@ class PersonService:
         check_paging(offset, limit)
         if sort not in SORT_COLUMNS:
             raise Invalid("sort", "unknown_column")
+        text = clean_text("text", text, max_len=500)
         flt = flt or PersonFilter()
+        require_site_scope(actor, flt.site_id)
         query = _within_search_scope(actor, self._search_query(text, flt, self._today()))
         order = SORT_COLUMNS[sort]
         with self._db.write() as s:
@@ -349,6 +365,7 @@ class PersonService:
                 actor,
                 "person.search",
                 details={"terms": len(text.split()), "results": total},
+                listed=[r.id for r in rows],
             )
             today = self._today()
             items = tuple(
@@ -431,6 +448,7 @@ class PersonService:
                 actor,
                 "person.duplicate_check",
                 details={"names": len(keys), "results": min(len(found), 20)},
+                listed=[c.id for c in found[:20]],
             )
         return tuple(found[:20])
 
@@ -477,9 +495,10 @@ class PersonService:
                 )
             )
         if flt.minor is not None:
-            # Estimated years count from 1 July, as in the rules engine.
+            # As in the rules engine: with only an estimated year Y the person is a minor until
+            # the end of the year they turn 18 (Council of Europe Convention Art. 10(3)).
             cut = _years_before(today, 18)
-            first_minor_year = cut.year if dt.date(cut.year, 7, 1) > cut else cut.year + 1
+            first_minor_year = today.year - 18
             exact = Person.birth_date.is_not(None)
             estimated = Person.birth_date.is_(None) & Person.birth_year.is_not(None)
             if flt.minor:
@@ -499,7 +518,7 @@ class PersonService:
         return q
 
     def _sees_location(self, actor: Actor, site_id: int | None) -> bool:
-        return allowed(actor, Action.PERSON_VIEW_LOCATION, same_site=site_id == actor.site_id)
+        return sees_location(actor, site_id)
 
     def _validate(self, data: PersonInput, today: dt.date) -> PersonInput:
         names = tuple(_clean_name(n) for n in data.names if n.name.strip())
@@ -509,7 +528,7 @@ class PersonService:
             raise Invalid("names", "several_preferred", "Only one name can be preferred.")
         if len({n.name for n in names}) != len(names):
             raise Invalid("names", "duplicate", "The same name is entered twice.")
-        cert = data.birth_certainty
+        cert = check_code("birth_certainty", BirthCertainty, data.birth_certainty)
         birth_date = data.birth_date
         birth_year = data.birth_year
         assessment_date = data.assessment_date
@@ -524,7 +543,7 @@ class PersonService:
         elif cert is BirthCertainty.ESTIMATED_YEAR:
             if birth_year is None:
                 raise Invalid("birth_year", "required", "Enter the estimated birth year.")
-            if not 1900 < birth_year <= today.year:
+            if not isinstance(birth_year, int) or not 1900 < birth_year <= today.year:
                 raise Invalid("birth_year", "out_of_range", "The birth year is not plausible.")
             birth_date, assessment_date, assessed_age = None, None, None
         elif cert is BirthCertainty.AGE_ASSESSED:
@@ -533,9 +552,10 @@ class PersonService:
                     "assessment_date", "required", "Enter the date of the age assessment."
                 )
             check_not_future("assessment_date", assessment_date, today)
+            check_date_bounds("assessment_date", assessment_date, today)
             if assessed_age is None:
                 raise Invalid("assessed_age", "required", "Enter the assessed age.")
-            if not 0 <= assessed_age < 120:
+            if not isinstance(assessed_age, int) or not 0 <= assessed_age < 120:
                 raise Invalid("assessed_age", "out_of_range", "The assessed age is not plausible.")
             birth_date = None
             birth_year = assessment_date.year - assessed_age
@@ -544,7 +564,7 @@ class PersonService:
         languages = tuple(dict.fromkeys(_clean_lang("languages", lang) for lang in data.languages))
         return PersonInput(
             names=names,
-            sex=Sex(data.sex),
+            sex=check_code("sex", Sex, data.sex),
             birth_certainty=cert,
             birth_date=birth_date,
             birth_year=birth_year,
@@ -554,12 +574,23 @@ class PersonService:
             languages=tuple(lang for lang in languages if lang),
             interpreter_needed=data.interpreter_needed,
             interpreter_language=_clean_lang("interpreter_language", data.interpreter_language),
-            exploitation=tuple(dict.fromkeys(ExploitationForm(f) for f in data.exploitation)),
-            safety_flags=tuple(dict.fromkeys(SafetyFlag(f) for f in data.safety_flags)),
+            exploitation=tuple(
+                dict.fromkeys(
+                    check_code("exploitation", ExploitationForm, f) for f in data.exploitation
+                )
+            ),
+            safety_flags=tuple(
+                dict.fromkeys(check_code("safety_flags", SafetyFlag, f) for f in data.safety_flags)
+            ),
             own_insurance=data.own_insurance,
             registered_in_denmark=data.registered_in_denmark,
+            insurer_country=(
+                check_country("insurer_country", data.insurer_country)
+                if data.own_insurance
+                else None
+            ),
             site_id=data.site_id,
-            notes=clean_text("notes", data.notes, max_len=20000),
+            notes=clean_text("notes", data.notes, max_len=20000, multiline=True),
         )
 
     def _check_site(self, s: Session, site_id: int | None) -> None:
@@ -577,6 +608,7 @@ class PersonService:
         person.interpreter_needed = data.interpreter_needed
         person.interpreter_language = data.interpreter_language
         person.own_insurance = data.own_insurance
+        person.insurer_country = data.insurer_country
         person.registered_in_denmark = data.registered_in_denmark
         person.current_site_id = data.site_id
         person.notes = data.notes
@@ -656,6 +688,7 @@ class PersonService:
             safety_flags=tuple(f.flag for f in person.safety_flags),
             own_insurance=person.own_insurance,
             registered_in_denmark=person.registered_in_denmark,
+            insurer_country=person.insurer_country,
             site_id=person.current_site_id if sees_location else None,
             site_name=site.name if site and sees_location else None,
             location_visible=sees_location,

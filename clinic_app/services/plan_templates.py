@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from clinic_app.errors import Invalid
 from clinic_app.models import PlanTemplate
-from clinic_app.services.common import clean_text
+from clinic_app.services.common import check_code, clean_text
 from clinic_app.vocabulary import PlanArea
 
 ADULT_REFLECTION = "reflection_adult"
@@ -284,11 +284,11 @@ def clean_template(data: TemplateInput) -> TemplateInput:
             raise Invalid("tasks", "too_many", f"At most {MAX_GOAL_TASKS} tasks per goal.")
         goals.append(
             TemplateGoal(
-                PlanArea(g.area),
+                check_code("area", PlanArea, g.area),
                 clean_text("title", g.title, required=True, max_len=300),
-                clean_text("description", g.description, max_len=5000),
+                clean_text("description", g.description, max_len=5000, multiline=True),
                 tuple(
-                    clean_text("tasks", t, required=True, max_len=2000)
+                    clean_text("tasks", t, required=True, max_len=2000, multiline=True)
                     for t in g.tasks
                     if t.strip()
                 ),

@@ -12,7 +12,7 @@ from clinic_app.models import Partner, PartnerContact, Site
 from clinic_app.security.context import Actor
 from clinic_app.security.permissions import Action, require
 from clinic_app.services.audit_trail import AuditTrail
-from clinic_app.services.common import clean_text
+from clinic_app.services.common import check_code, clean_text
 from clinic_app.services.database import Database
 from clinic_app.vocabulary import PartnerKind, SiteKind
 
@@ -135,7 +135,12 @@ class ReferenceService:
         with self._db.write() as s:
             if s.scalar(select(Site.id).where(Site.code == code)) is not None:
                 raise Invalid("code", "taken", "This site code is already in use.")
-            site = Site(code=code, name=name, kind=SiteKind(kind), city=clean_text("city", city))
+            site = Site(
+                code=code,
+                name=name,
+                kind=check_code("kind", SiteKind, kind),
+                city=clean_text("city", city),
+            )
             s.add(site)
             s.flush()
             self._audit.record(s, actor, "site.create", target=f"site:{site.id}")
@@ -188,12 +193,12 @@ class ReferenceService:
         require(actor, Action.PARTNER_EDIT)
         values = {
             "name": clean_text("name", name, required=True),
-            "kind": PartnerKind(kind),
+            "kind": check_code("kind", PartnerKind, kind),
             "phone": clean_text("phone", phone, max_len=60),
             "email": clean_text("email", email),
-            "address": clean_text("address", address, max_len=300),
+            "address": clean_text("address", address, max_len=300, multiline=True),
             "website": clean_text("website", website, max_len=300),
-            "notes": clean_text("notes", notes, max_len=5000),
+            "notes": clean_text("notes", notes, max_len=5000, multiline=True),
         }
         if values["email"] and "@" not in str(values["email"]):
             raise Invalid("email", "bad_email", "Not an e-mail address.")

@@ -148,6 +148,7 @@ class ReferralService:
                 actor,
                 "referral.list",
                 details={"site_id": site_id, "results": len(views)},
+                listed=[v.person_id for v in views if v.person_id is not None],
             )
             return tuple(views)
 

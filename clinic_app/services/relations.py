@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from clinic_app.models import ContactPersonAssignment, Person
 from clinic_app.security.context import Actor
-from clinic_app.security.permissions import Action, require
+from clinic_app.security.permissions import Action, allowed, require
 
 
 @dataclass(frozen=True)
@@ -36,6 +36,24 @@ def relation_to(s: Session, actor: Actor, person: Person) -> Relation:
     return Relation(
         own_caseload=actor.is_contact_person_for(current_contact_user_id(s, person.id)),
         same_site=actor.at_site(person.current_site_id),
+    )
+
+
+def require_site_scope(actor: Actor, site_id: int | None) -> None:
+    """Refuse a filter or scope by a site other than the actor's own.
+
+    Listing the persons at a site says where they are (``person.view_location``), so only that
+    site's staff may ask, whatever their role. The refusal names no person, so it confirms
+    nobody's presence. ``None`` (no site filter) is always allowed.
+    """
+    if site_id is not None:
+        require(actor, Action.PERSON_VIEW_LOCATION, same_site=actor.at_site(site_id))
+
+
+def sees_location(actor: Actor, site_id: int | None) -> bool:
+    """May ``actor`` see that a person is at ``site_id`` (nothing to hide when it is None)?"""
+    return site_id is None or allowed(
+        actor, Action.PERSON_VIEW_LOCATION, same_site=actor.at_site(site_id)
     )
 
 

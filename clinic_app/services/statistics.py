@@ -1,23 +1,12 @@
 """The figures the centre publishes: victims per year by exploitation, gender, age, nationality,
 identifying authority and outcome; shelter stays; clinic activity.
 
-Every table is counted in the database (GROUP BY), never by looping over persons. Published
-tables go through :mod:`clinic_app.services.disclosure`; the unsuppressed "internal" mode
-needs ``statistics.internal`` and is audited as such.
-
-Definitions (also printed with the tables):
-
-* *identified* in a year: the person's first identification event with outcome
-  "identified" (not voided) falls in that year;
-* *presumed* in a year: the first contact falls in that year and no identification decision
-  is recorded (identified or not);
-* *age at identification* uses the best known birth date exactly as
-  :func:`clinic_app.rules.age_on` does (estimated year: 1 July; age assessment: the youngest
-  reading; 29 February: 1 March in common years); no usable birth data is "unknown";
-* *outcome* as recorded to date: asylum granted, else assisted voluntary return (departure),
-  else a residence permit, else "other";
-* the site filter uses the person's current site for person counts, the event's site for
-  shelter stays, and the visit's (or outing's) site for clinic activity.
+Published figures come only from the publication ledger (:mod:`clinic_app.services.
+publication`): each calendar year is protected once, for every site and nationally, and
+every later query, export or printed summary reuses exactly what was released. The
+suppression threshold is an administrator's setting (never below 3), recorded with each
+release. The unsuppressed "internal" mode needs ``statistics.internal`` and is audited as
+such. Counting is in :mod:`clinic_app.services.statistics_counts`.
 """
 
 from __future__ import annotations
@@ -28,24 +17,9 @@ import hashlib
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
-from sqlalchemy import (
-    ColumnElement,
-    Integer,
-    String,
-    and_,
-    case,
-    cast,
-    distinct,
-    exists,
-    extract,
-    func,
-    literal,
-    select,
-)
+from sqlalchemy import select
 from sqlalchemy.orm import Session
-from sqlalchemy.sql.expression import Subquery
 
 from clinic_app.documents import render_document
 from clinic_app.documents.data import (
@@ -55,21 +29,8 @@ from clinic_app.documents.data import (
     StatRow,
     StatSection,
 )
-from clinic_app.errors import Invalid, NotFound
-from clinic_app.models import (
-    AppSetting,
-    CaseEvent,
-    DocumentLog,
-    MobileOuting,
-    Person,
-    PersonExploitation,
-    Referral,
-    Site,
-    User,
-    Visit,
-    VisitServiceGiven,
-    utcnow,
-)
+from clinic_app.errors import Invalid
+from clinic_app.models import AppSetting, DocumentLog, Site, StatisticsRelease, utcnow
 from clinic_app.security.context import Actor
 from clinic_app.security.permissions import Action, require
 from clinic_app.services.audit_trail import AuditTrail
@@ -77,13 +38,34 @@ from clinic_app.services.common import Clock, system_today
 from clinic_app.services.database import Database
 from clinic_app.services.disclosure import (
     DEFAULT_THRESHOLD,
-    CountTable,
-    check_threshold,
-    is_small,
-    protect,
-    protect_list,
+    MAX_THRESHOLD,
+    MIN_THRESHOLD,
 )
-from clinic_app.services.htcds_export import HtcdsExport, HtcdsSource, build_htcds_csv
+from clinic_app.services.htcds_export import (
+    DEFAULT_K,
+    MAX_K,
+    MIN_K,
+    HtcdsExport,
+    build_htcds_csv,
+)
+from clinic_app.services.publication import (
+    NATIONAL,
+    NO_SITE,
+    TOTAL,
+    Release,
+    SiteCounts,
+    protect_year,
+    view,
+)
+from clinic_app.services.relations import require_site_scope
+from clinic_app.services.statistics_counts import (
+    BUILDERS,
+    RawTable,
+    TableBuild,
+    age_group,
+    birth_key,
+    htcds_sources,
+)
 from clinic_app.services.statistics_labels import (
     Language,
     category_label,
@@ -91,166 +73,147 @@ from clinic_app.services.statistics_labels import (
     note_text,
     table_title,
 )
-from clinic_app.vocabulary import (
-    Authority,
-    BirthCertainty,
-    DocumentAction,
-    DocumentType,
-    EventKind,
-    ExploitationForm,
-    Outcome,
-    Sex,
-)
-
-VICTIMS = "victims"
-BY_EXPLOITATION = "identified_by_exploitation"
-BY_GENDER = "identified_by_gender"
-BY_AGE = "identified_by_age"
-BY_NATIONALITY = "identified_by_nationality"
-BY_AUTHORITY = "identified_by_authority"
-BY_OUTCOME = "identified_by_outcome"
-SHELTER_STAYS = "shelter_stays"
-CLINIC_ACTIVITY = "clinic_activity"
-
-TABLE_KEYS: tuple[str, ...] = (
-    VICTIMS,
+from clinic_app.services.statistics_tables import (
+    ACTIVITY,
+    AGE_GROUPS,
+    BREAKDOWNS,
+    BY_AGE,
+    BY_AUTHORITY,
     BY_EXPLOITATION,
     BY_GENDER,
-    BY_AGE,
     BY_NATIONALITY,
-    BY_AUTHORITY,
     BY_OUTCOME,
-    SHELTER_STAYS,
     CLINIC_ACTIVITY,
+    CSV_BOM,
+    MAX_YEARS,
+    OTHER_NATIONALITIES,
+    OUTCOMES,
+    SHELTER_STAYS,
+    TABLE_KEYS,
+    VICTIMS,
+    StatisticsReport,
+    StatsQuery,
+    StatTable,
 )
-# The short names the command line offers for ``--by``.
-BREAKDOWNS: dict[str, str] = {
-    "exploitation": BY_EXPLOITATION,
-    "gender": BY_GENDER,
-    "age": BY_AGE,
-    "nationality": BY_NATIONALITY,
-    "authority": BY_AUTHORITY,
-    "outcome": BY_OUTCOME,
-}
-
-AGE_GROUPS: tuple[str, ...] = ("child", "adult", "unknown")
-OUTCOMES: tuple[str, ...] = ("return", "permit", "asylum_granted", "other")
-ACTIVITY: tuple[str, ...] = (
-    "visits",
-    "anonymous_visitors",
-    "mobile_outings",
-    "services_given",
-    "referrals",
-)
-MAX_YEARS = 50
-OTHER_NATIONALITIES = "other_nationalities"
-SUMMARY_NATIONALITIES = 4  # the printed summary lists these many, then "other"
-CSV_BOM = "\ufeff"
+from clinic_app.vocabulary import DocumentAction, DocumentType
 
 _ORG_SETTING = "organisation_name"
 _DEFAULT_ORGANISATION = "Shelters and health clinics"
+THRESHOLD_SETTING = "statistics_threshold"
+HTCDS_K_SETTING = "statistics_htcds_k"
+SUMMARY_TABLES = (BY_EXPLOITATION, BY_GENDER, BY_AGE, BY_NATIONALITY, BY_OUTCOME)
 
 
 @dataclass(frozen=True)
-class StatsQuery:
-    """Which period (inclusive dates; rows are calendar years) and which site (None: all)."""
-
-    date_from: dt.date
-    date_to: dt.date
-    site_id: int | None = None
-    internal: bool = False
-    threshold: int = DEFAULT_THRESHOLD
-
-    @classmethod
-    def for_years(
-        cls,
-        first: int,
-        last: int | None = None,
-        *,
-        site_id: int | None = None,
-        internal: bool = False,
-        threshold: int = DEFAULT_THRESHOLD,
-    ) -> StatsQuery:
-        """Whole calendar years ``first`` .. ``last`` (default: just ``first``)."""
-        last = first if last is None else last
-        for field_name, year in (("year_from", first), ("year_to", last)):
-            if not 1900 < year < 2200:
-                raise Invalid(field_name, "out_of_range", "A year between 1901 and 2199.")
-        return cls(dt.date(first, 1, 1), dt.date(last, 12, 31), site_id, internal, threshold)
-
-    @property
-    def years(self) -> tuple[int, ...]:
-        return tuple(range(self.date_from.year, self.date_to.year + 1))
-
-
-@dataclass(frozen=True)
-class StatTable:
-    """Rows are years, columns category codes. None marks a count hidden for publication.
-
-    ``overlapping``: one person may count in several columns, so the columns need not add up
-    to the row total (which counts persons). ``hidden``: how many entries were suppressed.
-    """
-
-    key: str
-    title: str
-    unit: str  # "persons", "stays" or "events"
-    years: tuple[int, ...]
-    columns: tuple[str, ...]
-    cells: tuple[tuple[int | None, ...], ...]
-    row_totals: tuple[int | None, ...] | None
-    column_totals: tuple[int | None, ...] | None
-    grand_total: int | None
-    overlapping: bool
-    notes: tuple[str, ...]
-    hidden: int
-
-    def column(self, code: str) -> tuple[int | None, ...]:
-        """One category's counts, year by year."""
-        i = self.columns.index(code)
-        return tuple(row[i] for row in self.cells)
-
-    def cell(self, year: int, code: str) -> int | None:
-        return self.cells[self.years.index(year)][self.columns.index(code)]
-
-
-@dataclass(frozen=True)
-class StatisticsReport:
-    date_from: dt.date
-    date_to: dt.date
-    site_id: int | None
-    site_code: str | None
-    published: bool  # False: internal, unsuppressed
-    threshold: int
-    tables: tuple[StatTable, ...]
-
-    def table(self, key: str) -> StatTable:
-        for t in self.tables:
-            if t.key == key:
-                return t
-        raise NotFound("statistics table", key)
-
-
-@dataclass(frozen=True)
-class _Raw:
-    """Counts before disclosure control: (year, column) -> n, with margins."""
-
-    key: str
+class _Shape:
     unit: str
-    columns: tuple[str, ...]
-    counts: dict[tuple[int, str], int]
-    row_totals: dict[int, int] | None  # None: the table has no row totals
-    with_column_totals: bool
+    row_totals: bool
+    column_totals: bool
     overlapping: bool = False
     notes: tuple[str, ...] = ()
 
 
+_SHAPES: dict[str, _Shape] = {
+    VICTIMS: _Shape("persons", True, True, notes=("presumed",)),
+    BY_EXPLOITATION: _Shape("persons", True, True, overlapping=True, notes=("overlapping",)),
+    BY_GENDER: _Shape("persons", True, True),
+    BY_AGE: _Shape("persons", True, True, notes=("age",)),
+    BY_NATIONALITY: _Shape("persons", True, True),
+    BY_AUTHORITY: _Shape("persons", True, True),
+    BY_OUTCOME: _Shape("persons", True, True, notes=("outcome",)),
+    SHELTER_STAYS: _Shape("stays", True, True),
+    CLINIC_ACTIVITY: _Shape("events", False, False),
+}
+
+
+@dataclass(frozen=True)
+class DisclosureSettings:
+    """The administrator's settings: the smallest count published, and the k of the
+    k-anonymous HTCDS export."""
+
+    threshold: int
+    htcds_k: int
+
+
+@dataclass(frozen=True)
+class ReleaseInfo:
+    """One entry of the publication ledger (no counts: those are in the tables)."""
+
+    year: int
+    table_key: str
+    threshold: int
+    released_at: dt.datetime
+    released_by: str
+    primary_hidden: int
+    secondary_hidden: int
+
+
+@dataclass(frozen=True)
+class SummaryData:
+    """What the printed yearly summary shows: released entries of one year."""
+
+    year: int
+    site_code: str | None
+    threshold: int
+    total_identified: int | None
+    sections: tuple[tuple[str, tuple[tuple[str, int | None], ...]], ...]  # (key, (code, n))
+
+
 class StatisticsService:
-    """Yearly tables, CSV and PDF output, and the de-identified HTCDS export."""
+    """Yearly tables, CSV and PDF output, the ledger, and the k-anonymous HTCDS export."""
 
     def __init__(self, db: Database, audit: AuditTrail, clock: Clock = system_today) -> None:
         self._db = db
         self._audit = audit
         self._today = clock
+        self._parsed: dict[int, Release] = {}
+
+    # --- settings --------------------------------------------------------------------------
+
+    def settings(self, actor: Actor) -> DisclosureSettings:
+        """The threshold and k in force (readable by anyone who may see statistics)."""
+        require(actor, Action.STATISTICS_VIEW)
+        with self._db.read() as s:
+            return DisclosureSettings(_threshold(s), _htcds_k(s))
+
+    def set_threshold(self, actor: Actor, threshold: int) -> DisclosureSettings:
+        """Administrators only; audited. Applies to years released from now on: a year
+        already released keeps its protection (a second one could be compared with it)."""
+        require(actor, Action.SETTINGS_EDIT)
+        if not MIN_THRESHOLD <= threshold <= MAX_THRESHOLD:
+            raise Invalid(
+                "threshold",
+                "out_of_range",
+                f"A threshold between {MIN_THRESHOLD} and {MAX_THRESHOLD}.",
+            )
+        with self._db.write() as s:
+            before = _threshold(s)
+            s.merge(AppSetting(key=THRESHOLD_SETTING, value=str(threshold)))
+            self._audit.record(
+                s,
+                actor,
+                "statistics.configure",
+                target="statistics:threshold",
+                details={"threshold": threshold, "was": before},
+            )
+            return DisclosureSettings(threshold, _htcds_k(s))
+
+    def set_htcds_k(self, actor: Actor, k: int) -> DisclosureSettings:
+        """Administrators only; audited; never below CTDC's k = 11."""
+        require(actor, Action.SETTINGS_EDIT)
+        if not MIN_K <= k <= MAX_K:
+            raise Invalid("k", "out_of_range", f"A k between {MIN_K} and {MAX_K}.")
+        with self._db.write() as s:
+            before = _htcds_k(s)
+            s.merge(AppSetting(key=HTCDS_K_SETTING, value=str(k)))
+            self._audit.record(
+                s,
+                actor,
+                "statistics.configure",
+                target="statistics:htcds_k",
+                details={"htcds_k": k, "was": before},
+            )
+            return DisclosureSettings(_threshold(s), k)
 
     # --- tables ----------------------------------------------------------------------------
 
@@ -260,12 +223,12 @@ class StatisticsService:
         """The tables ``keys`` (default: all) for ``query``; audited as a view."""
         chosen = self._check(actor, query, keys)
         with self._db.write() as s:
-            report = self._build(s, query, chosen)
+            report = self._build(s, actor, query, chosen)
             self._audit.record(
                 s,
                 actor,
                 "statistics.view_internal" if query.internal else "statistics.view",
-                details=_audit_details(query, chosen),
+                details=_audit_details(query, chosen, report),
             )
         return report
 
@@ -283,17 +246,45 @@ class StatisticsService:
         """The tables as one CSV file (UTF-8 with BOM so Excel reads it); audited as an export."""
         chosen = self._check(actor, query, keys)
         with self._db.write() as s:
-            report = self._build(s, query, chosen)
+            report = self._build(s, actor, query, chosen)
             data = tables_csv(report, language).encode("utf-8")
             self._audit.record(
                 s,
                 actor,
                 "statistics.export_csv",
-                details={**_audit_details(query, chosen), "bytes": len(data)},
+                details={**_audit_details(query, chosen, report), "bytes": len(data)},
             )
         return data
 
+    def ledger(self, actor: Actor, year: int | None = None) -> tuple[ReleaseInfo, ...]:
+        """What was released, when and by whom, and how many entries were suppressed."""
+        require(actor, Action.STATISTICS_VIEW)
+        with self._db.read() as s:
+            stmt = select(StatisticsRelease).order_by(
+                StatisticsRelease.year, StatisticsRelease.table_key
+            )
+            if year is not None:
+                stmt = stmt.where(StatisticsRelease.year == year)
+            return tuple(
+                ReleaseInfo(
+                    r.year,
+                    r.table_key,
+                    r.threshold,
+                    r.released_at,
+                    r.released_by,
+                    r.primary_hidden,
+                    r.secondary_hidden,
+                )
+                for r in s.scalars(stmt)
+            )
+
     # --- printed summary -------------------------------------------------------------------
+
+    def summary(self, actor: Actor, year: int, site_id: int | None = None) -> SummaryData:
+        """The released figures of one year that the printed summary shows."""
+        require(actor, Action.STATISTICS_VIEW)
+        with self._db.write() as s:
+            return self._summary(s, actor, year, site_id)
 
     def summary_pdf(
         self,
@@ -301,62 +292,24 @@ class StatisticsService:
         year: int,
         site_id: int | None = None,
         language: Language = "en",
-        threshold: int = DEFAULT_THRESHOLD,
     ) -> bytes:
-        """A one-page yearly summary (always published figures); audited and logged.
-
-        Each section is a list of counts under the year's total, protected as a
-        one-dimensional table; nationalities are cut to the most frequent ones plus "other".
-        """
-        published = StatsQuery.for_years(year, site_id=site_id, threshold=threshold)
-        keys = self._check(
-            actor,
-            published,
-            (VICTIMS, BY_EXPLOITATION, BY_GENDER, BY_AGE, BY_NATIONALITY, BY_OUTCOME),
-        )
-        # Counted unsuppressed, then protected here section by section: nothing unprotected
-        # leaves this method.
-        counting = StatsQuery.for_years(year, site_id=site_id, internal=True, threshold=threshold)
-        with self._db.read() as s:
-            report = self._build(s, counting, keys)
-        total = report.tables[0].cell(year, "identified") or 0
-        sections = []
-        for table in report.tables[1:]:
-            codes = list(table.columns)
-            counts = [table.cell(year, c) or 0 for c in codes]
-            if table.key == BY_NATIONALITY:
-                codes, counts = _top_nationalities(codes, counts, SUMMARY_NATIONALITIES, threshold)
-            shown, _ = protect_list(counts, total, threshold)
-            labels = country_label if table.key == BY_NATIONALITY else category_label
-            # Every category is listed, zeros too: listing only those present would tell
-            # that someone is in a category whose count is hidden.
-            rows = tuple(
-                StatRow(labels(code, language), value)
-                for code, value in zip(codes, shown, strict=True)
-            )
-            sections.append(StatSection(table_title(table.key, language), rows))
-        notes = [note_text("summary", language, n=threshold)]
-        if report.site_code:
-            notes.insert(0, f"{'Sted' if language == 'da' else 'Site'}: {report.site_code}")
-        content = StatisticsSummaryDoc(
-            year=year,
-            total_identified=None if is_small(total, threshold) else total,
-            sections=tuple(sections),
-            suppression_threshold=threshold,
-            note="\n".join(notes),
-        )
+        """A yearly summary for publication: released figures only, with charts; no case
+        reference, no staff name, no personal-data banner. Audited and logged."""
+        require(actor, Action.STATISTICS_VIEW)
         with self._db.write() as s:
-            user = s.get(User, actor.user_id)
+            data = self._summary(s, actor, year, site_id)
             organisation = (
                 s.scalar(select(AppSetting.value).where(AppSetting.key == _ORG_SETTING))
                 or _DEFAULT_ORGANISATION
             )
+            content = _summary_doc(data, language)
             meta = DocumentMeta(
                 doc_type=DocumentType.STATISTICS_SUMMARY,
                 language=language,
-                case_ref=f"STAT-{year}" + (f"-{report.site_code}" if report.site_code else ""),
+                case_ref="",
                 issued_on=self._today(),
-                printed_by=user.display_name if user else actor.username,
+                printed_by="",
+                public=True,
             )
             pdf = render_document(content, meta, Letterhead(organisation))
             s.add(
@@ -375,31 +328,61 @@ class StatisticsService:
                 actor,
                 "statistics.print_summary",
                 target=f"statistics:{year}",
-                details=_audit_details(published, keys),
+                details={"year": year, "site_id": site_id, "threshold": data.threshold},
             )
         return pdf
 
+    def _summary(self, s: Session, actor: Actor, year: int, site_id: int | None) -> SummaryData:
+        StatsQuery.for_years(year, site_id=site_id)  # checks the year
+        site_code = _site_code(s, site_id)
+        releases = self._releases(s, actor, (year,))
+        if year not in releases:
+            raise Invalid("year", "not_released", "The year is not over: nothing is published.")
+        rel = releases[year]
+        row = site_code or NATIONAL
+        sections = []
+        for key in SUMMARY_TABLES:
+            r = rel[key]
+            sections.append((key, tuple((c, r.get(row, c)) for c in r.columns)))
+        return SummaryData(
+            year,
+            site_code,
+            rel[VICTIMS].threshold,
+            rel[VICTIMS].get(row, "identified"),
+            tuple(sections),
+        )
+
     # --- data sharing ----------------------------------------------------------------------
 
-    def export_htcds(self, actor: Actor, query: StatsQuery) -> HtcdsExport:
-        """De-identified case records in HTCDS/CTDC columns, as CSV (UTF-8 with BOM).
+    def export_htcds(self, actor: Actor, query: StatsQuery, k: int | None = None) -> HtcdsExport:
+        """Case records in HTCDS/CTDC columns, k-anonymous, as CSV (UTF-8 with BOM).
 
-        One row per person identified, or first contacted and presumed, in the period. No
-        names, case references or dates finer than the year; ages as bands. Record-level
-        data, so it needs ``statistics.internal``; audited as an export.
+        One row per person identified, or first contacted and presumed, in the period, with
+        quasi-identifiers generalised and rare records withheld until every combination
+        occurs at least k times (the setting, default 11; ``k`` may only raise it). Needs
+        ``statistics.internal``; audited as an export.
         """
         require(actor, Action.STATISTICS_INTERNAL)
         _check_query(query)
         with self._db.write() as s:
-            self._site_code(s, query.site_id)
-            sources = _htcds_sources(s, query)
-            export = build_htcds_csv(sources)
+            _site_code(s, query.site_id)
+            floor = _htcds_k(s)
+            if k is not None and not floor <= k <= MAX_K:
+                raise Invalid("k", "out_of_range", f"A k between {floor} and {MAX_K}.")
+            sources = htcds_sources(s, query)
+            export = build_htcds_csv(sources, k=k or floor)
             self._audit.record(
                 s,
                 actor,
                 "statistics.export_htcds",
                 target=f"export:{export.export_id}",
-                details={**_audit_details(query, ("htcds",)), "rows": export.rows},
+                details={
+                    **_audit_details(query, ("htcds",), None),
+                    "rows": export.rows,
+                    "k": export.k,
+                    "withheld": export.withheld,
+                    "generalised": export.generalised,
+                },
             )
         return export
 
@@ -409,62 +392,193 @@ class StatisticsService:
         self, actor: Actor, query: StatsQuery, keys: Sequence[str] | None
     ) -> tuple[str, ...]:
         require(actor, Action.STATISTICS_INTERNAL if query.internal else Action.STATISTICS_VIEW)
+        if query.internal:
+            # Unsuppressed small counts for one site can point to who stays there.
+            require_site_scope(actor, query.site_id)
         _check_query(query)
+        if not query.internal and (
+            (query.date_from.month, query.date_from.day) != (1, 1)
+            or (query.date_to.month, query.date_to.day) != (12, 31)
+        ):
+            raise Invalid(
+                "date_from", "whole_years", "Published figures are for whole calendar years."
+            )
         chosen = tuple(keys) if keys is not None else TABLE_KEYS
         if not chosen:
             raise Invalid("tables", "required", "Choose at least one table.")
         for key in chosen:
-            if key not in _BUILDERS:
+            if key not in BUILDERS:
                 raise Invalid("tables", "unknown_table", f"Unknown table: {key[:40]}")
         return chosen
 
-    def _build(self, s: Session, query: StatsQuery, keys: Sequence[str]) -> StatisticsReport:
-        site_code = self._site_code(s, query.site_id)
-        build = _Build(s, query)
-        tables = tuple(_finish(_BUILDERS[k](build), query) for k in keys)
+    def _build(
+        self, s: Session, actor: Actor, query: StatsQuery, keys: Sequence[str]
+    ) -> StatisticsReport:
+        site_code = _site_code(s, query.site_id)
+        if query.internal:
+            build = TableBuild(s, query)
+            tables = tuple(_internal_table(BUILDERS[k](build), query) for k in keys)
+            return StatisticsReport(
+                query.date_from, query.date_to, query.site_id, site_code, False, 0, tables
+            )
+        releases = self._releases(s, actor, query.years)
+        published = tuple(_published_table(k, releases, query.years, site_code) for k in keys)
+        thresholds = [r[VICTIMS].threshold for r in releases.values()]
         return StatisticsReport(
             query.date_from,
             query.date_to,
             query.site_id,
             site_code,
-            not query.internal,
-            query.threshold,
-            tables,
+            True,
+            min(thresholds) if thresholds else _threshold(s),
+            published,
+            tuple(y for y in query.years if y not in releases),
         )
 
-    def _site_code(self, s: Session, site_id: int | None) -> str | None:
-        if site_id is None:
-            return None
-        code = s.scalar(select(Site.code).where(Site.id == site_id))
-        if code is None:
-            raise Invalid("site_id", "unknown_site", "No such site.")
-        return code
+    def _releases(
+        self, s: Session, actor: Actor, years: Sequence[int]
+    ) -> dict[int, dict[str, Release]]:
+        """The released tables of each year that is over; a year not released yet is
+        protected and released now (audited as ``statistics.publish``)."""
+        closed = [y for y in years if y < self._today().year]
+        if not closed:
+            return {}
+        out: dict[int, dict[str, Release]] = {}
+        stored = s.execute(
+            select(StatisticsRelease.id, StatisticsRelease.year, StatisticsRelease.table_key).where(
+                StatisticsRelease.year.in_(closed)
+            )
+        ).all()
+        # A release never changes once written: parse each row once per service.
+        unparsed = [rid for rid, _, _ in stored if rid not in self._parsed]
+        if unparsed:
+            for r in s.scalars(select(StatisticsRelease).where(StatisticsRelease.id.in_(unparsed))):
+                self._parsed[r.id] = Release.from_json(
+                    r.year,
+                    r.table_key,
+                    r.threshold,
+                    r.columns,
+                    r.entries,
+                    primary=r.primary_hidden,
+                    secondary=r.secondary_hidden,
+                    released_by=r.released_by,
+                    released_at=r.released_at.isoformat(),
+                )
+        for rid, year, key in stored:
+            out.setdefault(year, {})[key] = self._parsed[rid]
+        missing = [y for y in closed if y not in out]
+        if missing:
+            threshold = _threshold(s)
+            sites = tuple(s.scalars(select(Site.code).order_by(Site.code)))
+            counts = _site_counts(s, missing)
+            now = utcnow()
+            for y in missing:
+                releases = protect_year(y, counts[y], sites, threshold)
+                for key, rel in releases.items():
+                    columns, entries = rel.to_json()
+                    s.add(
+                        StatisticsRelease(
+                            year=y,
+                            table_key=key,
+                            threshold=threshold,
+                            released_at=now,
+                            released_by_id=actor.user_id,
+                            released_by=actor.username,
+                            columns=columns,
+                            entries=entries,
+                            primary_hidden=rel.primary,
+                            secondary_hidden=rel.secondary,
+                        )
+                    )
+                out[y] = releases
+                self._audit.record(
+                    s,
+                    actor,
+                    "statistics.publish",
+                    target=f"statistics:{y}",
+                    details={
+                        "year": y,
+                        "threshold": threshold,
+                        "primary": sum(r.primary for r in releases.values()),
+                        "secondary": sum(r.secondary for r in releases.values()),
+                    },
+                )
+            s.flush()
+        for y, tables in out.items():
+            for key in TABLE_KEYS:
+                if key not in tables:  # a table added after the year was released
+                    tables[key] = _withheld(y, key, tables)
+        return out
 
 
-def _top_nationalities(
-    codes: list[str], counts: list[int], keep: int, threshold: int
-) -> tuple[list[str], list[int]]:
-    """At most ``keep`` countries, each with at least ``threshold`` persons (a rarer one,
-    named even with its count hidden, would point to someone), then "other nationalities"
-    and "unknown"."""
-    pairs = sorted(
-        (
-            (c, n)
-            for c, n in zip(codes, counts, strict=True)
-            if c not in ("unknown", OTHER_NATIONALITIES) and n
-        ),
-        key=lambda p: (-p[1], p[0]),
-    )
-    top = [(c, n) for c, n in pairs[:keep] if n >= threshold]
-    out_codes = [c for c, _ in top]
-    out_counts = [n for _, n in top]
-    by_code = dict(zip(codes, counts, strict=True))
-    rest = sum(n for _, n in pairs) - sum(out_counts) + by_code.get(OTHER_NATIONALITIES, 0)
-    out_codes.append(OTHER_NATIONALITIES)
-    out_counts.append(rest)
-    out_codes.append("unknown")
-    out_counts.append(by_code.get("unknown", 0))
-    return out_codes, out_counts
+def _setting(s: Session, key: str, default: int, low: int) -> int:
+    raw = s.scalar(select(AppSetting.value).where(AppSetting.key == key))
+    try:
+        value = int(raw) if raw is not None else default
+    except ValueError:
+        value = default
+    return max(low, value)  # a setting edited below the floor by hand still cannot lower it
+
+
+def _threshold(s: Session) -> int:
+    return min(MAX_THRESHOLD, _setting(s, THRESHOLD_SETTING, DEFAULT_THRESHOLD, MIN_THRESHOLD))
+
+
+def _htcds_k(s: Session) -> int:
+    return min(MAX_K, _setting(s, HTCDS_K_SETTING, DEFAULT_K, MIN_K))
+
+
+def _site_code(s: Session, site_id: int | None) -> str | None:
+    if site_id is None:
+        return None
+    code = s.scalar(select(Site.code).where(Site.id == site_id))
+    if code is None:
+        raise Invalid("site_id", "unknown_site", "No such site.")
+    return code
+
+
+def _withheld(year: int, key: str, tables: dict[str, Release]) -> Release:
+    """A table with nothing released (the year's other tables were protected without it)."""
+    threshold = next(iter(tables.values())).threshold if tables else DEFAULT_THRESHOLD
+    return Release(year, key, threshold, (), {})
+
+
+def _site_counts(s: Session, years: Sequence[int]) -> dict[int, dict[str, SiteCounts]]:
+    """Unprotected counts of every table for each year, per site, with no-site and national
+    rows: the builders run once nationally and once per site over the years' span."""
+    span = StatsQuery.for_years(min(years), max(years), internal=True)
+    everywhere = TableBuild(s, span)
+    national = {k: b(everywhere) for k, b in BUILDERS.items()}
+    per_site: dict[str, dict[str, RawTable]] = {}
+    for site_id, code in s.execute(select(Site.id, Site.code)):
+        q = StatsQuery(span.date_from, span.date_to, site_id, internal=True)
+        build = TableBuild(s, q)
+        per_site[code] = {k: b(build) for k, b in BUILDERS.items() if k != SHELTER_STAYS}
+    out: dict[int, dict[str, SiteCounts]] = {}
+    for y in years:
+        tables: dict[str, SiteCounts] = {}
+        for key, raw in national.items():
+            rows: dict[str, dict[str, int]] = {NATIONAL: _row(raw, y)}
+            columns = list(raw.columns)
+            if key != SHELTER_STAYS:
+                for code, raws in per_site.items():
+                    rows[code] = _row(raws[key], y)
+                    columns += [c for c in raws[key].columns if c not in columns]
+                sites = [r for k, r in rows.items() if k != NATIONAL]
+                rows[NO_SITE] = {
+                    c: max(0, rows[NATIONAL].get(c, 0) - sum(r.get(c, 0) for r in sites))
+                    for c in (*columns, TOTAL)
+                }
+            tables[key] = SiteCounts(key, tuple(columns), rows, raw.row_totals is not None)
+        out[y] = tables
+    return out
+
+
+def _row(raw: RawTable, year: int) -> dict[str, int]:
+    row = {c: n for (y, c), n in raw.counts.items() if y == year}
+    if raw.row_totals is not None:
+        row[TOTAL] = raw.row_totals.get(year, 0)
+    return row
 
 
 def _check_query(query: StatsQuery) -> None:
@@ -472,27 +586,27 @@ def _check_query(query: StatsQuery) -> None:
         raise Invalid("date_to", "end_before_start", "The end date is before the start date.")
     if len(query.years) > MAX_YEARS:
         raise Invalid("date_to", "too_long", f"At most {MAX_YEARS} years at a time.")
-    try:
-        check_threshold(query.threshold)
-    except ValueError:
-        raise Invalid("threshold", "out_of_range", "A threshold between 2 and 100.") from None
 
 
-def _audit_details(query: StatsQuery, keys: Iterable[str]) -> dict[str, object]:
-    return {
+def _audit_details(
+    query: StatsQuery, keys: Iterable[str], report: StatisticsReport | None
+) -> dict[str, object]:
+    details: dict[str, object] = {
         "tables": list(keys),
         "from": query.date_from.isoformat(),
         "to": query.date_to.isoformat(),
         "site_id": query.site_id,
-        "threshold": query.threshold,
         "internal": query.internal,
     }
+    if report is not None and report.published:
+        details["threshold"] = report.threshold
+    return details
 
 
-# --- disclosure control and shaping --------------------------------------------------------
+# --- shaping -------------------------------------------------------------------------------
 
 
-def _finish(raw: _Raw, query: StatsQuery) -> StatTable:
+def _internal_table(raw: RawTable, query: StatsQuery) -> StatTable:
     years = query.years
     cells = tuple(tuple(raw.counts.get((y, c), 0) for c in raw.columns) for y in years)
     row_totals = (
@@ -504,39 +618,81 @@ def _finish(raw: _Raw, query: StatsQuery) -> StatTable:
         column_totals = tuple(sum(row[i] for row in cells) for i in range(len(raw.columns)))
         if row_totals is not None:
             grand = sum(row_totals)
-    notes = list(raw.notes)
-    if query.internal:
-        notes.insert(0, "internal")
-        return StatTable(
-            raw.key,
-            table_title(raw.key),
-            raw.unit,
-            years,
-            raw.columns,
-            cells,
-            row_totals,
-            column_totals,
-            grand,
-            raw.overlapping,
-            tuple(notes),
-            0,
-        )
-    protected = protect(CountTable(cells, row_totals, column_totals, grand), query.threshold)
-    if protected.hidden:
-        notes.append("suppressed")
     return StatTable(
         raw.key,
         table_title(raw.key),
         raw.unit,
         years,
         raw.columns,
-        protected.cells,
-        protected.row_totals,
-        protected.column_totals,
-        protected.grand_total,
+        cells,
+        row_totals,
+        column_totals,
+        grand,
         raw.overlapping,
+        ("internal", *raw.notes),
+        0,
+    )
+
+
+def _published_table(
+    key: str,
+    releases: dict[int, dict[str, Release]],
+    years: tuple[int, ...],
+    site_code: str | None,
+) -> StatTable:
+    shape = _SHAPES[key]
+    v = view(
+        key,
+        {y: r[key] for y, r in releases.items()},
+        years,
+        site_code,
+        with_totals=shape.row_totals,
+        column_totals=shape.column_totals,
+    )
+    entries = [x for row in v.cells for x in row]
+    entries += list(v.row_totals or ()) + list(v.column_totals or ())
+    if shape.row_totals and shape.column_totals:
+        entries.append(v.grand_total)
+    hidden = sum(1 for x in entries if x is None)
+    notes = list(shape.notes)
+    if hidden:
+        notes.append("suppressed")
+    if any(y not in releases for y in years):
+        notes.append("not_released")
+    return StatTable(
+        key,
+        table_title(key),
+        shape.unit,
+        years,
+        v.columns,
+        v.cells,
+        v.row_totals,
+        v.column_totals,
+        v.grand_total,
+        shape.overlapping,
         tuple(notes),
-        protected.hidden,
+        hidden,
+    )
+
+
+def _summary_doc(data: SummaryData, language: Language) -> StatisticsSummaryDoc:
+    sections = []
+    for key, rows in data.sections:
+        labels = country_label if key == BY_NATIONALITY else category_label
+        sections.append(
+            StatSection(
+                table_title(key, language),
+                tuple(StatRow(labels(code, language), n) for code, n in rows),
+            )
+        )
+    notes = [note_text("summary", language, n=data.threshold)]
+    return StatisticsSummaryDoc(
+        year=data.year,
+        total_identified=data.total_identified,
+        sections=tuple(sections),
+        suppression_threshold=data.threshold,
+        note="\n".join(notes),
+        area=data.site_code or "",
     )
 
 
@@ -544,7 +700,8 @@ def tables_csv(report: StatisticsReport, language: Language = "en") -> str:
     """The report as CSV text with a BOM: per table a title line, a header and year rows.
 
     Hidden counts are written as the word ``suppressed`` (``skjult``), never as an empty
-    cell, so a spreadsheet cannot mistake them for zero.
+    cell, so a spreadsheet cannot mistake them for zero. Published output states the
+    threshold in force.
     """
     hidden_word = "skjult" if language == "da" else "suppressed"
     total_word = "I alt" if language == "da" else "Total"
@@ -556,6 +713,11 @@ def tables_csv(report: StatisticsReport, language: Language = "en") -> str:
     def fmt(value: int | None) -> str:
         return hidden_word if value is None else str(value)
 
+    if report.published:
+        out.writerow(
+            [note_text("threshold", language, n=report.threshold, n_1=report.threshold - 1)]
+        )
+        out.writerow([])
     for n, table in enumerate(report.tables):
         if n:
             out.writerow([])
@@ -579,559 +741,30 @@ def tables_csv(report: StatisticsReport, language: Language = "en") -> str:
     return buf.getvalue()
 
 
-# --- SQL building blocks -------------------------------------------------------------------
-
-
-def _year(col: Any) -> ColumnElement[int]:
-    return cast(extract("year", col), Integer)
-
-
-def _in_period(col: Any, query: StatsQuery) -> ColumnElement[bool]:
-    return and_(col >= query.date_from, col <= query.date_to)
-
-
-def _in_period_dt(col: Any, query: StatsQuery) -> ColumnElement[bool]:
-    start = dt.datetime.combine(query.date_from, dt.time())
-    end = dt.datetime.combine(query.date_to + dt.timedelta(days=1), dt.time())
-    return and_(col >= start, col < end)
-
-
-def _live(*criteria: ColumnElement[bool]) -> ColumnElement[bool]:
-    return and_(CaseEvent.voided_at.is_(None), *criteria)
-
-
-def _identified() -> Subquery:
-    """person_id, day, authority: each person's first identification as a victim.
-
-    A window function picks the first event (earliest date, then earliest entered), so the
-    authority is that of the same event as the date.
-    """
-    rank = (
-        func.row_number()
-        .over(partition_by=CaseEvent.person_id, order_by=(CaseEvent.event_date, CaseEvent.id))
-        .label("rank")
-    )
-    ranked = (
-        select(
-            CaseEvent.person_id.label("person_id"),
-            CaseEvent.event_date.label("day"),
-            cast(CaseEvent.authority, String).label("authority"),
-            rank,
-        )
-        .where(
-            _live(
-                CaseEvent.kind == EventKind.IDENTIFICATION,
-                CaseEvent.outcome == Outcome.IDENTIFIED,
-            )
-        )
-        .subquery("ranked")
-    )
-    return (
-        select(ranked.c.person_id, ranked.c.day, ranked.c.authority)
-        .where(ranked.c.rank == 1)
-        .subquery("ident")
-    )
-
-
-def _outcome_flags() -> Subquery:
-    """person_id and 0/1 flags: asylum granted, departed with IOM, permit granted."""
-
-    def flag(*criteria: ColumnElement[bool]) -> Any:
-        return func.max(case((and_(*criteria), 1), else_=0))
-
-    return (
-        select(
-            CaseEvent.person_id.label("person_id"),
-            flag(
-                CaseEvent.kind == EventKind.ASYLUM_DECIDED, CaseEvent.outcome == Outcome.GRANTED
-            ).label("asylum"),
-            flag(CaseEvent.kind == EventKind.AVR_DEPARTURE).label("returned"),
-            flag(CaseEvent.kind.in_((EventKind.PERMIT_GRANTED, EventKind.PERMIT_RENEWED))).label(
-                "permit"
-            ),
-        )
-        .where(_live(CaseEvent.kind.in_(_OUTCOME_KINDS)))
-        .group_by(CaseEvent.person_id)
-        .subquery("outcomes")
-    )
-
-
-_OUTCOME_KINDS = (
-    EventKind.ASYLUM_DECIDED,
-    EventKind.AVR_DEPARTURE,
-    EventKind.PERMIT_GRANTED,
-    EventKind.PERMIT_RENEWED,
-)
-
-
-def _identified_persons(query: StatsQuery) -> tuple[Subquery, ColumnElement[bool]]:
-    """The identification subquery and the condition that selects the period and site."""
-    ident = _identified()
-    cond = and_(Person.id == ident.c.person_id, _in_period(ident.c.day, query))
-    if query.site_id is not None:
-        cond = and_(cond, Person.current_site_id == query.site_id)
-    return ident, cond
-
-
-def _date_key(day: Any) -> ColumnElement[int]:
-    """A date as the integer yyyymmdd (portable across SQLite and PostgreSQL)."""
-    return cast(
-        extract("year", day) * 10000 + extract("month", day) * 100 + extract("day", day),
-        Integer,
-    )
-
-
-def _is_leap(year: Any) -> ColumnElement[bool]:
-    return and_(year % 4 == 0, (year % 100 != 0) | (year % 400 == 0))
-
-
-def birth_key(
-    certainty: Any,
-    birth_date: Any,
-    birth_year: Any,
-    assessment_date: Any,
-    assessed_age: Any,
-) -> ColumnElement[int | None]:
-    """The assumed birth date as yyyymmdd, or NULL: the SQL twin of
-    ``clinic_app.rules.dates.assumed_birth_date`` (kept equal by a property test)."""
-    assessed_year = cast(extract("year", assessment_date), Integer) - assessed_age
-    assessed_mmdd = cast(
-        extract("month", assessment_date) * 100 + extract("day", assessment_date), Integer
-    )
-    # 29 February assessed N years ago falls on 1 March when that year is a common year.
-    assessed = (
-        assessed_year * 10000
-        + assessed_mmdd
-        + case((and_(assessed_mmdd == 229, ~_is_leap(assessed_year)), 72), else_=0)
-    )
-    return case(
-        (and_(birth_date.is_not(None), certainty != BirthCertainty.UNKNOWN), _date_key(birth_date)),
-        (
-            and_(certainty == BirthCertainty.ESTIMATED_YEAR, birth_year.is_not(None)),
-            birth_year * 10000 + 701,
-        ),
-        (and_(assessment_date.is_not(None), assessed_age.is_not(None)), assessed),
-        (birth_year.is_not(None), birth_year * 10000 + 701),
-        else_=None,
-    )
-
-
-def age_group(
-    certainty: Any,
-    birth_date: Any,
-    birth_year: Any,
-    assessment_date: Any,
-    assessed_age: Any,
-    day: Any,
-) -> ColumnElement[str]:
-    """'child', 'adult' or 'unknown' on ``day``, exactly as ``age_on`` would decide."""
-    born = birth_key(certainty, birth_date, birth_year, assessment_date, assessed_age)
-    on = _date_key(day)
-    # Turning 18: same month and day 18 years on; a 29 February birthday moves to 1 March
-    # (18 years after a leap year is never a leap year).
-    eighteenth = born + 180000 + case((born % 10000 == 229, 72), else_=0)
-    return case(
-        (born.is_(None), "unknown"),
-        (on < born, "unknown"),
-        (on >= eighteenth, "adult"),
-        else_="child",
-    )
-
-
-def _counts(s: Session, stmt: Any) -> dict[tuple[int, str], int]:
-    return {(int(y), str(c)): int(n) for y, c, n in s.execute(stmt)}
-
-
-def _per_year(s: Session, stmt: Any) -> dict[int, int]:
-    return {int(y): int(n) for y, n in s.execute(stmt)}
-
-
-# --- the tables ----------------------------------------------------------------------------
-
-# One row of the identified cohort's cube: year, sex, nationality, age group, authority,
-# outcome, persons.
-_CubeRow = tuple[int, str, str, str, str, str, int]
-_CUBE_FIELDS = {"gender": 1, "nationality": 2, "age": 3, "authority": 4, "outcome": 5}
-
-
-class _Build:
-    """What one report needs, computed once: the identified cohort counted in one GROUP BY
-    over every person attribute, from which each breakdown is a sum of a few groups."""
-
-    def __init__(self, s: Session, query: StatsQuery) -> None:
-        self.s = s
-        self.query = query
-        self._cube: list[_CubeRow] | None = None
-
-    def cube(self) -> list[_CubeRow]:
-        if self._cube is None:
-            self._cube = _cube(self.s, self.query)
-        return self._cube
-
-    def identified_per_year(self) -> dict[int, int]:
-        totals: dict[int, int] = {}
-        for row in self.cube():
-            totals[row[0]] = totals.get(row[0], 0) + row[6]
-        return totals
-
-    def by(self, field: str) -> dict[tuple[int, str], int]:
-        i = _CUBE_FIELDS[field]
-        counts: dict[tuple[int, str], int] = {}
-        for row in self.cube():
-            key = (row[0], str(row[i]))
-            counts[key] = counts.get(key, 0) + row[6]
-        return counts
-
-
-def _cube(s: Session, query: StatsQuery) -> list[_CubeRow]:
-    ident, cond = _identified_persons(query)
-    flags = _outcome_flags()
-    year = _year(ident.c.day)
-    sex = func.coalesce(cast(Person.sex, String), "unknown")
-    nationality = func.coalesce(Person.nationality, "unknown")
-    age = age_group(
-        Person.birth_certainty,
-        Person.birth_date,
-        Person.birth_year,
-        Person.assessment_date,
-        Person.assessed_age,
-        ident.c.day,
-    )
-    authority = func.coalesce(ident.c.authority, "unknown")
-    outcome = case(
-        (flags.c.asylum == 1, "asylum_granted"),
-        (flags.c.returned == 1, "return"),
-        (flags.c.permit == 1, "permit"),
-        else_="other",
-    )
-    groups = (year, sex, nationality, age, authority, outcome)
-    stmt = (
-        select(*groups, func.count())
-        .select_from(ident)
-        .join(Person, cond)
-        .outerjoin(flags, flags.c.person_id == ident.c.person_id)
-        .group_by(*groups)
-    )
-    return [
-        (int(y), str(g), str(n), str(a), str(au), str(o), int(c))
-        for y, g, n, a, au, o, c in s.execute(stmt)
-    ]
-
-
-def _victims(b: _Build) -> _Raw:
-    s, query = b.s, b.query
-    identified = b.identified_per_year()
-    first = _first_contacts()
-    decided = exists().where(
-        CaseEvent.person_id == first.c.person_id,
-        CaseEvent.kind == EventKind.IDENTIFICATION,
-        CaseEvent.voided_at.is_(None),
-    )
-    pcond = and_(Person.id == first.c.person_id, _in_period(first.c.day, query))
-    if query.site_id is not None:
-        pcond = and_(pcond, Person.current_site_id == query.site_id)
-    pyear = _year(first.c.day)
-    presumed = _per_year(
-        s,
-        select(pyear, func.count())
-        .select_from(first)
-        .join(Person, pcond)
-        .where(~decided)
-        .group_by(pyear),
-    )
-    counts = {(y, "identified"): n for y, n in identified.items()}
-    counts.update({(y, "presumed"): n for y, n in presumed.items()})
-    totals = {y: identified.get(y, 0) + presumed.get(y, 0) for y in query.years}
-    return _Raw(
-        VICTIMS, "persons", ("identified", "presumed"), counts, totals, True, notes=("presumed",)
-    )
-
-
-def _first_contacts() -> Subquery:
-    return (
-        select(
-            CaseEvent.person_id.label("person_id"),
-            func.min(CaseEvent.event_date).label("day"),
-        )
-        .where(_live(CaseEvent.kind == EventKind.FIRST_CONTACT))
-        .group_by(CaseEvent.person_id)
-        .subquery("first_contact")
-    )
-
-
-def _row_sums(counts: dict[tuple[int, str], int], query: StatsQuery) -> dict[int, int]:
-    return {y: sum(n for (yy, _), n in counts.items() if yy == y) for y in query.years}
-
-
-def _with_vocabulary(
-    counts: dict[tuple[int, str], int], codes: Sequence[str], last: str | None = None
-) -> tuple[str, ...]:
-    """The vocabulary's codes in order, then any other value found (never dropped)."""
-    extra = sorted({c for _, c in counts} - set(codes) - {last})
-    columns = (*codes, *extra)
-    return (*columns, last) if last is not None and last not in columns else columns
-
-
-def _by_gender(b: _Build) -> _Raw:
-    counts = b.by("gender")
-    columns = _with_vocabulary(counts, [x.value for x in Sex])
-    return _Raw(BY_GENDER, "persons", columns, counts, _row_sums(counts, b.query), True)
-
-
-def _by_nationality(b: _Build) -> _Raw:
-    """Countries by frequency, then "other_nationalities" and "unknown".
-
-    In published tables a country with fewer than ``threshold`` persons over the whole period
-    is counted under "other nationalities": a column of its own, even with every count
-    hidden, would tell that someone of that nationality was identified.
-    """
-    counts = b.by("nationality")
-    totals: dict[str, int] = {}
-    for (_, code), n in counts.items():
-        totals[code] = totals.get(code, 0) + n
-    if not b.query.internal:
-        rare = {c for c, n in totals.items() if c != "unknown" and n < b.query.threshold}
-        if rare:
-            merged: dict[tuple[int, str], int] = {}
-            for (year, code), n in counts.items():
-                key = (year, OTHER_NATIONALITIES if code in rare else code)
-                merged[key] = merged.get(key, 0) + n
-            counts = merged
-            totals = {c: n for c, n in totals.items() if c not in rare}
-    ordered = sorted(
-        (c for c in totals if c not in ("unknown", OTHER_NATIONALITIES)),
-        key=lambda c: (-totals[c], c),
-    )
-    ordered += [c for c in (OTHER_NATIONALITIES, "unknown") if any(k[1] == c for k in counts)]
-    return _Raw(BY_NATIONALITY, "persons", tuple(ordered), counts, _row_sums(counts, b.query), True)
-
-
-def _by_age(b: _Build) -> _Raw:
-    counts = b.by("age")
-    return _Raw(
-        BY_AGE, "persons", AGE_GROUPS, counts, _row_sums(counts, b.query), True, notes=("age",)
-    )
-
-
-def _by_authority(b: _Build) -> _Raw:
-    counts = b.by("authority")
-    columns = _with_vocabulary(counts, [a.value for a in Authority], last="unknown")
-    return _Raw(BY_AUTHORITY, "persons", columns, counts, _row_sums(counts, b.query), True)
-
-
-def _by_outcome(b: _Build) -> _Raw:
-    counts = b.by("outcome")
-    return _Raw(
-        BY_OUTCOME,
-        "persons",
-        OUTCOMES,
-        counts,
-        _row_sums(counts, b.query),
-        True,
-        notes=("outcome",),
-    )
-
-
-def _by_exploitation(b: _Build) -> _Raw:
-    s, query = b.s, b.query
-    ident, cond = _identified_persons(query)
-    year = _year(ident.c.day)
-    form = func.coalesce(cast(PersonExploitation.form, String), "not_recorded")
-    counts = _counts(
-        s,
-        select(year, form, func.count(distinct(Person.id)))
-        .select_from(ident)
-        .join(Person, cond)
-        .outerjoin(PersonExploitation, PersonExploitation.person_id == Person.id)
-        .group_by(year, form),
-    )
-    columns = (*(f.value for f in ExploitationForm), "not_recorded")
-    return _Raw(
-        BY_EXPLOITATION,
-        "persons",
-        columns,
-        counts,
-        b.identified_per_year(),
-        True,
-        overlapping=True,
-        notes=("overlapping",),
-    )
-
-
-def _shelter_stays(b: _Build) -> _Raw:
-    s, query = b.s, b.query
-    year = _year(CaseEvent.event_date)
-    code = func.coalesce(Site.code, "unknown")
-    stmt = (
-        select(year, code, func.count())
-        .select_from(CaseEvent)
-        .outerjoin(Site, Site.id == CaseEvent.site_id)
-        .where(
-            _live(
-                CaseEvent.kind == EventKind.SHELTER_STAY_START,
-                _in_period(CaseEvent.event_date, query),
-            )
-        )
-        .group_by(year, code)
-    )
-    if query.site_id is not None:
-        stmt = stmt.where(CaseEvent.site_id == query.site_id)
-    counts = _counts(s, stmt)
-    columns = tuple(sorted({c for _, c in counts}))
-    return _Raw(SHELTER_STAYS, "stays", columns, counts, _row_sums(counts, query), True)
-
-
-def _clinic_activity(b: _Build) -> _Raw:
-    s, query = b.s, b.query
-    site = query.site_id
-    vyear = _year(Visit.visited_at)
-    visit_where = [_in_period_dt(Visit.visited_at, query)]
-    if site is not None:
-        visit_where.append(Visit.site_id == site)
-    counts: dict[tuple[int, str], int] = {}
-
-    def put(measure: str, rows: dict[int, int]) -> None:
-        counts.update({(y, measure): n for y, n in rows.items()})
-
-    put("visits", _per_year(s, select(vyear, func.count()).where(*visit_where).group_by(vyear)))
-    put(
-        "anonymous_visitors",
-        _per_year(
-            s,
-            select(vyear, func.count(distinct(Visit.visitor_id)))
-            .where(Visit.visitor_id.is_not(None), *visit_where)
-            .group_by(vyear),
-        ),
-    )
-    put(
-        "services_given",
-        _per_year(
-            s,
-            select(vyear, func.count())
-            .select_from(VisitServiceGiven)
-            .join(Visit, Visit.id == VisitServiceGiven.visit_id)
-            .where(*visit_where)
-            .group_by(vyear),
-        ),
-    )
-    oyear = _year(MobileOuting.outing_date)
-    outing_stmt = (
-        select(oyear, func.count())
-        .where(_in_period(MobileOuting.outing_date, query))
-        .group_by(oyear)
-    )
-    if site is not None:
-        outing_stmt = outing_stmt.where(MobileOuting.site_id == site)
-    put("mobile_outings", _per_year(s, outing_stmt))
-    ryear = _year(Referral.created_at)
-    referral_stmt = (
-        select(ryear, func.count())
-        .select_from(Referral)
-        .outerjoin(Visit, Visit.id == Referral.visit_id)
-        .outerjoin(Person, Person.id == Referral.person_id)
-        .where(_in_period_dt(Referral.created_at, query))
-        .group_by(ryear)
-    )
-    if site is not None:
-        referral_stmt = referral_stmt.where(
-            func.coalesce(Visit.site_id, Person.current_site_id) == site
-        )
-    put("referrals", _per_year(s, referral_stmt))
-    return _Raw(CLINIC_ACTIVITY, "events", ACTIVITY, counts, None, False)
-
-
-_BUILDERS = {
-    VICTIMS: _victims,
-    BY_EXPLOITATION: _by_exploitation,
-    BY_GENDER: _by_gender,
-    BY_AGE: _by_age,
-    BY_NATIONALITY: _by_nationality,
-    BY_AUTHORITY: _by_authority,
-    BY_OUTCOME: _by_outcome,
-    SHELTER_STAYS: _shelter_stays,
-    CLINIC_ACTIVITY: _clinic_activity,
-}
-
-
-# --- HTCDS source rows ---------------------------------------------------------------------
-
-
-def _htcds_sources(s: Session, query: StatsQuery) -> list[HtcdsSource]:
-    """One source row per person identified or presumed in the period (no identifiers)."""
-    ident = _identified()
-    first = _first_contacts()
-    decided = (
-        select(CaseEvent.person_id)
-        .where(_live(CaseEvent.kind == EventKind.IDENTIFICATION))
-        .distinct()
-        .subquery("decided")
-    )
-    flags = _outcome_flags()
-    outcome = case(
-        (flags.c.asylum == 1, "asylum_granted"),
-        (flags.c.returned == 1, "return"),
-        (flags.c.permit == 1, "permit"),
-        else_="other",
-    )
-    forms: dict[int, set[str]] = {}
-    for pid, form in s.execute(select(PersonExploitation.person_id, PersonExploitation.form)):
-        forms.setdefault(int(pid), set()).add(str(form))
-    person_columns = (
-        Person.id,
-        Person.sex,
-        Person.nationality,
-        Person.birth_certainty,
-        Person.birth_date,
-        Person.birth_year,
-        Person.assessment_date,
-        Person.assessed_age,
-        outcome.label("outcome"),
-    )
-    identified = (
-        select(*person_columns, ident.c.day, ident.c.authority)
-        .join(ident, ident.c.person_id == Person.id)
-        .outerjoin(flags, flags.c.person_id == Person.id)
-        .where(_in_period(ident.c.day, query))
-    )
-    presumed = (
-        select(*person_columns, first.c.day, literal(None, String).label("authority"))
-        .join(first, first.c.person_id == Person.id)
-        .outerjoin(flags, flags.c.person_id == Person.id)
-        .outerjoin(decided, decided.c.person_id == Person.id)
-        .where(_in_period(first.c.day, query), decided.c.person_id.is_(None))
-    )
-    rows: list[HtcdsSource] = []
-    for status, stmt in (("identified", identified), ("presumed", presumed)):
-        if query.site_id is not None:
-            stmt = stmt.where(Person.current_site_id == query.site_id)
-        for r in s.execute(stmt):
-            rows.append(
-                HtcdsSource(
-                    status=status,
-                    day=r.day,
-                    sex=Sex(r.sex),
-                    nationality=r.nationality,
-                    birth_certainty=BirthCertainty(r.birth_certainty),
-                    birth_date=r.birth_date,
-                    birth_year=r.birth_year,
-                    assessment_date=r.assessment_date,
-                    assessed_age=r.assessed_age,
-                    forms=frozenset(forms.get(int(r.id), ())),
-                    authority=r.authority,
-                    outcome=str(r.outcome),
-                )
-            )
-    return rows
-
-
-# Re-exported for tests that check the SQL age rule against the rules engine.
 __all__ = [
+    "ACTIVITY",
+    "AGE_GROUPS",
     "BREAKDOWNS",
+    "BY_AGE",
+    "BY_AUTHORITY",
+    "BY_EXPLOITATION",
+    "BY_GENDER",
+    "BY_NATIONALITY",
+    "BY_OUTCOME",
+    "CLINIC_ACTIVITY",
+    "MAX_YEARS",
+    "OTHER_NATIONALITIES",
+    "OUTCOMES",
+    "SHELTER_STAYS",
     "TABLE_KEYS",
+    "VICTIMS",
+    "DisclosureSettings",
+    "ReleaseInfo",
     "StatTable",
     "StatisticsReport",
     "StatisticsService",
     "StatsQuery",
+    "SummaryData",
     "age_group",
     "birth_key",
     "tables_csv",

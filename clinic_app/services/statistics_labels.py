@@ -92,6 +92,16 @@ NOTES: dict[str, tuple[str, str]] = {
         "INTERNAL: small counts are shown; not for publication.",
         "INTERNT: små tal vises; må ikke offentliggøres.",
     ),
+    "threshold": (
+        "Published figures: counts from 1 to {n_1} are hidden (threshold {n}), and so are "
+        "some others that would let them be worked out.",
+        "Offentliggjorte tal: tal fra 1 til {n_1} er skjult (tærskel {n}), og det er visse "
+        "andre også, som ellers ville kunne regnes ud.",
+    ),
+    "not_released": (
+        "A year that is not over is not published yet: its figures are hidden.",
+        "Et år, der ikke er slut, er endnu ikke offentliggjort: dets tal er skjult.",
+    ),
     "presumed": (
         "Presumed: first contact in the year and no identification decision recorded.",
         "Formodet: første kontakt i året og ingen afgørelse om identifikation registreret.",
@@ -108,9 +118,11 @@ NOTES: dict[str, tuple[str, str]] = {
     ),
     "age": (
         "Age on the day of identification, from the best known birth date; an estimated "
-        "year counts as 1 July, an age assessment as the youngest reading.",
+        "year counts from its end (a minor while in doubt), an age assessment as the youngest "
+        "reading.",
         "Alder på identifikationsdagen ud fra den bedst kendte fødselsdato; et anslået år "
-        "regnes som 1. juli, en aldersvurdering som den yngste læsning.",
+        "regnes fra årets udgang (mindreårig, så længe der er tvivl), en aldersvurdering som den "
+        "yngste læsning.",
     ),
 }
 

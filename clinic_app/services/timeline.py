@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clinic_app.errors import Invalid, NotFound
+from clinic_app.errors import Forbidden, Invalid, NotFound
 from clinic_app.models import Person
 from clinic_app.rules import (
     AsylumState,
@@ -18,6 +18,8 @@ from clinic_app.rules import (
     DeadlineKind,
     EntitlementSource,
     IdentificationState,
+    Message,
+    Notice,
     PermitState,
     ReflectionState,
     ReturnState,
@@ -33,7 +35,14 @@ from clinic_app.security.permissions import Action, allowed
 from clinic_app.services.audit_trail import AuditTrail
 from clinic_app.services.common import Clock, system_today
 from clinic_app.services.database import Database
-from clinic_app.services.facts_loader import STATUS_LABELS, load_facts, status_code, tab_for
+from clinic_app.services.facts_loader import (
+    STATUS_LABELS,
+    load_facts,
+    status_code,
+    status_label,
+    tab_for,
+)
+from clinic_app.services.refusals import record_refusal
 from clinic_app.services.relations import require_on_person
 from clinic_app.vocabulary import Authority, HealthService, LegalStay, Payer
 
@@ -70,11 +79,25 @@ class DeadlineView:
     due: dt.date
     since: dt.date
     severity: Severity
-    explanation: str
+    explanation: str  # English; screens render ``message`` in their language
     uncertain: bool
     rule_set_id: str | None  # None when no legal rule applies (plan review, consent, ...)
     tab: str  # the person-record tab where it is dealt with
     reference: int | None  # the event or consent it belongs to
+    message: Message
+    expected: bool  # follows a lawful request not yet decided (never "granted")
+    unreliable: bool  # computed from a history that needs correction
+    due_from: dt.date | None  # earliest day of a range (turns 18 from an estimated year)
+
+
+@dataclass(frozen=True)
+class NoticeView:
+    """A note beside the status, or a flag for manual review."""
+
+    code: str
+    message: Message
+    text: str  # English
+    event_id: int | None
 
 
 @dataclass(frozen=True)
@@ -85,8 +108,11 @@ class EntitlementView:
     valid_from: dt.date | None
     valid_until: dt.date | None  # None = no end known
     source: EntitlementSource
-    explanation: str
+    explanation: str  # English; screens and documents render ``detail``
     rule_set_id: str | None
+    detail: Message
+    expected: bool  # the end follows a requested, undecided extension
+    unreliable: bool  # computed from a history that needs correction
 
 
 @dataclass(frozen=True)
@@ -95,8 +121,9 @@ class ViolationView:
 
     code: str
     field: str
-    message: str
+    message: str  # English
     event_id: int | None
+    detail: Message
 
 
 @dataclass(frozen=True)
@@ -115,6 +142,11 @@ class TimelineView:
     reflection_end: dt.date | None
     reflection_max_end: dt.date | None
     reflection_days: int
+    reflection_granted_end: dt.date | None  # what the decisions so far give
+    reflection_expected_end: dt.date | None  # a lawful request awaits its decision
+    reflection_requested_on: dt.date | None
+    reflection_max_rule_set_id: str | None  # in force on the request date
+    reflection_departed_on: dt.date | None  # beside the legal end, never instead of it
     permit: PermitState
     permit_valid_until: dt.date | None
     permit_renewals: int
@@ -122,17 +154,24 @@ class TimelineView:
     return_state: ReturnState
     departed_on: dt.date | None
     follow_up_until: dt.date | None
+    avr_cooperating_since: dt.date | None  # AVR cooperation: a fact of its own
     closed: bool
     legal_stay: LegalStay | None
     age: int | None
     age_uncertain: bool
     is_minor: bool | None
+    turns_18_from: dt.date | None  # a range when only a birth year is estimated
+    turns_18_until: dt.date | None
     deadlines: tuple[DeadlineView, ...]
     # Empty when the actor may not see entitlements (entitlements_visible is then False).
     entitlements: tuple[EntitlementView, ...]
     entitlements_visible: bool
     violations: tuple[ViolationView, ...]
     rule_sets: tuple[RuleSetView, ...]  # every rule set cited by a deadline or entitlement
+    valid: bool  # False: the history needs correction, deadlines are unreliable
+    review_flags: tuple[NoticeView, ...]  # dates a person must check (2013 amendment, ...)
+    notes: tuple[NoticeView, ...]  # beside the status: no right to work, §722(2), ...
+    status_label_da: str
 
 
 @dataclass(frozen=True)
@@ -169,7 +208,15 @@ def _deadline_view(d: Deadline) -> DeadlineView:
         rule_set_id=d.rule_set_id,
         tab=tab_for(d.kind.value),
         reference=d.reference,
+        message=d.message,
+        expected=d.expected,
+        unreliable=d.unreliable,
+        due_from=d.due_from,
     )
+
+
+def _notice(n: Notice) -> NoticeView:
+    return NoticeView(n.code, n.message, n.text, n.event_id)
 
 
 class TimelineService:
@@ -210,7 +257,18 @@ class TimelineService:
             pid = s.scalar(select(Person.id).where(Person.case_ref == case_ref.strip().upper()))
         if pid is None:
             raise NotFound("person", case_ref)
-        return self.timeline(actor, pid)
+        try:
+            return self.timeline(actor, pid)
+        except Forbidden as exc:  # out of scope looks like not there (refusal audited)
+            record_refusal(
+                self._db,
+                self._audit,
+                actor,
+                exc,
+                call="timeline.timeline_by_case_ref",
+                person_id=pid,
+            )
+            raise NotFound("person", case_ref) from None
 
     def explain(
         self, actor: Actor, person_id: int, deadline_kind: DeadlineKind | str
@@ -253,7 +311,12 @@ class TimelineService:
         cited = {d.rule_set_id for d in deadlines if d.rule_set_id} | {
             e.rule_set_id for e in lines if e.rule_set_id
         }
-        for rs_id in (t.reflection.rule_set_id, t.permit.rule_set_id, t.return_.rule_set_id):
+        for rs_id in (
+            t.reflection.rule_set_id,
+            t.reflection.max_rule_set_id,
+            t.permit.rule_set_id,
+            t.return_.rule_set_id,
+        ):
             if rs_id:
                 cited.add(rs_id)
         code = status_code(t)
@@ -272,6 +335,11 @@ class TimelineService:
             reflection_end=t.reflection.end,
             reflection_max_end=t.reflection.max_end,
             reflection_days=t.reflection.total_days,
+            reflection_granted_end=t.reflection.granted_end,
+            reflection_expected_end=t.reflection.expected_end,
+            reflection_requested_on=t.reflection.requested_on,
+            reflection_max_rule_set_id=t.reflection.max_rule_set_id,
+            reflection_departed_on=t.reflection.departed_on,
             permit=t.permit.state,
             permit_valid_until=t.permit.valid_until,
             permit_renewals=t.permit.renewals,
@@ -279,11 +347,14 @@ class TimelineService:
             return_state=t.return_.state,
             departed_on=t.return_.departed_on,
             follow_up_until=t.return_.follow_up_until,
+            avr_cooperating_since=t.return_.cooperating_since,
             closed=t.closed,
             legal_stay=t.legal_stay,
             age=t.age,
             age_uncertain=t.age_uncertain,
             is_minor=t.is_minor,
+            turns_18_from=t.turns_18_from,
+            turns_18_until=t.turns_18_until,
             deadlines=tuple(_deadline_view(d) for d in deadlines),
             entitlements=tuple(
                 EntitlementView(
@@ -295,13 +366,22 @@ class TimelineService:
                     e.source,
                     e.explanation,
                     e.rule_set_id,
+                    e.message,
+                    e.expected,
+                    e.unreliable,
                 )
                 for e in lines
             ),
             entitlements_visible=sees_entitlements,
             violations=tuple(
-                ViolationView(v.code, v.field, v.message, v.event.event_id if v.event else None)
+                ViolationView(
+                    v.code, v.field, v.message, v.event.event_id if v.event else None, v.detail
+                )
                 for v in t.violations
             ),
             rule_sets=tuple(rule_set_view(rule_set_by_id(i), today) for i in sorted(cited)),
+            valid=t.valid,
+            review_flags=tuple(_notice(n) for n in t.review_flags),
+            notes=tuple(_notice(n) for n in t.notes),
+            status_label_da=status_label(code, "da"),
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -19,14 +19,19 @@ from clinic_app.security.passwords import (
     check_password_policy,
     dummy_verify,
     hash_password,
+    is_valid_unicode,
     needs_rehash,
     verify_password,
 )
 from clinic_app.security.permissions import Action, require
 from clinic_app.services.audit_trail import AuditTrail
-from clinic_app.services.common import clean_text
+from clinic_app.services.common import check_code, clean_text
 from clinic_app.services.database import Database
+from clinic_app.storage.open import check_recovery_key
 from clinic_app.vocabulary import Role
+
+# The longest wait between log-in attempts of the last administrator.
+MAX_THROTTLE_SECONDS = 15 * 60
 
 
 class LoginFailed(Forbidden):
@@ -80,6 +85,9 @@ class UserService:
         with self._db.write() as s:
             if (s.scalar(select(func.count(User.id))) or 0) > 0:
                 raise Conflict("user", "an administrator already exists")
+            # The log is founded before the first user exists; later, a missing anchor is a
+            # wiped log, never a new one.
+            self._audit.found(s)
             user = User(
                 username=username,
                 display_name=display_name,
@@ -107,7 +115,7 @@ class UserService:
         """Create an account (administrators); the reason, if given, is kept in the audit."""
         require(actor, Action.USER_ADMIN)
         username, display_name = _clean_identity(username, display_name)
-        reason = clean_text("reason", reason, max_len=1000)
+        reason = clean_text("reason", reason, max_len=1000, multiline=True)
         if check_policy:
             check_password_policy(password, username)
         password_hash = hash_password(password, config=self._hasher)
@@ -120,7 +128,7 @@ class UserService:
                     username=username,
                     display_name=display_name,
                     password_hash=password_hash,
-                    role=Role(role),
+                    role=check_code("role", Role, role),
                     site_id=site_id,
                 )
                 s.add(user)
@@ -142,6 +150,9 @@ class UserService:
         password and a locked account take about the same time. The attempted user name is
         never stored for unknown users (people type passwords into the wrong field).
         """
+        if not is_valid_unicode(username or "") or not is_valid_unicode(password or ""):
+            # Not text at all: no account can match; refused before anything is looked up.
+            raise Invalid("username", "invalid_unicode", "The user name or password is not text.")
         username = (username or "").strip().lower()
         now = utcnow()
         with self._db.write() as s:
@@ -150,6 +161,17 @@ class UserService:
                 dummy_verify(config=self._hasher)  # similar timing for unknown users
                 self._audit.record(
                     s, None, "login.failure", outcome="denied", username="", workstation=workstation
+                )
+                failed = True
+            elif (wait := self._throttled(s, user, now)) is not None:
+                # The last administrator is never locked out; attempts wait instead.
+                verify_password(user.password_hash, password, config=self._hasher)
+                self._audit.record(
+                    s,
+                    _actor(user, workstation),
+                    "login.failure",
+                    outcome="throttled",
+                    details={"wait_seconds": wait},
                 )
                 failed = True
             elif not user.active or user.locked_at is not None:
@@ -168,10 +190,10 @@ class UserService:
             else:
                 failed = False
                 rehashed = needs_rehash(user.password_hash, config=self._hasher)
+                values: dict[str, object] = {"last_login_at": now, "failures_reset_at": now}
                 if rehashed:
-                    user.password_hash = hash_password(password, config=self._hasher)
-                user.last_login_at = now
-                user.failures_reset_at = now
+                    values["password_hash"] = hash_password(password, config=self._hasher)
+                _bookkeep(s, user.id, **values)
                 actor = _actor(user, workstation)
                 self._audit.record(
                     s, actor, "login.success", details={"rehashed": 1} if rehashed else None
@@ -196,16 +218,74 @@ class UserService:
                 [_aware(t) for t in times], _aware(utcnow()), since=_aware(since) if since else None
             )
 
+    def _is_last_admin(self, s: Session, user: User) -> bool:
+        """True for the only administrator who can still log in: never locked out."""
+        if user.role is not Role.ADMINISTRATOR or not user.active or user.locked_at is not None:
+            return False
+        others = s.scalar(
+            select(func.count(User.id)).where(
+                User.role == Role.ADMINISTRATOR,
+                User.active.is_(True),
+                User.locked_at.is_(None),
+                User.id != user.id,
+            )
+        )
+        return not others
+
+    def _throttled(self, s: Session, user: User, now: dt.datetime) -> int | None:
+        """Seconds the last administrator must still wait before the next attempt (the
+        delay doubles with each failure past the lock-out limit, up to 15 minutes)."""
+        if not self._is_last_admin(s, user):
+            return None
+        since = user.failures_reset_at
+        q = select(LoginFailure.at).where(LoginFailure.user_id == user.id)
+        if since is not None:
+            q = q.where(LoginFailure.at > since)
+        times = sorted(s.scalars(q).all())
+        over = len(times) - self._lockout.max_failures + 1
+        if over <= 0:
+            return None
+        delay = min(2**over, MAX_THROTTLE_SECONDS)
+        left = delay - (_aware(now) - _aware(times[-1])).total_seconds()
+        return int(left) + 1 if left > 0 else None
+
+    def unlock_with_recovery_key(
+        self, db_url: str, username: str, recovery_key: str, reason: str, workstation: str = ""
+    ) -> UserView:
+        """Unlock an account without logging in, proving possession of the database's
+        recovery key (``clinic-app users unlock --recovery-key``): the way back when every
+        administrator is locked out. Audited, with the reason."""
+        reason = clean_text("reason", reason, required=True, max_len=1000)
+        check_recovery_key(db_url, recovery_key)
+        with self._db.write() as s:
+            user = s.scalar(select(User).where(User.username == username.strip().lower()))
+            if user is None:
+                raise NotFound("user", username)
+            user.locked_at = None
+            user.failures_reset_at = utcnow()
+            self._audit.record(
+                s,
+                None,
+                "user.unlock_recovery_key",
+                target=f"user:{user.id}",
+                details={"reason": reason},
+                username="(recovery key)",
+                workstation=workstation,
+            )
+            site = s.get(Site, user.site_id) if user.site_id else None
+            return _view(user, site.name if site else None)
+
     def _count_failure(self, s: Session, user: User, now: dt.datetime, workstation: str) -> None:
-        """Store one failed attempt and lock the account when the policy says so."""
+        """Store one failed attempt and lock the account when the policy says so (never the
+        last administrator who can log in: she is throttled instead)."""
         s.add(LoginFailure(user_id=user.id, at=now, workstation=workstation[:100]))
         s.flush()
         times = s.scalars(select(LoginFailure.at).where(LoginFailure.user_id == user.id)).all()
         since = user.failures_reset_at
-        if self._lockout.is_locked(
+        if not self._is_last_admin(s, user) and self._lockout.is_locked(
             [_aware(t) for t in times], _aware(now), since=_aware(since) if since else None
         ):
-            user.locked_at = now
+            _bookkeep(s, user.id, locked_at=now)
             self._audit.record(s, _actor(user, workstation), "user.locked", outcome="locked")
 
     def verify_password(self, actor: Actor, password: str) -> bool:
@@ -223,7 +303,7 @@ class UserService:
             if user is not None and usable and not ok:
                 self._count_failure(s, user, utcnow(), actor.workstation)
             elif ok and user is not None:
-                user.failures_reset_at = utcnow()
+                _bookkeep(s, user.id, failures_reset_at=utcnow())
             return ok
 
     def lock_session(self, actor: Actor) -> None:
@@ -281,7 +361,9 @@ class UserService:
         return self._admin_change(actor, user_id, reason, "user.unlock", unlock=True)
 
     def change_role(self, actor: Actor, user_id: int, role: Role, reason: str) -> UserView:
-        return self._admin_change(actor, user_id, reason, "user.change_role", role=Role(role))
+        return self._admin_change(
+            actor, user_id, reason, "user.change_role", role=check_code("role", Role, role)
+        )
 
     def reset_password(self, actor: Actor, user_id: int, password: str, reason: str) -> UserView:
         """Set a new password for another user (administrators, with a reason)."""
@@ -322,7 +404,7 @@ class UserService:
         password_hash: str | None = None,
     ) -> UserView:
         require(actor, Action.USER_ADMIN)
-        reason = clean_text("reason", reason, required=True, max_len=1000)
+        reason = clean_text("reason", reason, required=True, max_len=1000, multiline=True)
         with self._db.write() as s:
             user = s.get(User, user_id)
             if user is None:
@@ -348,6 +430,19 @@ class UserService:
             self._audit.record(s, actor, action, target=f"user:{user.id}", details=details)
             site = s.get(Site, user.site_id) if user.site_id else None
             return _view(user, site.name if site else None)
+
+
+def _bookkeep(s: Session, user_id: int, **values: object) -> None:
+    """Log-in bookkeeping as one atomic UPDATE that leaves the row's version alone.
+
+    Two log-ins of one account at the same moment (two workstations) must both succeed: a
+    versioned ORM flush would make the second fail with a stale-data error. An administrator's
+    edit of the same account still sees its version unchanged, as no one edited the account.
+    """
+    s.execute(
+        update(User).where(User.id == user_id).values(**values),
+        execution_options={"synchronize_session": False},
+    )
 
 
 def _clean_identity(username: str, display_name: str) -> tuple[str, str]:

@@ -164,10 +164,16 @@ class VisitorService:
             )
             return views
 
-    def link_to_person(self, actor: Actor, visitor_id: int, person_id: int) -> VisitorView:
+    def link_to_person(
+        self, actor: Actor, visitor_id: int, person_id: int, reason: str
+    ) -> VisitorView:
         """Link a visitor to a registered person (she entered a shelter). Her visits and
-        referrals are carried over to the person; the visitor code keeps working."""
-        require(actor, Action.VISIT_VIEW)
+        referrals are carried over to the person; the visitor code keeps working.
+
+        It changes her record, so it needs the right to edit that person and to record
+        visits, and a reason; :meth:`unlink` undoes it."""
+        why = clean_text("reason", reason, required=True, max_len=1000)
+        require(actor, Action.VISIT_CREATE)
         with self._db.write() as s:
             visitor = _load(s, visitor_id)
             person = s.get(Person, person_id)
@@ -175,26 +181,11 @@ class VisitorService:
                 raise NotFound("person", person_id)
             rel = relation(s, actor, person)
             require(
-                actor, Action.PERSON_VIEW, own_caseload=rel.own_caseload, same_site=rel.same_site
+                actor, Action.PERSON_EDIT, own_caseload=rel.own_caseload, same_site=rel.same_site
             )
             if visitor.linked_person_id is not None and visitor.linked_person_id != person.id:
                 raise Conflict("visitor", "already linked to another person")
-            visits = _count(
-                s.execute(
-                    update(Visit)
-                    .where(Visit.visitor_id == visitor.id, Visit.person_id.is_(None))
-                    .values(person_id=person.id, version=Visit.version + 1)
-                    .execution_options(synchronize_session=False)
-                )
-            )
-            referrals = _count(
-                s.execute(
-                    update(Referral)
-                    .where(Referral.visitor_id == visitor.id, Referral.person_id.is_(None))
-                    .values(person_id=person.id)
-                    .execution_options(synchronize_session=False)
-                )
-            )
+            visits, referrals = _move(s, visitor.id, None, person.id)
             if visitor.linked_person_id is None:
                 visitor.linked_person_id = person.id
                 visitor.linked_at = utcnow()
@@ -210,9 +201,75 @@ class VisitorService:
                     "person_id": person.id,
                     "visits": visits,
                     "referrals": referrals,
+                    "reason": why,
                 },
             )
             return _view(s, visitor)
+
+    def unlink(self, actor: Actor, visitor_id: int, reason: str) -> VisitorView:
+        """Undo a link made in error: the visitor's visits and referrals go back to the
+        anonymous visitor (those recorded for the person herself stay). Same rights as
+        linking; audited with the reason."""
+        why = clean_text("reason", reason, required=True, max_len=1000)
+        require(actor, Action.VISIT_CREATE)
+        with self._db.write() as s:
+            visitor = _load(s, visitor_id)
+            if visitor.linked_person_id is None:
+                raise Conflict("visitor", "not linked to a person")
+            person = s.get(Person, visitor.linked_person_id)
+            if person is not None:
+                rel = relation(s, actor, person)
+                require(
+                    actor,
+                    Action.PERSON_EDIT,
+                    own_caseload=rel.own_caseload,
+                    same_site=rel.same_site,
+                )
+            person_id = visitor.linked_person_id
+            visits, referrals = _move(s, visitor.id, person_id, None)
+            visitor.linked_person_id = None
+            visitor.linked_at = None
+            s.flush()
+            self._audit.record(
+                s,
+                actor,
+                "visitor.unlink",
+                person_id=person_id,
+                target=f"visitor:{visitor.id}",
+                details={
+                    "visitor_id": visitor.id,
+                    "person_id": person_id,
+                    "visits": visits,
+                    "referrals": referrals,
+                    "reason": why,
+                },
+            )
+            return _view(s, visitor)
+
+
+def _move(s: Session, visitor_id: int, old: int | None, new: int | None) -> tuple[int, int]:
+    """Give the visitor's visits and referrals held by ``old`` (None: nobody) to ``new``."""
+
+    def held(col: Any) -> Any:
+        return col.is_(None) if old is None else col == old
+
+    visits = _count(
+        s.execute(
+            update(Visit)
+            .where(Visit.visitor_id == visitor_id, held(Visit.person_id))
+            .values(person_id=new, version=Visit.version + 1)
+            .execution_options(synchronize_session=False)
+        )
+    )
+    referrals = _count(
+        s.execute(
+            update(Referral)
+            .where(Referral.visitor_id == visitor_id, held(Referral.person_id))
+            .values(person_id=new)
+            .execution_options(synchronize_session=False)
+        )
+    )
+    return visits, referrals
 
 
 # --- helpers shared with the visit service ----------------------------------------------------

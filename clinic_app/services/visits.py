@@ -41,7 +41,13 @@ from clinic_app.services.clinic_common import (
     visit_query,
     visit_views,
 )
-from clinic_app.services.common import Clock, check_range, clean_text, system_today
+from clinic_app.services.common import (
+    Clock,
+    check_date_bounds,
+    check_range,
+    clean_text,
+    system_today,
+)
 from clinic_app.services.database import Database
 from clinic_app.services.facts_loader import load_facts
 from clinic_app.services.visitors import VisitorInput, add_visitor, clean_visitor, visitor_fields
@@ -349,7 +355,7 @@ class ClinicService:
     def get_visit(self, actor: Actor, visit_id: int, *, break_glass_reason: str = "") -> VisitView:
         """One visit. Notes for nurses; an administrator gets them only with a reason
         (break-glass, audited as its own row)."""
-        reason = clean_text("break_glass_reason", break_glass_reason, max_len=1000)
+        reason = clean_text("break_glass_reason", break_glass_reason, max_len=1000, multiline=True)
         with self._db.write() as s:
             row = s.execute(visit_query().where(Visit.id == visit_id)).one_or_none()
             if row is None:
@@ -444,6 +450,7 @@ class ClinicService:
                 "visit.day_view",
                 target=f"site:{site_id}",
                 details={"day": day.isoformat(), "visits": len(views)},
+                listed=[v.person_id for v in views if v.person_id is not None],
             )
             return views
 
@@ -700,6 +707,8 @@ class ClinicService:
         visited_at = visited_at.replace(microsecond=0, tzinfo=None)
         if visited_at.date() > today:
             raise Invalid(f"{prefix}visited_at", "in_future", "The visit date is in the future.")
+        check_date_bounds(f"{prefix}visited_at", visited_at.date(), today)
+        check_date_bounds(f"{prefix}follow_up_date", data.follow_up_date, today, days_ahead=None)
         if data.follow_up_date is not None and data.follow_up_date < visited_at.date():
             raise Invalid(
                 f"{prefix}follow_up_date",
@@ -734,11 +743,11 @@ class ClinicService:
             outing_id=data.outing_id,
             visited_at=visited_at,
             services=parse_services(data.services, f"{prefix}services"),
-            reason=clean_text(f"{prefix}reason", data.reason, max_len=300),
+            reason=clean_text(f"{prefix}reason", data.reason, max_len=300, multiline=True),
             interpreter_language=language.lower(),
             interpreter_mode=mode,
             clinical_notes=clean_text(
-                f"{prefix}clinical_notes", data.clinical_notes, max_len=20000
+                f"{prefix}clinical_notes", data.clinical_notes, max_len=20000, multiline=True
             ),
             follow_up_date=data.follow_up_date,
         )
@@ -805,7 +814,7 @@ def clean_referral(data: VisitReferral) -> VisitReferral:
     specialty = (data.specialty or "").strip().lower()
     if specialty not in REFERRAL_SPECIALTIES:
         raise Invalid("specialty", "unknown_specialty", "Choose what kind of care.")
-    reason = clean_text("referral_reason", data.reason, required=True, max_len=5000)
+    reason = clean_text("referral_reason", data.reason, required=True, max_len=5000, multiline=True)
     try:
         urgency = Urgency(data.urgency)
     except ValueError:
@@ -899,6 +908,7 @@ def _coverage_warnings(
 def _clean_outing(data: OutingInput, recorded: int, today: dt.date) -> dict[str, object]:
     if data.outing_date > today:
         raise Invalid("outing_date", "in_future", "The outing date is in the future.")
+    check_date_bounds("outing_date", data.outing_date, today)
     made = recorded if data.contacts_made is None else data.contacts_made
     if made < recorded:
         raise Invalid(
@@ -913,8 +923,8 @@ def _clean_outing(data: OutingInput, recorded: int, today: dt.date) -> dict[str,
         "area": clean_text("area", data.area, max_len=200),
         "staff": clean_text("staff", data.staff, max_len=300),
         "contacts_made": made,
-        "materials": clean_text("materials", data.materials, max_len=5000),
-        "notes": clean_text("notes", data.notes, max_len=20000),
+        "materials": clean_text("materials", data.materials, max_len=5000, multiline=True),
+        "notes": clean_text("notes", data.notes, max_len=20000, multiline=True),
     }
 
 

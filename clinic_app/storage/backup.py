@@ -21,7 +21,9 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Callable, Iterable
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,7 +35,8 @@ from clinic_app.errors import StorageError
 from clinic_app.storage.open import engine_key, keyfile_path, read_keyfile
 
 MANIFEST_FORMAT = "clinic-app-backup-1"
-NAME_RE = re.compile(r"^clinic-backup-(\d{8}-\d{6})(?:-[a-z-]+)?\.db$")
+# .db: a SQLite/SQLCipher copy; .dump: a PostgreSQL custom-format dump (storage.pg_backup).
+NAME_RE = re.compile(r"^clinic-backup-(\d{8}-\d{6})(?:-[a-z-]+)?\.(?:db|dump)$")
 PAGES_PER_STEP = 1024
 
 # (pages done, pages in total); called from the thread doing the work.
@@ -107,8 +110,8 @@ def check_integrity(conn: Any) -> None:
         raise StorageError("corrupt", "The integrity check failed: the copy is damaged.")
 
 
-def backup_name(at: dt.datetime, tag: str = "") -> str:
-    return f"clinic-backup-{at:%Y%m%d-%H%M%S}{'-' + tag if tag else ''}.db"
+def backup_name(at: dt.datetime, tag: str = "", ext: str = "db") -> str:
+    return f"clinic-backup-{at:%Y%m%d-%H%M%S}{'-' + tag if tag else ''}.{ext}"
 
 
 def _fsync(path: Path) -> None:
@@ -150,7 +153,90 @@ def write_backup(
     src_path = Path(engine.url.database) if engine.url.database else None
     if src_path is None or engine.url.get_backend_name() != "sqlite":
         raise StorageError("unsupported", "Only local database files can be backed up here.")
-    folder.mkdir(parents=True, exist_ok=True)
+    prepare_folder(folder)
+    with folder_lock(folder):
+        remove_stale_parts(folder)
+        return _write_backup(
+            engine, src_path, folder, at, tag, schema_revision, progress, deep=deep
+        )
+
+
+def prepare_folder(folder: Path) -> None:
+    """Create the backup folder if needed; a clear error if it is a file or not writable."""
+    if folder.exists() and not folder.is_dir():
+        raise StorageError("not_a_folder", f"{folder} is a file, not a folder for backups.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StorageError(
+            "backup_failed", f"The backup folder cannot be created: {exc.strerror}."
+        ) from exc
+
+
+LOCK_NAME = ".clinic-backup.lock"
+
+
+@contextmanager
+def folder_lock(folder: Path) -> Iterator[None]:
+    """Only one backup at a time writes into ``folder`` (across processes).
+
+    The operating system releases the lock when its holder dies (kill -9 included), so a
+    ``.part`` file found while holding it belongs to no running backup.
+    """
+    path = folder / LOCK_NAME
+    try:
+        fh = open(path, "a+b")  # noqa: SIM115 - held for the whole block
+    except OSError as exc:
+        raise StorageError(
+            "backup_failed", f"The backup folder is not writable: {exc.strerror}."
+        ) from exc
+    try:
+        if not _try_lock(fh):
+            raise StorageError("busy", "Another backup is being written to this folder.")
+        yield
+    finally:
+        fh.close()  # closing releases the lock
+
+
+def _try_lock(fh: Any) -> bool:
+    try:
+        if sys.platform == "win32":  # pragma: no cover - Windows
+            import msvcrt
+
+            msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def remove_stale_parts(folder: Path) -> list[Path]:
+    """Delete the half-written copies (``*.db.part``) of backups that were killed.
+
+    Call only while holding :func:`folder_lock`: then no backup is writing any of them.
+    """
+    removed = []
+    for p in folder.iterdir():
+        if p.name.endswith(".part") and NAME_RE.match(p.name[: -len(".part")]):
+            p.unlink(missing_ok=True)
+            removed.append(p)
+    return removed
+
+
+def _write_backup(
+    engine: Engine,
+    src_path: Path,
+    folder: Path,
+    at: dt.datetime,
+    tag: str,
+    schema_revision: str,
+    progress: Progress | None,
+    *,
+    deep: bool,
+) -> tuple[BackupManifest, Snapshot]:
     dest = folder / backup_name(at, tag)
     if dest.exists():
         raise StorageError("exists", f"A backup named {dest.name} already exists.")
@@ -353,7 +439,8 @@ def rotate(folder: Path, *, daily: int = 7, weekly: int = 4, monthly: int = 12) 
     regular = {
         t: p
         for p in list_backups(folder)
-        if (t := backup_time(p)) is not None and p.name == backup_name(t)
+        if (t := backup_time(p)) is not None
+        and p.name in (backup_name(t), backup_name(t, ext="dump"))
     }
     keep = to_keep(regular, daily=daily, weekly=weekly, monthly=monthly)
     removed = []

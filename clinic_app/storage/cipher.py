@@ -139,3 +139,57 @@ def hkdf(key: bytes, info: bytes, length: int = 32, salt: bytes = b"") -> bytes:
         out += block
         counter += 1
     return out[:length]
+
+
+# Argon2id cost for a passphrase typed at each start (no keychain): about 64 MiB and a few
+# tenths of a second, since a passphrase has far fewer random bits than a recovery key.
+ARGON2_TIME = 3
+ARGON2_MEMORY_KIB = 64 * 1024
+ARGON2_PARALLELISM = 1
+MIN_PASSPHRASE = 12
+
+
+@dataclass(frozen=True)
+class PassphraseWrap:
+    """A database key sealed under a passphrase (argon2id), stored in the key file."""
+
+    salt: bytes
+    nonce: bytes
+    ciphertext: bytes
+    tag: bytes
+    time_cost: int = ARGON2_TIME
+    memory_kib: int = ARGON2_MEMORY_KIB
+    parallelism: int = ARGON2_PARALLELISM
+
+
+def _passphrase_kek(passphrase: str, w_salt: bytes, t: int, m: int, p: int) -> tuple[bytes, bytes]:
+    import unicodedata
+
+    from argon2.low_level import Type, hash_secret_raw
+
+    secret = unicodedata.normalize("NFKC", passphrase).encode("utf-8")
+    derived = hash_secret_raw(secret, w_salt, t, m, p, 64, Type.ID)
+    return derived[:32], derived[32:]
+
+
+def wrap_key_with_passphrase(key: bytes, passphrase: str, label: bytes = b"") -> PassphraseWrap:
+    """Seal ``key`` under ``passphrase`` (argon2id, then the same encrypt-then-MAC as above)."""
+    salt, nonce = secrets.token_bytes(16), secrets.token_bytes(16)
+    t, m, p = ARGON2_TIME, ARGON2_MEMORY_KIB, ARGON2_PARALLELISM
+    enc_key, mac_key = _passphrase_kek(passphrase, salt, t, m, p)
+    ct = bytes(a ^ b for a, b in zip(key, _keystream(enc_key, nonce, len(key)), strict=True))
+    return PassphraseWrap(salt, nonce, ct, _tag(mac_key, salt, nonce, ct, label), t, m, p)
+
+
+def unwrap_key_with_passphrase(
+    wrapped: PassphraseWrap, passphrase: str, label: bytes = b""
+) -> bytes | None:
+    """The sealed key, or None when the passphrase does not match."""
+    enc_key, mac_key = _passphrase_kek(
+        passphrase, wrapped.salt, wrapped.time_cost, wrapped.memory_kib, wrapped.parallelism
+    )
+    expected = _tag(mac_key, wrapped.salt, wrapped.nonce, wrapped.ciphertext, label)
+    if not hmac.compare_digest(expected, wrapped.tag):
+        return None
+    stream = _keystream(enc_key, wrapped.nonce, len(wrapped.ciphertext))
+    return bytes(a ^ b for a, b in zip(wrapped.ciphertext, stream, strict=True))

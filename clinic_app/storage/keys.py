@@ -15,10 +15,19 @@ SERVICE = "clinic-app"
 _PLAINTEXT_BACKENDS = ("PlaintextKeyring", "UncryptedFileKeyring", "null")
 
 
+def _is_plaintext(backend: object) -> bool:
+    name = type(backend).__name__
+    return name in _PLAINTEXT_BACKENDS or "plaintext" in type(backend).__module__.lower()
+
+
 def _check_backend() -> None:
     backend = keyring.get_keyring()
-    name = type(backend).__name__
-    if name in _PLAINTEXT_BACKENDS or "plaintext" in type(backend).__module__.lower():
+    # keyring's chaining backend writes to the first of its backends that takes the secret:
+    # any plain-text one among them could be it.
+    chained = (
+        getattr(backend, "backends", None) if type(backend).__name__ == "ChainerBackend" else None
+    )
+    if _is_plaintext(backend) or any(_is_plaintext(b) for b in chained or ()):
         raise StorageError(
             "insecure_keyring", "The keychain stores secrets in plain text; refused."
         )

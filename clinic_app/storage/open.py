@@ -23,7 +23,7 @@ import json
 import os
 import uuid
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -35,6 +35,7 @@ from clinic_app.storage import cipher, keys
 from clinic_app.storage.engine import CIPHER_DRIVER, is_encrypted_url, make_cipher_engine
 
 ENV_RECOVERY_KEY = "CLINIC_APP_RECOVERY_KEY"
+ENV_PASSPHRASE = "CLINIC_APP_PASSPHRASE"  # noqa: S105 - a variable name
 KEYFILE_SUFFIX = ".keywrap"
 KEYFILE_FORMAT = "clinic-app-keywrap-1"
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -53,6 +54,8 @@ class KeyFile:
     key_id: str
     wrapped: cipher.WrappedKey
     check: bytes
+    # Passphrase mode (no keychain): the key sealed under a passphrase typed at each start.
+    passphrase: cipher.PassphraseWrap | None = None
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,15 @@ def write_keyfile(path: Path, kf: KeyFile) -> None:
         "tag": _b64(w.tag),
         "check": _b64(kf.check),
     }
+    if kf.passphrase is not None:
+        pw = kf.passphrase
+        doc["passphrase"] = {
+            "kdf": {"name": "argon2id", "t": pw.time_cost, "m": pw.memory_kib, "p": pw.parallelism},
+            "salt": _b64(pw.salt),
+            "nonce": _b64(pw.nonce),
+            "wrapped_key": _b64(pw.ciphertext),
+            "tag": _b64(pw.tag),
+        }
     tmp = path.with_name(path.name + ".tmp")
     with open(tmp, "w", encoding="utf-8") as fh:
         json.dump(doc, fh, indent=2)
@@ -137,7 +149,21 @@ def read_keyfile(path: Path) -> KeyFile | None:
             r=int(doc["kdf"]["r"]),
             p=int(doc["kdf"]["p"]),
         )
-        return KeyFile(str(doc["key_id"]), wrapped, base64.b64decode(doc["check"]))
+        passphrase = None
+        if "passphrase" in doc:
+            pd = doc["passphrase"]
+            if pd["kdf"]["name"] != "argon2id":
+                raise ValueError("kdf")
+            passphrase = cipher.PassphraseWrap(
+                salt=base64.b64decode(pd["salt"]),
+                nonce=base64.b64decode(pd["nonce"]),
+                ciphertext=base64.b64decode(pd["wrapped_key"]),
+                tag=base64.b64decode(pd["tag"]),
+                time_cost=int(pd["kdf"]["t"]),
+                memory_kib=int(pd["kdf"]["m"]),
+                parallelism=int(pd["kdf"]["p"]),
+            )
+        return KeyFile(str(doc["key_id"]), wrapped, base64.b64decode(doc["check"]), passphrase)
     except (KeyError, TypeError, ValueError) as exc:
         raise StorageError("key_file_damaged", f"The key file {path.name} is damaged.") from exc
 
@@ -148,11 +174,15 @@ def seal(key: bytes, key_id: str, recovery_key: str) -> KeyFile:
     return KeyFile(key_id, cipher.wrap_key(key, raw, key_id.encode()), cipher.key_check(key))
 
 
-def create_encrypted_database(path: Path) -> NewDatabaseKeys:
+def create_encrypted_database(path: Path, passphrase: str | None = None) -> NewDatabaseKeys:
     """Create a new, empty encrypted database file with a fresh key and recovery key.
 
     Refuses if the file (or its key file) exists. The key goes to the keychain first, so a
     missing keychain leaves nothing behind. The schema is created later by the migrations.
+
+    ``passphrase`` (for a computer without a usable keychain): the key is not put in any
+    keychain but sealed under the passphrase (argon2id) in the key file, and the passphrase
+    is asked at each start. The recovery key opens it too, as always.
     """
     kpath = keyfile_path(path)
     if path.exists() or kpath.exists():
@@ -160,9 +190,16 @@ def create_encrypted_database(path: Path) -> NewDatabaseKeys:
     key = cipher.new_database_key()
     key_id = uuid.uuid4().hex
     recovery_key = cipher.new_recovery_key()
-    keys.set_secret(keychain_name(key_id), key)
+    kf = seal(key, key_id, recovery_key)
+    if passphrase is None:
+        keys.set_secret(keychain_name(key_id), key)
+    else:
+        check_passphrase(passphrase)
+        kf = replace(
+            kf, passphrase=cipher.wrap_key_with_passphrase(key, passphrase, key_id.encode())
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_keyfile(kpath, seal(key, key_id, recovery_key))
+    write_keyfile(kpath, kf)
     engine = make_cipher_engine(path, key)
     try:
         with engine.connect() as conn:
@@ -176,15 +213,27 @@ def create_encrypted_database(path: Path) -> NewDatabaseKeys:
     return NewDatabaseKeys(path, key_id, recovery_key, kpath)
 
 
+def check_passphrase(passphrase: str) -> None:
+    """A passphrase long enough to stand in for the keychain."""
+    if len(passphrase.strip()) < cipher.MIN_PASSPHRASE:
+        raise StorageError(
+            "weak_passphrase", f"A passphrase needs at least {cipher.MIN_PASSPHRASE} characters."
+        )
+
+
 def looks_plain_sqlite(path: Path) -> bool:
     with open(path, "rb") as fh:
         return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
 
 
-def resolve_key(path: Path, recovery_key: str | None = None) -> tuple[bytes, KeyFile]:
-    """The database key for ``path``: from the keychain, else from the recovery key.
+def resolve_key(
+    path: Path, recovery_key: str | None = None, passphrase: str | None = None
+) -> tuple[bytes, KeyFile]:
+    """The database key for ``path``: from the passphrase (passphrase mode), else from the
+    keychain, else from the recovery key.
 
-    A key recovered with the recovery key is stored in the keychain again (if there is one).
+    A key recovered with the recovery key is stored in the keychain again (if there is one,
+    and the database is not in passphrase mode).
     """
     kf = read_keyfile(keyfile_path(path))
     if kf is None:
@@ -193,6 +242,8 @@ def resolve_key(path: Path, recovery_key: str | None = None) -> tuple[bytes, Key
             f"The key file {path.name}{KEYFILE_SUFFIX} is missing next to the database; "
             "copy it back from a backup folder.",
         )
+    if kf.passphrase is not None and not recovery_key:
+        return _key_from_passphrase(kf, passphrase or os.environ.get(ENV_PASSPHRASE)), kf
     name = keychain_name(kf.key_id)
     keychain_problem: StorageError | None = None
     key: bytes | None = None
@@ -208,16 +259,37 @@ def resolve_key(path: Path, recovery_key: str | None = None) -> tuple[bytes, Key
     text = recovery_key or os.environ.get(ENV_RECOVERY_KEY)
     if not text:
         why = keychain_problem.message if keychain_problem else "The keychain has no key for it."
+        # No keychain at all is its own state (its own way forward); else the key is missing.
+        code = keychain_problem.code if keychain_problem else "key_needed"
         raise StorageError(
-            "key_needed",
+            code if code in _KEYCHAIN_STATES else "key_needed",
             f"The database is encrypted and its key is not available ({why}) "
             f"Give the recovery key: `clinic-app key recover` or {ENV_RECOVERY_KEY}.",
         )
     key = unwrap_with_recovery_key(kf, text)
-    # No usable keychain: the recovery key opens the database for this run only.
-    with contextlib.suppress(StorageError):
-        keys.set_secret(name, key)
+    if kf.passphrase is None:
+        # No usable keychain: the recovery key opens the database for this run only.
+        with contextlib.suppress(StorageError):
+            keys.set_secret(name, key)
     return key, kf
+
+
+def _key_from_passphrase(kf: KeyFile, passphrase: str | None) -> bytes:
+    assert kf.passphrase is not None
+    if not passphrase:
+        raise StorageError(
+            "passphrase_needed",
+            "The database is protected by a passphrase (no keychain): type it, or set "
+            f"{ENV_PASSPHRASE}; the recovery key opens it too.",
+        )
+    key = cipher.unwrap_key_with_passphrase(kf.passphrase, passphrase, kf.key_id.encode())
+    if key is None or not _matches(key, kf):
+        raise StorageError("wrong_passphrase", "The passphrase does not open this database.")
+    return key
+
+
+# Start-up states told apart from a plain missing key: each has its own way forward.
+_KEYCHAIN_STATES = ("no_keyring", "keyring_error", "insecure_keyring", "wrong_key")
 
 
 def unwrap_with_recovery_key(kf: KeyFile, recovery_key: str) -> bytes:
@@ -225,17 +297,37 @@ def unwrap_with_recovery_key(kf: KeyFile, recovery_key: str) -> bytes:
         raw = cipher.parse_recovery_key(recovery_key)
     except cipher.RecoveryKeyError as exc:
         raise StorageError("bad_recovery_key", str(exc)) from exc
-    key = cipher.unwrap_key(kf.wrapped, raw, kf.key_id.encode())
+    try:
+        key = cipher.unwrap_key(kf.wrapped, raw, kf.key_id.encode())
+    except (ValueError, OverflowError, MemoryError) as exc:
+        # Well-formed JSON with impossible parameters (scrypt cost, sizes): damaged.
+        raise StorageError("key_file_damaged", "The key file is damaged.") from exc
     if key is None or not _matches(key, kf):
         raise StorageError("wrong_key", "The recovery key does not open this database.")
     return key
+
+
+def check_recovery_key(url: str, recovery_key: str) -> None:
+    """Raise StorageError unless ``recovery_key`` opens the encrypted database at ``url``
+    (the proof an administrator's emergency actions ask for)."""
+    path = database_path(url)
+    kf = read_keyfile(keyfile_path(path)) if path is not None else None
+    if kf is None:
+        raise StorageError(
+            "no_recovery_key",
+            "This database has no recovery key (it is not encrypted): an administrator "
+            "must do this.",
+        )
+    unwrap_with_recovery_key(kf, recovery_key)
 
 
 def _matches(key: bytes, kf: KeyFile) -> bool:
     return hmac.compare_digest(cipher.key_check(key), kf.check)
 
 
-def open_engine(url: str, *, recovery_key: str | None = None) -> Engine:
+def open_engine(
+    url: str, *, recovery_key: str | None = None, passphrase: str | None = None
+) -> Engine:
     """Open the existing encrypted database at ``url``; verified before it is returned."""
     if not is_encrypted_url(url):
         raise ValueError("not a SQLCipher URL")
@@ -251,8 +343,8 @@ def open_engine(url: str, *, recovery_key: str | None = None) -> Engine:
             )
         # First start at this location: a new encrypted database. Set-up shows its
         # recovery key (take_new_recovery_key); it exists nowhere else.
-        created = create_encrypted_database(path)
-        key, _kf = resolve_key(path)
+        created = create_encrypted_database(path, passphrase)
+        key, _kf = resolve_key(path, passphrase=passphrase)
         engine = engine_for_key(path, key, known_good=True)
         _PENDING_RECOVERY[engine] = created.recovery_key
         return engine
@@ -261,7 +353,7 @@ def open_engine(url: str, *, recovery_key: str | None = None) -> Engine:
             "not_encrypted",
             f"{path.name} is an unencrypted SQLite database; open it with a sqlite:/// URL.",
         )
-    key, _kf = resolve_key(path, recovery_key)
+    key, _kf = resolve_key(path, recovery_key, passphrase)
     return engine_for_key(path, key, known_good=True)
 
 
@@ -305,6 +397,11 @@ def take_new_recovery_key(engine: Engine) -> str | None:
     return _PENDING_RECOVERY.pop(engine, None)
 
 
+def offer_new_recovery_key(engine: Engine, recovery_key: str) -> None:
+    """Hand a recovery key made while opening ``engine`` to set-up, which shows it once."""
+    _PENDING_RECOVERY[engine] = recovery_key
+
+
 def engine_key(engine: Engine) -> bytes | None:
     """The key of an encrypted engine opened here (None for plain or other databases)."""
     return _ENGINE_KEYS.get(engine)
@@ -346,5 +443,7 @@ def new_recovery_key_for(engine: Engine) -> str:
     kf = read_keyfile(keyfile_path(path))
     key_id = kf.key_id if kf is not None else uuid.uuid4().hex
     recovery_key = cipher.new_recovery_key()
-    write_keyfile(keyfile_path(path), seal(key, key_id, recovery_key))
+    # A passphrase-mode database keeps its passphrase seal: only the recovery key changes.
+    kept = kf.passphrase if kf is not None else None
+    write_keyfile(keyfile_path(path), replace(seal(key, key_id, recovery_key), passphrase=kept))
     return recovery_key

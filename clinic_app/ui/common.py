@@ -127,7 +127,15 @@ _CODE_MESSAGES: dict[str, str] = {
     "control_characters": QT_TRANSLATE_NOOP("Errors", "Contains invisible control characters."),
     "unknown_country": QT_TRANSLATE_NOOP("Errors", "Unknown country."),
     "in_future": QT_TRANSLATE_NOOP("Errors", "The date is in the future."),
-    "too_early": QT_TRANSLATE_NOOP("Errors", "The date is before 1900."),
+    "too_early": QT_TRANSLATE_NOOP("Errors", "The date is too early to be plausible."),
+    "before_birth": QT_TRANSLATE_NOOP("Errors", "The date is before the person's birth."),
+    "too_far_ahead": QT_TRANSLATE_NOOP("Errors", "The date is too far ahead to be plausible."),
+    "invalid_unicode": QT_TRANSLATE_NOOP("Errors", "Contains characters that are not valid text."),
+    "bidi_controls": QT_TRANSLATE_NOOP("Errors", "Contains text-direction control characters."),
+    "invisible_only": QT_TRANSLATE_NOOP("Errors", "Contains only invisible characters."),
+    "not_text": QT_TRANSLATE_NOOP("Errors", "Must be text."),
+    "unknown_code": QT_TRANSLATE_NOOP("Errors", "Unknown value; choose one from the list."),
+    "not_a_folder": QT_TRANSLATE_NOOP("Errors", "This is a file; choose a folder."),
     "out_of_range": QT_TRANSLATE_NOOP("Errors", "The value is not plausible."),
     "not_a_number": QT_TRANSLATE_NOOP("Errors", "Enter a whole number."),
     "bad_date": QT_TRANSLATE_NOOP("Errors", "Enter a date as YYYY-MM-DD."),
@@ -149,6 +157,17 @@ _CODE_MESSAGES: dict[str, str] = {
 }
 
 _FIELD_MESSAGES: dict[tuple[str, str], str] = {
+    ("code", "wrong"): QT_TRANSLATE_NOOP("Errors", "This enrolment code is not correct."),
+    ("code", "used"): QT_TRANSLATE_NOOP("Errors", "This enrolment code was already used."),
+    ("code", "expired"): QT_TRANSLATE_NOOP(
+        "Errors", "This enrolment code has expired; make a new one on a joined workstation."
+    ),
+    ("code", "malformed"): QT_TRANSLATE_NOOP(
+        "Errors", "An enrolment code has 20 letters and digits, in groups of 4."
+    ),
+    ("recovery_key", "wrong"): QT_TRANSLATE_NOOP(
+        "Errors", "The recovery key does not fit this database."
+    ),
     ("password", "too_short"): QT_TRANSLATE_NOOP(
         "Errors", "The password needs at least 12 characters."
     ),
@@ -156,6 +175,7 @@ _FIELD_MESSAGES: dict[tuple[str, str], str] = {
     ("names", "required"): QT_TRANSLATE_NOOP("Errors", "Enter at least one name."),
     ("names", "duplicate"): QT_TRANSLATE_NOOP("Errors", "The same name is entered twice."),
     ("birth_date", "required"): QT_TRANSLATE_NOOP("Errors", "Enter the birth date."),
+    ("birth_date", "too_early"): QT_TRANSLATE_NOOP("Errors", "The birth date is before 1900."),
     ("birth_year", "required"): QT_TRANSLATE_NOOP("Errors", "Enter the estimated birth year."),
     ("birth_year", "out_of_range"): QT_TRANSLATE_NOOP("Errors", "The birth year is not plausible."),
     ("assessment_date", "required"): QT_TRANSLATE_NOOP(
@@ -191,6 +211,34 @@ def error_message(exc: BaseException) -> str:
         return _t(QT_TRANSLATE_NOOP("Errors", "The change clashes with existing data."))
     if isinstance(exc, NotFound):
         return _t(QT_TRANSLATE_NOOP("Errors", "The record no longer exists or is not visible."))
+    if isinstance(exc, StorageError) and exc.code == "connection_lost":
+        return _t(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The connection to the database server was lost, so this was not saved. "
+                "Try again in a moment: the app reconnects by itself.",
+            )
+        )
+    if isinstance(exc, StorageError) and exc.code in ("tls", "tls_file_missing"):
+        return _t(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "The secure connection to the database server failed: check the CA file and "
+                "the server name.",
+            )
+        )
+    if isinstance(exc, StorageError) and exc.code == "server_login":
+        return _t(
+            QT_TRANSLATE_NOOP("Errors", "The database server refused the role or its password.")
+        )
+    if isinstance(exc, StorageError) and exc.code in ("not_joined", "revoked"):
+        return _t(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "This workstation is not joined to the shared database (or was revoked). "
+                "An administrator must join it first.",
+            )
+        )
     if isinstance(exc, StorageError):
         return _t(
             QT_TRANSLATE_NOOP(

@@ -17,6 +17,7 @@ from clinic_app.vocabulary import (
     ContactChannel,
     EventKind,
     ExploitationForm,
+    ExtensionGround,
     HealthService,
     LegalStay,
     Outcome,
@@ -68,14 +69,24 @@ SAFETY_FLAGS: dict[str, str] = {
 
 # Person.status codes (see services.facts_loader.STATUS_LABELS).
 STATUSES: dict[str, str] = {
+    "history_needs_correction": QT_TRANSLATE_NOOP("Labels", "History needs correction"),
     "closed": QT_TRANSLATE_NOOP("Labels", "Case closed"),
     "returned": QT_TRANSLATE_NOOP("Labels", "Returned home (IOM follow-up)"),
-    "return_prepared": QT_TRANSLATE_NOOP("Labels", "Referred for assisted voluntary return"),
     "permit": QT_TRANSLATE_NOOP("Labels", "Temporary residence permit"),
     "asylum_granted": QT_TRANSLATE_NOOP("Labels", "Asylum granted"),
     "asylum_pending": QT_TRANSLATE_NOOP("Labels", "Asylum case pending"),
+    "identification_refused": QT_TRANSLATE_NOOP(
+        "Labels", "Identification refused: reflection period ended"
+    ),
+    "reflection_extension_requested": QT_TRANSLATE_NOOP(
+        "Labels", "Reflection period (extension requested, expected)"
+    ),
     "reflection_extended": QT_TRANSLATE_NOOP("Labels", "Reflection period (extended)"),
     "reflection": QT_TRANSLATE_NOOP("Labels", "Reflection period running"),
+    "expired_must_leave": QT_TRANSLATE_NOOP(
+        "Labels", "Reflection period expired: must leave Denmark"
+    ),
+    "return_prepared": QT_TRANSLATE_NOOP("Labels", "Referred for assisted voluntary return"),
     "identified": QT_TRANSLATE_NOOP("Labels", "Identified victim"),
     "not_identified": QT_TRANSLATE_NOOP("Labels", "Not identified as a victim"),
     "presumed": QT_TRANSLATE_NOOP("Labels", "Presumed victim"),
@@ -86,13 +97,19 @@ EVENT_KINDS: dict[str, str] = {
     EventKind.IDENTIFICATION: QT_TRANSLATE_NOOP("Labels", "Identification decision"),
     EventKind.LEGAL_STAY: QT_TRANSLATE_NOOP("Labels", "Legal stay"),
     EventKind.REFLECTION_START: QT_TRANSLATE_NOOP("Labels", "Reflection period granted"),
-    EventKind.REFLECTION_EXTENSION: QT_TRANSLATE_NOOP("Labels", "Reflection period extended"),
+    EventKind.REFLECTION_EXTENSION_REQUESTED: QT_TRANSLATE_NOOP(
+        "Labels", "Reflection period extension requested"
+    ),
+    EventKind.REFLECTION_EXTENSION_DECIDED: QT_TRANSLATE_NOOP(
+        "Labels", "Reflection period extension decided"
+    ),
     EventKind.PERMIT_APPLICATION: QT_TRANSLATE_NOOP("Labels", "Residence permit applied for"),
     EventKind.PERMIT_GRANTED: QT_TRANSLATE_NOOP("Labels", "Residence permit granted"),
     EventKind.PERMIT_RENEWED: QT_TRANSLATE_NOOP("Labels", "Residence permit renewed"),
     EventKind.PERMIT_ENDED: QT_TRANSLATE_NOOP("Labels", "Residence permit ended"),
     EventKind.ASYLUM_APPLIED: QT_TRANSLATE_NOOP("Labels", "Asylum applied for"),
     EventKind.ASYLUM_DECIDED: QT_TRANSLATE_NOOP("Labels", "Asylum decision"),
+    EventKind.AVR_COOPERATION: QT_TRANSLATE_NOOP("Labels", "Cooperates on a prepared return"),
     EventKind.AVR_REFERRAL: QT_TRANSLATE_NOOP("Labels", "Referred to IOM (voluntary return)"),
     EventKind.AVR_DEPARTURE: QT_TRANSLATE_NOOP("Labels", "Departure (voluntary return)"),
     EventKind.CHARGES_WITHDRAWN: QT_TRANSLATE_NOOP("Labels", "Charges withdrawn"),
@@ -135,7 +152,16 @@ PAYERS: dict[str, str] = {
     Payer.OWN_INSURANCE: QT_TRANSLATE_NOOP("Labels", "Own insurance"),
     Payer.NATIONAL_HEALTH: QT_TRANSLATE_NOOP("Labels", "National health insurance"),
     Payer.MUNICIPALITY: QT_TRANSLATE_NOOP("Labels", "Municipality"),
+    Payer.UNKNOWN: QT_TRANSLATE_NOOP("Labels", "No source says who pays"),
     Payer.NONE: QT_TRANSLATE_NOOP("Labels", "Not covered"),
+}
+
+GROUNDS: dict[str, str] = {
+    ExtensionGround.RETURN_COOPERATION: QT_TRANSLATE_NOOP(
+        "Labels", "Cooperation on a prepared return"
+    ),
+    ExtensionGround.PARTICULAR_REASONS: QT_TRANSLATE_NOOP("Labels", "Particular reasons"),
+    ExtensionGround.OTHER: QT_TRANSLATE_NOOP("Labels", "Another reason (extends nothing)"),
 }
 
 
@@ -172,6 +198,8 @@ DEADLINE_KINDS: dict[str, str] = {
     "consent_expiry": QT_TRANSLATE_NOOP("Labels", "Consent expires"),
     "guardian_missing": QT_TRANSLATE_NOOP("Labels", "Guardian missing for a minor"),
     "contact_person_missing": QT_TRANSLATE_NOOP("Labels", "No contact person"),
+    "manual_review": QT_TRANSLATE_NOOP("Labels", "Manual review needed"),
+    "history_correction": QT_TRANSLATE_NOOP("Labels", "History needs correction"),
 }
 
 CATEGORIES: dict[str, str] = {

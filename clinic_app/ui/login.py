@@ -171,6 +171,13 @@ class LoginDialog(QDialog):
             self._login_waiting = False
             self.try_login()
 
+    def warn(self, message: str) -> None:
+        """Opening succeeded with a warning (e.g. the audit log was rolled back): say it;
+        log-in stays possible."""
+        self.status.setText(message)
+        self.status.setStyleSheet("color: #b00020;")
+        self.status.setVisible(True)
+
     def cannot_open(self, message: str) -> None:
         """Opening the database failed: say why; only Quit remains."""
         self.status.setText(message)
@@ -344,6 +351,8 @@ class FirstRunDialog(QDialog):
         layout.addLayout(form)
         self.error = error_label(self.tr("Error"))
         layout.addWidget(self.error)
+        self.key_confirm: QLineEdit | None = None
+        self._key_check = ""
         if recovery_key:
             layout.addWidget(
                 plain_label(
@@ -365,6 +374,21 @@ class FirstRunDialog(QDialog):
             font.setBold(True)
             key.setFont(font)
             layout.addWidget(key)
+            # Confirmed by typing its last group: the administrator cannot be created until
+            # the key has been read (and, we ask, written down).
+            self._key_check = recovery_key.rsplit("-", 1)[-1].upper()
+            self.key_confirm = QLineEdit()
+            self.key_confirm.setAccessibleName(self.tr("Recovery key confirmation"))
+            self.key_confirm.setMaxLength(16)
+            confirm_label = QLabel(
+                self.tr("&Type the last group of the recovery key to confirm you wrote it down:")
+            )
+            confirm_label.setWordWrap(True)
+            confirm_label.setBuddy(self.key_confirm)
+            layout.addWidget(confirm_label)
+            layout.addWidget(self.key_confirm)
+            self.key_error = error_label(self.tr("Recovery key confirmation error"))
+            layout.addWidget(self.key_error)
         self.db_label = plain_label(
             self.tr("Database: %1").replace("%1", database_label), self.tr("Database"), wrap=True
         )
@@ -380,8 +404,9 @@ class FirstRunDialog(QDialog):
         self.create_button.clicked.connect(self.create_admin)
         quit_button.clicked.connect(self.reject)
         layout.addWidget(buttons)
-        for edit in (self.username, self.password, self.repeat):
-            edit.textChanged.connect(self.validate)
+        for edit in (self.username, self.password, self.repeat, self.key_confirm):
+            if edit is not None:
+                edit.textChanged.connect(self.validate)
         self.validate()
         self.display_name.setFocus()
 
@@ -404,6 +429,14 @@ class FirstRunDialog(QDialog):
         mismatch = bool(repeat) and repeat != password
         show_error(self.repeat_error, self.tr("The passwords differ.") if mismatch else "")
         ok &= bool(repeat) and not mismatch
+        if self.key_confirm is not None:
+            typed = self.key_confirm.text().strip().upper()
+            wrong = bool(typed) and typed != self._key_check
+            show_error(
+                self.key_error,
+                self.tr("That is not the last group of the recovery key above.") if wrong else "",
+            )
+            ok &= typed == self._key_check
         self.create_button.setEnabled(ok)
         return ok
 

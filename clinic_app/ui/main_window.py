@@ -23,11 +23,13 @@ from clinic_app.i18n import Translations
 from clinic_app.security.context import Actor
 from clinic_app.security.idle import IdlePolicy
 from clinic_app.security.permissions import Action
+from clinic_app.services.changes import Change
 from clinic_app.ui.areas import Area, can_ever, visible_areas
 from clinic_app.ui.common import error_message, plain_label, prompter
 from clinic_app.ui.context import UiContext, safe_traceback
 from clinic_app.ui.icons import ACTION, AREA, icon
 from clinic_app.ui.labels import ROLES, label
+from clinic_app.ui.live_updates import LiveUpdates
 from clinic_app.ui.lock import IdleWatcher, LockScreen
 from clinic_app.ui.login import DemoAccount, LoginDialog
 from clinic_app.ui.person.window import PersonWindow, call_optional
@@ -112,6 +114,23 @@ class MainWindow(QMainWindow):
         self._name_widgets()
         self._update_status()
         self._restore_geometry()
+        self.live: LiveUpdates | None = None
+        if LiveUpdates.available(ctx.services.db):
+            self.live = LiveUpdates(ctx.services.db, self)
+            self.live.changed.connect(self.others_changed)
+            self.live.start()
+
+    def others_changed(self, change: Change) -> None:
+        """Another workstation committed: refresh the open list and the records it touched
+        (never a form with unsaved input: saving it meets the "changed by someone else" check)."""
+        if self.locked:
+            return  # everything refreshes on unlock
+        page = self.page_stack.currentWidget()
+        if page is not None and not call_optional(page, "has_unsaved_changes"):
+            call_optional(page, "refresh")
+        for person_id, window in list(self.person_windows.items()):
+            if person_id in change.person_ids and not window.has_unsaved_changes():
+                window.refresh()
 
     def _name_widgets(self) -> None:
         """Accessible names of the shell's own widgets (again after a language switch)."""
@@ -527,6 +546,8 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self.idle)
         self.idle.timer.stop()
+        if self.live is not None:
+            self.live.stop()
         for window in list(self.person_windows.values()):
             window.closed.disconnect(self._person_closed)
             window.hide()

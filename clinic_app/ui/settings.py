@@ -69,5 +69,14 @@ class AppSettings:
     def last_username(self, username: str) -> None:
         self._qs.setValue("login/last_username", username)
 
+    @property
+    def shared_db_url(self) -> str:
+        """The shared database this workstation joined (a URL without password), or ""."""
+        return self.value_str("database/shared_url")
+
+    @shared_db_url.setter
+    def shared_db_url(self, url: str) -> None:
+        self._qs.setValue("database/shared_url", url)
+
     def sync(self) -> None:
         self._qs.sync()

@@ -39,6 +39,10 @@
         <translation>&amp;Opbevaring</translation>
     </message>
     <message>
+        <source>&amp;Workstations</source>
+        <translation>&amp;Arbejdsstationer</translation>
+    </message>
+    <message>
         <source>User name</source>
         <translation>Brugernavn</translation>
     </message>
@@ -646,6 +650,109 @@
     <message>
         <source>Statistics only</source>
         <translation>Kun statistik</translation>
+    </message>
+</context>
+<context>
+    <name>WorkstationsTab</name>
+    <message>
+        <source>Workstations</source>
+        <translation>Arbejdsstationer</translation>
+    </message>
+    <message>
+        <source>Computers joined to the shared database. To join one more, make a one-time code here and type it on the new computer within two hours.</source>
+        <translation>Computere, der er tilsluttet den fælles database. For at tilslutte endnu en skal du lave en engangskode her og indtaste den på den nye computer inden for to timer.</translation>
+    </message>
+    <message>
+        <source>Workstations explanation</source>
+        <translation>Forklaring om arbejdsstationer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Navn</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Joined</source>
+        <translation>Tilsluttet</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>Hvordan</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Workstations table</source>
+        <translation>Tabel over arbejdsstationer</translation>
+    </message>
+    <message>
+        <source>Make an enrolment code</source>
+        <translation>Lav en tilmeldingskode</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Tilbagekald…</translation>
+    </message>
+    <message>
+        <source>Revoke the selected workstation</source>
+        <translation>Tilbagekald den valgte arbejdsstation</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Tilmeldingskode</translation>
+    </message>
+    <message>
+        <source>Workstations error</source>
+        <translation>Fejl ved arbejdsstationer</translation>
+    </message>
+    <message>
+        <source>revoked %1 by %2</source>
+        <translation>tilbagekaldt %1 af %2</translation>
+    </message>
+    <message>
+        <source>active (this one)</source>
+        <translation>aktiv (denne)</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>created the database</source>
+        <translation>oprettede databasen</translation>
+    </message>
+    <message>
+        <source>enrolment code</source>
+        <translation>tilmeldingskode</translation>
+    </message>
+    <message>
+        <source>recovery key</source>
+        <translation>gendannelsesnøgle</translation>
+    </message>
+    <message>
+        <source>Enrolment code (shown only now): %1 — valid until %2 UTC.</source>
+        <translation>Tilmeldingskode (vises kun nu): %1 — gyldig til %2 UTC.</translation>
+    </message>
+    <message>
+        <source>Select a workstation first.</source>
+        <translation>Vælg først en arbejdsstation.</translation>
+    </message>
+    <message>
+        <source>Revoke workstation</source>
+        <translation>Tilbagekald arbejdsstation</translation>
+    </message>
+    <message>
+        <source>Why is %1 revoked?</source>
+        <translation>Hvorfor tilbagekaldes %1?</translation>
+    </message>
+    <message>
+        <source>%1 will no longer be able to open or change the database.</source>
+        <translation>%1 vil ikke længere kunne åbne eller ændre databasen.</translation>
     </message>
 </context>
 </TS>

@@ -29,6 +29,169 @@
     </message>
 </context>
 <context>
+    <name>ConnectSharedDialog</name>
+    <message>
+        <source>Connect to a shared database</source>
+        <translation>Forbind til en fælles database</translation>
+    </message>
+    <message>
+        <source>Connect to a shared database window</source>
+        <translation>Vinduet Forbind til en fælles database</translation>
+    </message>
+    <message>
+        <source>An administrator joins this workstation: the server&apos;s details from your IT person, and a one-time enrolment code made on a joined workstation (Administration, or `clinic-app workstation enrol`) or the recovery key.</source>
+        <translation>En administrator tilslutter denne arbejdsstation: serverens oplysninger fra jeres it-ansvarlige og en engangskode til tilmelding lavet på en tilsluttet arbejdsstation (Administration eller `clinic-app workstation enrol`) eller gendannelsesnøglen.</translation>
+    </message>
+    <message>
+        <source>Connect explanation</source>
+        <translation>Forklaring om forbindelse</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Server host</source>
+        <translation>Serverens værtsnavn</translation>
+    </message>
+    <message>
+        <source>Server port</source>
+        <translation>Serverens port</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Database name</source>
+        <translation>Databasens navn</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Database role</source>
+        <translation>Databaserolle</translation>
+    </message>
+    <message>
+        <source>Role password</source>
+        <translation>Rollens adgangskode</translation>
+    </message>
+    <message>
+        <source>Database role password</source>
+        <translation>Databaserollens adgangskode</translation>
+    </message>
+    <message>
+        <source>Encrypted connection, server certificate checked</source>
+        <translation>Krypteret forbindelse, serverens certifikat kontrolleres</translation>
+    </message>
+    <message>
+        <source>Verify the server certificate</source>
+        <translation>Kontrollér serverens certifikat</translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation>CA-certifikatfil</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Gennemse…</translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate file</source>
+        <translation>Vælg CA-certifikatfilen</translation>
+    </message>
+    <message>
+        <source>CA file</source>
+        <translation>CA-fil</translation>
+    </message>
+    <message>
+        <source>This workstation</source>
+        <translation>Denne arbejdsstation</translation>
+    </message>
+    <message>
+        <source>Workstation name</source>
+        <translation>Arbejdsstationens navn</translation>
+    </message>
+    <message>
+        <source>Enrolment code</source>
+        <translation>Tilmeldingskode</translation>
+    </message>
+    <message>
+        <source>Join with an enrolment code</source>
+        <translation>Tilslut med en tilmeldingskode</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Gendannelsesnøgle</translation>
+    </message>
+    <message>
+        <source>Join with the recovery key</source>
+        <translation>Tilslut med gendannelsesnøglen</translation>
+    </message>
+    <message>
+        <source>Join with</source>
+        <translation>Tilslut med</translation>
+    </message>
+    <message>
+        <source>Code or key</source>
+        <translation>Kode eller nøgle</translation>
+    </message>
+    <message>
+        <source>Enrolment code or recovery key</source>
+        <translation>Tilmeldingskode eller gendannelsesnøgle</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Administrator user name</source>
+        <translation>Administratorens brugernavn</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Adgangskode</translation>
+    </message>
+    <message>
+        <source>Administrator password</source>
+        <translation>Administratorens adgangskode</translation>
+    </message>
+    <message>
+        <source>Connection error</source>
+        <translation>Forbindelsesfejl</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Tilslut</translation>
+    </message>
+    <message>
+        <source>Join this workstation</source>
+        <translation>Tilslut denne arbejdsstation</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA-certifikat</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt)</source>
+        <translation>Certifikater (*.pem *.crt)</translation>
+    </message>
+    <message>
+        <source>Give the server and the enrolment code or recovery key.</source>
+        <translation>Angiv serveren og tilmeldingskoden eller gendannelsesnøglen.</translation>
+    </message>
+    <message>
+        <source>Joining…</source>
+        <translation>Tilslutter…</translation>
+    </message>
+</context>
+<context>
     <name>ContactsTab</name>
     <message>
         <source>Contacts</source>
@@ -94,6 +257,10 @@
         <translation>Forklaring</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
         <source>Dashboard page</source>
         <translation>Overbliksside</translation>
     </message>
@@ -129,14 +296,6 @@
 <context>
     <name>DashboardSection</name>
     <message>
-        <source>Dashboard site</source>
-        <translation>Sted for overblik</translation>
-    </message>
-    <message>
-        <source>S&amp;ite:</source>
-        <translation>S&amp;ted:</translation>
-    </message>
-    <message>
         <source>count</source>
         <translation>antal</translation>
     </message>
@@ -153,8 +312,8 @@
         <translation>besked</translation>
     </message>
     <message>
-        <source>Choose a site.</source>
-        <translation>Vælg et sted.</translation>
+        <source>The site list is for a site&apos;s own staff; your account has no site.</source>
+        <translation>Listen for et sted er for stedets eget personale; din konto har intet sted.</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s) overdue</source>
@@ -173,6 +332,14 @@
             <numerusform>om %n dag</numerusform>
             <numerusform>om %n dage</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>(expected)</source>
+        <translation>(forventet)</translation>
+    </message>
+    <message>
+        <source>(unreliable)</source>
+        <translation>(upålidelig)</translation>
     </message>
     <message>
         <source>Nothing due in the next 30 days.</source>
@@ -317,8 +484,12 @@
         <translation>ingen kendt slutdato</translation>
     </message>
     <message>
-        <source>Manual decision: </source>
-        <translation>Manuel afgørelse: </translation>
+        <source>(expected)</source>
+        <translation>(forventet)</translation>
+    </message>
+    <message>
+        <source>(unreliable)</source>
+        <translation>(upålidelig)</translation>
     </message>
     <message>
         <source>until revoked</source>
@@ -360,8 +531,40 @@
         <translation>Datoen ligger i fremtiden.</translation>
     </message>
     <message>
-        <source>The date is before 1900.</source>
-        <translation>Datoen er før 1900.</translation>
+        <source>The date is too early to be plausible.</source>
+        <translation>Datoen er for tidlig til at være sandsynlig.</translation>
+    </message>
+    <message>
+        <source>The date is before the person&apos;s birth.</source>
+        <translation>Datoen ligger før personens fødsel.</translation>
+    </message>
+    <message>
+        <source>The date is too far ahead to be plausible.</source>
+        <translation>Datoen ligger for langt ude i fremtiden til at være sandsynlig.</translation>
+    </message>
+    <message>
+        <source>Contains characters that are not valid text.</source>
+        <translation>Indeholder tegn, der ikke er gyldig tekst.</translation>
+    </message>
+    <message>
+        <source>Contains text-direction control characters.</source>
+        <translation>Indeholder styretegn for tekstretning.</translation>
+    </message>
+    <message>
+        <source>Contains only invisible characters.</source>
+        <translation>Indeholder kun usynlige tegn.</translation>
+    </message>
+    <message>
+        <source>Must be text.</source>
+        <translation>Skal være tekst.</translation>
+    </message>
+    <message>
+        <source>Unknown value; choose one from the list.</source>
+        <translation>Ukendt værdi; vælg en fra listen.</translation>
+    </message>
+    <message>
+        <source>This is a file; choose a folder.</source>
+        <translation>Dette er en fil; vælg en mappe.</translation>
     </message>
     <message>
         <source>The value is not plausible.</source>
@@ -420,6 +623,26 @@
         <translation>Brug sprogkoder som en, ro eller ar, adskilt af kommaer.</translation>
     </message>
     <message>
+        <source>This enrolment code is not correct.</source>
+        <translation>Tilmeldingskoden er ikke korrekt.</translation>
+    </message>
+    <message>
+        <source>This enrolment code was already used.</source>
+        <translation>Tilmeldingskoden er allerede brugt.</translation>
+    </message>
+    <message>
+        <source>This enrolment code has expired; make a new one on a joined workstation.</source>
+        <translation>Tilmeldingskoden er udløbet; lav en ny på en tilsluttet arbejdsstation.</translation>
+    </message>
+    <message>
+        <source>An enrolment code has 20 letters and digits, in groups of 4.</source>
+        <translation>En tilmeldingskode har 20 bogstaver og cifre i grupper af 4.</translation>
+    </message>
+    <message>
+        <source>The recovery key does not fit this database.</source>
+        <translation>Gendannelsesnøglen passer ikke til denne database.</translation>
+    </message>
+    <message>
         <source>The password needs at least 12 characters.</source>
         <translation>Adgangskoden skal have mindst 12 tegn.</translation>
     </message>
@@ -438,6 +661,10 @@
     <message>
         <source>Enter the birth date.</source>
         <translation>Skriv fødselsdatoen.</translation>
+    </message>
+    <message>
+        <source>The birth date is before 1900.</source>
+        <translation>Fødselsdatoen ligger før 1900.</translation>
     </message>
     <message>
         <source>Enter the estimated birth year.</source>
@@ -482,6 +709,22 @@
     <message>
         <source>The record no longer exists or is not visible.</source>
         <translation>Sagen findes ikke længere eller er ikke synlig for dig.</translation>
+    </message>
+    <message>
+        <source>The connection to the database server was lost, so this was not saved. Try again in a moment: the app reconnects by itself.</source>
+        <translation>Forbindelsen til databaseserveren blev afbrudt, så dette blev ikke gemt. Prøv igen om lidt: programmet genopretter selv forbindelsen.</translation>
+    </message>
+    <message>
+        <source>The secure connection to the database server failed: check the CA file and the server name.</source>
+        <translation>Den sikre forbindelse til databaseserveren mislykkedes: kontrollér CA-filen og serverens navn.</translation>
+    </message>
+    <message>
+        <source>The database server refused the role or its password.</source>
+        <translation>Databaseserveren afviste rollen eller dens adgangskode.</translation>
+    </message>
+    <message>
+        <source>This workstation is not joined to the shared database (or was revoked). An administrator must join it first.</source>
+        <translation>Denne arbejdsstation er ikke tilsluttet den fælles database (eller er blevet tilbagekaldt). En administrator skal først tilslutte den.</translation>
     </message>
     <message>
         <source>The database could not be read or written. Nothing was saved.</source>
@@ -577,6 +820,14 @@
     <message>
         <source>Applicant</source>
         <translation>Ansøger</translation>
+    </message>
+    <message>
+        <source>&amp;Ground:</source>
+        <translation>&amp;Begrundelse:</translation>
+    </message>
+    <message>
+        <source>Extension ground</source>
+        <translation>Begrundelse for forlængelse</translation>
     </message>
     <message>
         <source>No&amp;tes:</source>
@@ -710,6 +961,18 @@
         <translation>Gendannelsesnøgle</translation>
     </message>
     <message>
+        <source>Recovery key confirmation</source>
+        <translation>Bekræftelse af gendannelsesnøgle</translation>
+    </message>
+    <message>
+        <source>&amp;Type the last group of the recovery key to confirm you wrote it down:</source>
+        <translation>&amp;Skriv den sidste gruppe af gendannelsesnøglen for at bekræfte, at du har skrevet den ned:</translation>
+    </message>
+    <message>
+        <source>Recovery key confirmation error</source>
+        <translation>Fejl i bekræftelse af gendannelsesnøgle</translation>
+    </message>
+    <message>
         <source>Database: %1</source>
         <translation>Database: %1</translation>
     </message>
@@ -740,6 +1003,10 @@
     <message>
         <source>The passwords differ.</source>
         <translation>Adgangskoderne er forskellige.</translation>
+    </message>
+    <message>
+        <source>That is not the last group of the recovery key above.</source>
+        <translation>Det er ikke den sidste gruppe af gendannelsesnøglen ovenfor.</translation>
     </message>
 </context>
 <context>
@@ -887,12 +1154,28 @@
         <translation>Anden sikkerhedsrisiko</translation>
     </message>
     <message>
+        <source>History needs correction</source>
+        <translation>Historikken skal rettes</translation>
+    </message>
+    <message>
         <source>Case closed</source>
         <translation>Sag afsluttet</translation>
     </message>
     <message>
         <source>Returned home (IOM follow-up)</source>
         <translation>Rejst hjem (IOM-opfølgning)</translation>
+    </message>
+    <message>
+        <source>Identification refused: reflection period ended</source>
+        <translation>Identifikation afvist: refleksionsperioden er ophørt</translation>
+    </message>
+    <message>
+        <source>Reflection period (extension requested, expected)</source>
+        <translation>Refleksionsperiode (forlængelse søgt, forventet)</translation>
+    </message>
+    <message>
+        <source>Reflection period expired: must leave Denmark</source>
+        <translation>Refleksionsperioden er udløbet: skal udrejse</translation>
     </message>
     <message>
         <source>Referred for assisted voluntary return</source>
@@ -947,8 +1230,12 @@
         <translation>Refleksionsperiode givet</translation>
     </message>
     <message>
-        <source>Reflection period extended</source>
-        <translation>Refleksionsperiode forlænget</translation>
+        <source>Reflection period extension requested</source>
+        <translation>Forlængelse af refleksionsperioden søgt</translation>
+    </message>
+    <message>
+        <source>Reflection period extension decided</source>
+        <translation>Afgørelse om forlængelse af refleksionsperioden</translation>
     </message>
     <message>
         <source>Residence permit applied for</source>
@@ -973,6 +1260,10 @@
     <message>
         <source>Asylum decision</source>
         <translation>Afgørelse i asylsag</translation>
+    </message>
+    <message>
+        <source>Cooperates on a prepared return</source>
+        <translation>Samarbejder om en forberedt hjemrejse</translation>
     </message>
     <message>
         <source>Referred to IOM (voluntary return)</source>
@@ -1083,8 +1374,24 @@
         <translation>Kommune</translation>
     </message>
     <message>
+        <source>No source says who pays</source>
+        <translation>Ingen kilde siger, hvem der betaler</translation>
+    </message>
+    <message>
         <source>Not covered</source>
         <translation>Ikke dækket</translation>
+    </message>
+    <message>
+        <source>Cooperation on a prepared return</source>
+        <translation>Samarbejde om en forberedt hjemrejse</translation>
+    </message>
+    <message>
+        <source>Particular reasons</source>
+        <translation>Særlige grunde</translation>
+    </message>
+    <message>
+        <source>Another reason (extends nothing)</source>
+        <translation>Anden grund (forlænger ikke)</translation>
     </message>
     <message>
         <source>No legal stay</source>
@@ -1185,6 +1492,10 @@
     <message>
         <source>No contact person</source>
         <translation>Ingen kontaktperson</translation>
+    </message>
+    <message>
+        <source>Manual review needed</source>
+        <translation>Manuel gennemgang nødvendig</translation>
     </message>
     <message>
         <source>Overdue</source>
@@ -1929,6 +2240,14 @@
         <translation>Registreret i Danmark</translation>
     </message>
     <message>
+        <source>Ins&amp;urer&apos;s country:</source>
+        <translation>&amp;Forsikringens land:</translation>
+    </message>
+    <message>
+        <source>Insurer&apos;s country</source>
+        <translation>Forsikringens land</translation>
+    </message>
+    <message>
         <source>No site</source>
         <translation>Intet sted</translation>
     </message>
@@ -2353,14 +2672,332 @@
     </message>
 </context>
 <context>
+    <name>StartChoiceDialog</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Velkommen</translation>
+    </message>
+    <message>
+        <source>Start choice window</source>
+        <translation>Vinduet Startvalg</translation>
+    </message>
+    <message>
+        <source>There is no database on this computer yet. Create one here (for a single workstation), or connect to the shared database of your organisation.</source>
+        <translation>Der er endnu ingen database på denne computer. Opret en her (til en enkelt arbejdsstation), eller forbind til jeres organisations fælles database.</translation>
+    </message>
+    <message>
+        <source>Start choice explanation</source>
+        <translation>Forklaring om startvalg</translation>
+    </message>
+    <message>
+        <source>Create a new database on this computer</source>
+        <translation>Opret en ny database på denne computer</translation>
+    </message>
+    <message>
+        <source>Create a local database</source>
+        <translation>Opret en lokal database</translation>
+    </message>
+    <message>
+        <source>Connect to a shared database…</source>
+        <translation>Forbind til en fælles database…</translation>
+    </message>
+    <message>
+        <source>Connect to a shared database</source>
+        <translation>Forbind til en fælles database</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
-        <source>The database could not be opened: %1</source>
-        <translation>Databasen kunne ikke åbnes: %1</translation>
+        <source>This is a demo database of fictional people: open it with “clinic-app demo”.</source>
+        <translation>Dette er en demodatabase med fiktive personer: åbn den med “clinic-app demo”.</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Advarsel: %1</translation>
     </message>
     <message>
         <source>This database is not a demo database.</source>
         <translation>Denne database er ikke en demodatabase.</translation>
+    </message>
+    <message>
+        <source>The database key is not in this computer&apos;s keychain.</source>
+        <translation>Databasenøglen findes ikke i denne computers nøglering.</translation>
+    </message>
+    <message>
+        <source>Type the recovery key that was printed when the database was set up. The key is then put back in the keychain.</source>
+        <translation>Skriv den gendannelsesnøgle, der blev udskrevet, da databasen blev oprettet. Nøglen lægges derefter tilbage i nøgleringen.</translation>
+    </message>
+    <message>
+        <source>This computer has no usable system keychain for the database key.</source>
+        <translation>Denne computer har ingen brugbar nøglering til databasenøglen.</translation>
+    </message>
+    <message>
+        <source>Type the recovery key that was printed when the database was set up; it opens the database for this session.</source>
+        <translation>Skriv den gendannelsesnøgle, der blev udskrevet, da databasen blev oprettet; den åbner databasen for denne session.</translation>
+    </message>
+    <message>
+        <source>The system keychain could not be read.</source>
+        <translation>Systemets nøglering kunne ikke læses.</translation>
+    </message>
+    <message>
+        <source>Unlock the keychain and start again, or type the recovery key.</source>
+        <translation>Lås nøgleringen op og start igen, eller skriv gendannelsesnøglen.</translation>
+    </message>
+    <message>
+        <source>The key in this computer&apos;s keychain does not open this database.</source>
+        <translation>Nøglen i denne computers nøglering åbner ikke denne database.</translation>
+    </message>
+    <message>
+        <source>Type the recovery key of this database; the right key is then put back in the keychain.</source>
+        <translation>Skriv databasens gendannelsesnøgle; den rigtige nøgle lægges derefter tilbage i nøgleringen.</translation>
+    </message>
+    <message>
+        <source>That is not a recovery key.</source>
+        <translation>Det er ikke en gendannelsesnøgle.</translation>
+    </message>
+    <message>
+        <source>Check the recovery key and type it again.</source>
+        <translation>Kontrollér gendannelsesnøglen og skriv den igen.</translation>
+    </message>
+    <message>
+        <source>The key file (.keywrap) next to the database is missing.</source>
+        <translation>Nøglefilen (.keywrap) ved siden af databasen mangler.</translation>
+    </message>
+    <message>
+        <source>Copy the key file back from a backup folder (each backup has its own) next to the database, then start again. Nothing was changed.</source>
+        <translation>Kopiér nøglefilen tilbage fra en backupmappe (hver backup har sin egen) ved siden af databasen, og start igen. Intet blev ændret.</translation>
+    </message>
+    <message>
+        <source>The key file (.keywrap) next to the database is damaged.</source>
+        <translation>Nøglefilen (.keywrap) ved siden af databasen er beskadiget.</translation>
+    </message>
+    <message>
+        <source>Copy the key file back from a backup folder next to the database, then start again. Nothing was changed.</source>
+        <translation>Kopiér nøglefilen tilbage fra en backupmappe ved siden af databasen, og start igen. Intet blev ændret.</translation>
+    </message>
+    <message>
+        <source>The database was created by a newer version of Clinic App.</source>
+        <translation>Databasen blev oprettet af en nyere version af Clinic App.</translation>
+    </message>
+    <message>
+        <source>Install the newer version of Clinic App. Nothing was changed.</source>
+        <translation>Installér den nyere version af Clinic App. Intet blev ændret.</translation>
+    </message>
+    <message>
+        <source>The database is locked by another program.</source>
+        <translation>Databasen er låst af et andet program.</translation>
+    </message>
+    <message>
+        <source>Close the other program (or wait until a backup has finished), then start again. Nothing was changed.</source>
+        <translation>Luk det andet program (eller vent, til en backup er færdig), og start igen. Intet blev ændret.</translation>
+    </message>
+    <message>
+        <source>The database is read-only: nothing could be saved.</source>
+        <translation>Databasen er skrivebeskyttet: intet kunne gemmes.</translation>
+    </message>
+    <message>
+        <source>Check the permissions of the database file and its folder, or whether the drive is write-protected, then start again.</source>
+        <translation>Kontrollér rettighederne til databasefilen og dens mappe, eller om drevet er skrivebeskyttet, og start igen.</translation>
+    </message>
+    <message>
+        <source>The disk is full: nothing could be saved.</source>
+        <translation>Disken er fuld: intet kunne gemmes.</translation>
+    </message>
+    <message>
+        <source>Free some space on the drive, then start again. Nothing was lost.</source>
+        <translation>Frigør plads på drevet, og start igen. Intet gik tabt.</translation>
+    </message>
+    <message>
+        <source>The database file is missing.</source>
+        <translation>Databasefilen mangler.</translation>
+    </message>
+    <message>
+        <source>Restore a backup (Administration or `clinic-app restore`); no empty database is put in its place.</source>
+        <translation>Gendan en backup (Administration eller `clinic-app restore`); der lægges ikke en tom database i stedet.</translation>
+    </message>
+    <message>
+        <source>The database file is empty (zero bytes).</source>
+        <translation>Databasefilen er tom (nul byte).</translation>
+    </message>
+    <message>
+        <source>Restore a backup; the empty file was not changed.</source>
+        <translation>Gendan en backup; den tomme fil blev ikke ændret.</translation>
+    </message>
+    <message>
+        <source>The database location is a folder, not a file.</source>
+        <translation>Databasens placering er en mappe, ikke en fil.</translation>
+    </message>
+    <message>
+        <source>Check the database location (--db or CLINIC_APP_DB).</source>
+        <translation>Kontrollér databasens placering (--db eller CLINIC_APP_DB).</translation>
+    </message>
+    <message>
+        <source>The file is damaged or is not a Clinic App database.</source>
+        <translation>Filen er beskadiget eller er ikke en Clinic App-database.</translation>
+    </message>
+    <message>
+        <source>Restore a backup. Nothing was changed.</source>
+        <translation>Gendan en backup. Intet blev ændret.</translation>
+    </message>
+    <message>
+        <source>The file is an unencrypted database, but an encrypted one was expected.</source>
+        <translation>Filen er en ukrypteret database, men en krypteret var forventet.</translation>
+    </message>
+    <message>
+        <source>Open it with a sqlite:/// location.</source>
+        <translation>Åbn den med en sqlite:///-placering.</translation>
+    </message>
+    <message>
+        <source>The keychain would store the database key in plain text, which is refused.</source>
+        <translation>Nøgleringen ville gemme databasenøglen som klartekst, hvilket afvises.</translation>
+    </message>
+    <message>
+        <source>Use the operating system&apos;s keychain, or type the recovery key.</source>
+        <translation>Brug styresystemets nøglering, eller skriv gendannelsesnøglen.</translation>
+    </message>
+    <message>
+        <source>This database is protected by a passphrase (no system keychain).</source>
+        <translation>Databasen er beskyttet af en adgangssætning (ingen nøglering).</translation>
+    </message>
+    <message>
+        <source>Type the passphrase to open it. If it is forgotten, the recovery key opens it.</source>
+        <translation>Skriv adgangssætningen for at åbne den. Er den glemt, åbner gendannelsesnøglen den.</translation>
+    </message>
+    <message>
+        <source>The passphrase does not open this database.</source>
+        <translation>Adgangssætningen åbner ikke denne database.</translation>
+    </message>
+    <message>
+        <source>Type it again, or use the recovery key.</source>
+        <translation>Skriv den igen, eller brug gendannelsesnøglen.</translation>
+    </message>
+    <message>
+        <source>The passphrase is too short.</source>
+        <translation>Adgangssætningen er for kort.</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase of at least 12 characters.</source>
+        <translation>Vælg en adgangssætning på mindst 12 tegn.</translation>
+    </message>
+    <message>
+        <source>The database file cannot be opened.</source>
+        <translation>Databasefilen kan ikke åbnes.</translation>
+    </message>
+    <message>
+        <source>Check the permissions of the database file and its folder.</source>
+        <translation>Kontrollér rettighederne til databasefilen og dens mappe.</translation>
+    </message>
+    <message>
+        <source>The database could not be opened.</source>
+        <translation>Databasen kunne ikke åbnes.</translation>
+    </message>
+    <message>
+        <source>Details are in the log file. Nothing was changed.</source>
+        <translation>Detaljer står i logfilen. Intet blev ændret.</translation>
+    </message>
+</context>
+<context>
+    <name>StartupErrorDialog</name>
+    <message>
+        <source>The database could not be opened</source>
+        <translation>Databasen kunne ikke åbnes</translation>
+    </message>
+    <message>
+        <source>Start-up error window</source>
+        <translation>Vindue med startfejl</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase (at least 12 characters): it protects the database key instead of a keychain and is asked at each start. The recovery key is shown next; keep both safe.</source>
+        <translation>Vælg en adgangssætning (mindst 12 tegn): den beskytter databasenøglen i stedet for en nøglering og skal skrives ved hver start. Gendannelsesnøglen vises bagefter; opbevar begge sikkert.</translation>
+    </message>
+    <message>
+        <source>Start-up problem</source>
+        <translation>Startproblem</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Hvad du skal gøre</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Adgangssætning</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Adgangssætning:</translation>
+    </message>
+    <message>
+        <source>Repeat passphrase</source>
+        <translation>Gentag adgangssætning</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat passphrase:</source>
+        <translation>G&amp;entag adgangssætning:</translation>
+    </message>
+    <message>
+        <source>&amp;Create with this passphrase</source>
+        <translation>&amp;Opret med denne adgangssætning</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Åbn</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Gendannelsesnøgle</translation>
+    </message>
+    <message>
+        <source>&amp;Recovery key:</source>
+        <translation>&amp;Gendannelsesnøgle:</translation>
+    </message>
+    <message>
+        <source>&amp;Open with the recovery key</source>
+        <translation>&amp;Åbn med gendannelsesnøglen</translation>
+    </message>
+    <message>
+        <source>Open with the recovery key</source>
+        <translation>Åbn med gendannelsesnøglen</translation>
+    </message>
+    <message>
+        <source>Recovery key error</source>
+        <translation>Fejl i gendannelsesnøgle</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Database: %1</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Afslut</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Afslut</translation>
+    </message>
+    <message>
+        <source>The passphrases differ.</source>
+        <translation>Adgangssætningerne er forskellige.</translation>
+    </message>
+    <message>
+        <source>Type the passphrase.</source>
+        <translation>Skriv adgangssætningen.</translation>
+    </message>
+    <message>
+        <source>Type the recovery key.</source>
+        <translation>Skriv gendannelsesnøglen.</translation>
+    </message>
+    <message>
+        <source>This recovery key does not open the database.</source>
+        <translation>Denne gendannelsesnøgle åbner ikke databasen.</translation>
+    </message>
+    <message>
+        <source>That is not a recovery key: check it and type it again.</source>
+        <translation>Det er ikke en gendannelsesnøgle: kontrollér den og skriv den igen.</translation>
     </message>
 </context>
 <context>
@@ -2442,6 +3079,14 @@
         <translation>Problemer i historikken</translation>
     </message>
     <message>
+        <source>Manual review</source>
+        <translation>Manuel gennemgang</translation>
+    </message>
+    <message>
+        <source>Notes beside the status</source>
+        <translation>Bemærkninger til status</translation>
+    </message>
+    <message>
         <source>Deadlines</source>
         <translation>Frister</translation>
     </message>
@@ -2474,6 +3119,14 @@
         <translation>ikke registreret</translation>
     </message>
     <message>
+        <source>EXPECTED (requested %1, not granted); granted until %2</source>
+        <translation>FORVENTET (søgt %1, ikke meddelt); meddelt til %2</translation>
+    </message>
+    <message>
+        <source>granted</source>
+        <translation>meddelt</translation>
+    </message>
+    <message>
         <source>%1 days</source>
         <translation>%1 dage</translation>
     </message>
@@ -2494,12 +3147,32 @@
         <translation>udrejst %1</translation>
     </message>
     <message>
+        <source>cooperates on return since %1</source>
+        <translation>samarbejder om hjemrejse siden %1</translation>
+    </message>
+    <message>
         <source>follow-up until %1</source>
         <translation>opfølgning til %1</translation>
     </message>
     <message>
         <source>(minor)</source>
         <translation>(mindreårig)</translation>
+    </message>
+    <message>
+        <source>turns 18 between %1 and %2</source>
+        <translation>fylder 18 mellem %1 og %2</translation>
+    </message>
+    <message>
+        <source>History needs correction: deadlines below are unreliable and status documents cannot be printed until it is corrected.</source>
+        <translation>Historikken skal rettes: fristerne nedenfor er upålidelige, og statusdokumenter kan ikke udskrives, før den er rettet.</translation>
+    </message>
+    <message>
+        <source>(expected)</source>
+        <translation>(forventet)</translation>
+    </message>
+    <message>
+        <source>(unreliable)</source>
+        <translation>(upålidelig)</translation>
     </message>
     <message>
         <source>Select an event first.</source>

@@ -291,6 +291,10 @@
         <translation>kommunen</translation>
     </message>
     <message>
+        <source>no source says who pays</source>
+        <translation>ingen kilde siger, hvem der betaler</translation>
+    </message>
+    <message>
         <source>nobody</source>
         <translation>ingen</translation>
     </message>
@@ -1161,6 +1165,18 @@
         <translation>Hun har nu en sag: hendes besøg og henvisninger flyttes til hendes journal</translation>
     </message>
     <message>
+        <source>Unlink</source>
+        <translation>Fjern kobling</translation>
+    </message>
+    <message>
+        <source>Unlink visitor from person</source>
+        <translation>Fjern koblingen mellem besøgende og person</translation>
+    </message>
+    <message>
+        <source>Linked in error: her visits and referrals go back to the visitor</source>
+        <translation>Koblet ved en fejl: hendes besøg og henvisninger går tilbage til den besøgende</translation>
+    </message>
+    <message>
         <source>Visitor history status</source>
         <translation>Status for besøgshistorik</translation>
     </message>
@@ -1216,12 +1232,28 @@
         <translation>registreret som %1</translation>
     </message>
     <message>
+        <source>Why is this visitor this person?</source>
+        <translation>Hvorfor er denne besøgende denne person?</translation>
+    </message>
+    <message>
         <source>No person has this case reference.</source>
         <translation>Ingen person har dette sagsnummer.</translation>
     </message>
     <message>
         <source>Linked: her visits now show on her record.</source>
         <translation>Knyttet: hendes besøg vises nu i hendes journal.</translation>
+    </message>
+    <message>
+        <source>Unlink visitor</source>
+        <translation>Fjern kobling af besøgende</translation>
+    </message>
+    <message>
+        <source>Why was the link wrong?</source>
+        <translation>Hvorfor var koblingen forkert?</translation>
+    </message>
+    <message>
+        <source>Unlinked: her visits are the visitor&apos;s again.</source>
+        <translation>Koblingen er fjernet: hendes besøg hører igen til den besøgende.</translation>
     </message>
 </context>
 </TS>

@@ -176,6 +176,10 @@
         <translation>Alder på identifikationsdagen ud fra den bedst kendte fødselsdato.</translation>
     </message>
     <message>
+        <source>A year that is not over is not published yet: its figures are hidden.</source>
+        <translation>Et år, der ikke er slut, er endnu ikke offentliggjort: dets tal er skjult.</translation>
+    </message>
+    <message>
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
@@ -230,6 +234,14 @@
     <message>
         <source>Save chart as &amp;PNG…</source>
         <translation>Gem diagram som &amp;PNG…</translation>
+    </message>
+    <message>
+        <source>published figures, threshold %1: counts below %1 hidden</source>
+        <translation>offentliggjorte tal, tærskel %1: tal under %1 er skjult</translation>
+    </message>
+    <message>
+        <source>(%1: the year is not over, nothing published)</source>
+        <translation>(%1: året er ikke slut, intet offentliggjort)</translation>
     </message>
     <message>
         <source>Statistics status</source>
@@ -292,6 +304,18 @@
         <translation>Å&amp;rsoversigt (PDF)…</translation>
     </message>
     <message>
+        <source>Publication threshold</source>
+        <translation>Tærskel for offentliggørelse</translation>
+    </message>
+    <message>
+        <source>Set t&amp;hreshold</source>
+        <translation>Sæt t&amp;ærskel</translation>
+    </message>
+    <message>
+        <source>Smallest count &amp;published:</source>
+        <translation>Mindste &amp;offentliggjorte tal:</translation>
+    </message>
+    <message>
         <source>Choose at most %1 years at a time.</source>
         <translation>Vælg højst %1 år ad gangen.</translation>
     </message>
@@ -306,10 +330,6 @@
     <message>
         <source>all sites</source>
         <translation>alle steder</translation>
-    </message>
-    <message>
-        <source>published figures; counts below %1 hidden</source>
-        <translation>offentliggjorte tal; tal under %1 skjult</translation>
     </message>
     <message>
         <source>INTERNAL figures, not for publication</source>
@@ -374,6 +394,10 @@
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF-filer (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Threshold %1 applies to years published from now on.</source>
+        <translation>Tærskel %1 gælder for år, der offentliggøres fra nu af.</translation>
     </message>
     <message>
         <source>Save the yearly summary</source>

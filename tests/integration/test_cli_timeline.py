@@ -11,7 +11,14 @@ from clinic_app.cli import main
 from clinic_app.services.cases import EventInput
 from clinic_app.services.container import build_services, open_database
 from clinic_app.services.persons import NameInput, PersonInput
-from clinic_app.vocabulary import Authority, EventKind, LegalStay, Outcome, SiteKind
+from clinic_app.vocabulary import (
+    Authority,
+    EventKind,
+    ExtensionGround,
+    LegalStay,
+    Outcome,
+    SiteKind,
+)
 from tests.conftest import FAST_HASHER, PASSWORD
 
 
@@ -106,3 +113,44 @@ def test_rules_and_refresh(case_ref: str, capsys: pytest.CaptureFixture[str]) ->
 def test_unknown_case_ref(case_ref: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["timeline", "26-ZZZZZ"]) == 3
     assert capsys.readouterr().err.strip() == "error: person not found"
+
+
+def test_timeline_shows_requests_expected_and_review_flags(
+    cli_env: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``clinic-app timeline``: the new status, the expected (not granted) end, notes, and the
+    explanations in Danish with ``--language da``."""
+    assert main(["init"]) == 0
+    identified_on = dt.date.today() - dt.timedelta(days=10)
+    ref = seed_identified_person(cli_env, identified_on)
+    db = open_database(cli_env)
+    svc = build_services(db, hasher=FAST_HASHER)
+    admin = svc.users.authenticate("admin", PASSWORD)
+    pid = svc.timeline.timeline_by_case_ref(admin, ref).person_id
+    svc.cases.record_event(
+        admin,
+        pid,
+        EventInput(
+            EventKind.REFLECTION_EXTENSION_REQUESTED,
+            dt.date.today(),
+            ground=ExtensionGround.RETURN_COOPERATION,
+        ),
+    )
+    db.dispose()
+    capsys.readouterr()
+    expected_end = identified_on + dt.timedelta(days=120)
+    assert main(["timeline", ref, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["status"] == "reflection_extension_requested" and data["valid"] is True
+    assert data["reflection_expected_end"] == expected_end.isoformat()
+    end = next(d for d in data["deadlines"] if d["kind"] == "reflection_end")
+    assert end["expected"] is True and end["due"] == expected_end.isoformat()
+    assert end["message"]["key"] == "reflection.end.expected"
+    assert data["review_flags"] == [] and data["notes"][0]["code"] == "charges_withdrawable"
+    assert main(["timeline", ref]) == 0
+    text = capsys.readouterr().out
+    assert "[reflection_extension_requested]" in text and "[EXPECTED]" in text
+    assert main(["timeline", ref, "--language", "da"]) == 0
+    text = capsys.readouterr().out
+    assert "Refleksionsperiode (forlængelse søgt, forventet)" in text
+    assert "FORVENTET" in text and "retsplejelovens § 722, stk. 2" in text

@@ -25,7 +25,7 @@ import pytest
 
 from clinic_app.services.container import audit_key_for
 from clinic_app.storage.open import engine_key
-from tests.unit.storage.helpers import admin_of, new_encrypted, open_services
+from tests.unit.storage.helpers import admin_of, new_encrypted, open_services, register
 
 KILLS = int(os.environ.get("CLINIC_APP_RELIABILITY_KILLS", "200"))
 MAX_DELAY = 0.08
@@ -164,4 +164,47 @@ def test_sigkill_at_random_points_loses_no_acknowledged_write(tmp_path: Path) ->
     admin = admin_of(svc)
     persons = sum(1 for a in all_acks if a[0] == "P")
     assert svc.persons.search(admin, "crash test", limit=1).total >= persons
+    svc.close()
+
+
+BACKUP_KILLS = max(3, KILLS // 40)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs POSIX signals")
+def test_sigkilled_backup_leaves_no_part_file_after_the_next_backup(tmp_path: Path) -> None:
+    """Kill ``backup`` while it writes its ``.part`` copy; the next backup run removes every
+    such leftover (outside rotation and erasure otherwise) and still succeeds."""
+    url, _ = new_encrypted(tmp_path)
+    svc = open_services(url)
+    actor = admin_of(svc)
+    for i in range(40):  # enough pages for a copy that takes a while, page by page
+        register(svc, actor, f"Backup Kill {i}", notes="x" * 2000)
+    key = engine_key(svc.db.engine)
+    assert key is not None
+    folder = tmp_path / "backups"
+    env = dict(os.environ, CLINIC_APP_KILL_KEY=key.hex(), PYTHONPATH=str(ROOT))
+    for _round in range(BACKUP_KILLS):
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "tests.reliability.kill_backup",
+                str(tmp_path / "clinic.db"),
+                str(folder),
+            ],
+            stdout=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+            env=env,
+        )
+        assert proc.stdout is not None
+        lines = [proc.stdout.readline() for _ in range(3)]
+        assert all(line.startswith("page") for line in lines), lines
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=30)
+        assert list(folder.glob("*.db.part")), "the kill must land while the copy is written"
+    result = svc.backup.run(actor, str(folder))
+    assert not list(folder.glob("*.part")), "a killed backup's .part copy survived"
+    assert Path(result.path).exists() and result.verified
+    assert [e.path for e in svc.backup.list_backups(actor, str(folder))] == [result.path]
     svc.close()

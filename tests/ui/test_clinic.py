@@ -34,6 +34,7 @@ from clinic_app.ui.pages.clinic import ClinicPage
 from clinic_app.ui.settings import AppSettings
 from clinic_app.vocabulary import Role, SiteKind, VisitService
 from tests.conftest import TODAY, make_user
+from tests.ui.conftest import Prompts
 
 NOTE = "Sensitive clinical observation"
 
@@ -253,6 +254,7 @@ def test_referral_from_the_form_and_mark_done(
 def test_visitor_history_view_and_linking(
     qtbot: QtBot,
     page: ClinicPage,
+    prompts: Prompts,
     services: Services,
     admin: Actor,
     nurse: Actor,
@@ -263,15 +265,24 @@ def test_visitor_history_view_and_linking(
         nurse,
         VisitInput(site_ids["clinic"], visitor_id=visitor.id, clinical_notes=NOTE),
     )
-    person = services.persons.register(admin, PersonInput(names=(NameInput("Rosa Test"),)))
+    # Linking changes her record: a person the nurse may edit (registered at her clinic).
+    person = services.persons.register(
+        admin, PersonInput(names=(NameInput("Rosa Test"),), site_id=site_ids["clinic"])
+    )
     history = page.history
     qtbot.keyClicks(find(history, "Find visitor by code or nickname"), "rosa")
     qtbot.keyClick(find(history, "Find visitor by code or nickname"), Qt.Key.Key_Return)
     assert NOTE in texts(history)  # a nurse reads her own notes
     qtbot.keyClicks(find(history, "Case reference to link to"), person.case_ref)
+    prompts.texts.append("Same card code")
     find(history, "Link visitor to person").click()  # type: ignore[attr-defined]
     assert services.visitors.get(nurse, visitor.id).linked_person_id == person.id
     assert len(services.visits.person_visits(nurse, person.id)) == 1
+    assert find(history, "Unlink visitor from person").isEnabled()  # type: ignore[attr-defined]
+    prompts.texts.append("Linked the wrong woman")
+    find(history, "Unlink visitor from person").click()  # type: ignore[attr-defined]
+    assert services.visitors.get(nurse, visitor.id).linked_person_id is None
+    assert services.visits.person_visits(nurse, person.id) == ()
 
 
 def test_staff_user_sees_no_notes(

@@ -88,3 +88,78 @@ def test_add_event_and_see_the_deadline_on_the_dashboard(
     assert model.index(row, 0).data(KEY_ROLE) == (person.id, "timeline")
     site_items.doubleClicked.emit(model.index(row, 0))
     assert record.tabs.currentIndex() == record.tab_keys().index("timeline")
+
+
+def test_timeline_tab_shows_expected_dates_statuses_and_danish_explanations(
+    qtbot: QtBot,
+    services: Services,
+    team_lead: Actor,
+    site_ids: dict[str, int],
+    make_window: MakeWindow,
+) -> None:
+    """A request entered through the form: the tab shows the new status, the expected (not
+    granted) end, and renders the explanations in the user's language."""
+    from clinic_app.services.cases import EventInput
+    from clinic_app.vocabulary import ExtensionGround
+
+    person = register(services, team_lead, "Ana Popescu", site_id=site_ids["shelter"])
+    identified_on = TODAY - dt.timedelta(days=10)
+    services.cases.record_event(
+        team_lead,
+        person.id,
+        EventInput(
+            EventKind.IDENTIFICATION,
+            identified_on,
+            authority=Authority.IMMIGRATION_SERVICE,
+            outcome=Outcome.IDENTIFIED,
+            legal_stay=LegalStay.NONE,
+        ),
+    )
+    window = make_window(team_lead)
+    window.open_person(person.id, "timeline")
+    record = window.person_windows[person.id]
+    timeline = record.tab_widget("timeline")
+    assert isinstance(timeline, TimelineTab)
+    qtbot.mouseClick(find(record, "Add event", QPushButton), Qt.MouseButton.LeftButton)
+    form = next(
+        w for w in QApplication.topLevelWidgets() if isinstance(w, EventDialog) and w.isVisible()
+    )
+    _choose(find(form, "Event kind", QComboBox), EventKind.REFLECTION_EXTENSION_REQUESTED)
+    ground = find(form, "Extension ground", QComboBox)
+    assert ground.isVisibleTo(form)
+    _choose(ground, ExtensionGround.RETURN_COOPERATION)
+    with qtbot.waitSignal(form.accepted, timeout=10_000):
+        qtbot.mouseClick(find(form, "Save event", QPushButton), Qt.MouseButton.LeftButton)
+
+    status = find(timeline, "Status", QLabel)
+    qtbot.waitUntil(lambda: "extension requested" in status.text())
+    deadlines = find(record, "Deadlines", QTableView)
+    model = deadlines.model()
+    rows = {model.index(r, 1).data(): r for r in range(model.rowCount())}
+    assert "Reflection period ends (expected)" in rows
+    explanation = model.index(rows["Reflection period ends (expected)"], 2).data()
+    assert "EXPECTED" in explanation
+    assert "EXPECTED" in find(timeline, "Reflection period", QLabel).text()
+    assert "§722(2)" in find(timeline, "Notes beside the status", QLabel).text()
+
+    timeline.ctx.settings.language = "da"
+    try:
+        timeline.refresh()
+        qtbot.waitUntil(
+            lambda: (
+                "FORVENTET"
+                in (model.index(rows["Reflection period ends (expected)"], 2).data() or "")
+            )
+        )
+        assert "retsplejelovens § 722" in find(timeline, "Notes beside the status", QLabel).text()
+    finally:
+        timeline.ctx.settings.language = "en"
+
+    dashboard = window.show_area("dashboard")
+    assert isinstance(dashboard, DashboardPage)
+    site_items = find(dashboard, "This site items", QTableView)
+    qtbot.waitUntil(lambda: site_items.model().rowCount() > 0)
+    board = site_items.model()
+    # The expected end is 120 days away (beyond the dashboard's 30); the person's status shows.
+    statuses = {board.index(r, 6).data() for r in range(board.rowCount())}
+    assert statuses == {"Reflection period (extension requested, expected)"}

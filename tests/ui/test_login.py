@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from clinic_app.security.context import Actor
-from clinic_app.services.container import Services, mark_demo
+from clinic_app.services.container import Services, open_database
+from clinic_app.services.demo_data import generate_demo_data
 from clinic_app.ui.login import DemoAccount, FirstRunDialog, LoginDialog, demo_accounts_for
 from clinic_app.vocabulary import Role
 from tests.conftest import PASSWORD
@@ -44,15 +47,17 @@ def test_right_password_logs_in(qtbot: QtBot, services: Services, admin: Actor) 
 
 
 def test_demo_accounts_are_listed_only_for_a_demo_database(
-    qtbot: QtBot, services: Services, admin: Actor
+    qtbot: QtBot, services: Services, admin: Actor, tmp_path: Path
 ) -> None:
     assert demo_accounts_for(services.db) == ()
     plain = LoginDialog(services, database_label="test.db", demo_accounts=())
     qtbot.addWidget(plain)
     assert find_all(plain, "Demo accounts") == []
 
-    mark_demo(services.db)
-    accounts = demo_accounts_for(services.db)
+    demo_db = open_database(f"sqlite:///{tmp_path / 'demo.db'}")
+    generate_demo_data(demo_db, persons=3)
+    accounts = demo_accounts_for(demo_db)
+    demo_db.dispose()
     assert accounts and all(isinstance(a, DemoAccount) for a in accounts)
     demo = LoginDialog(services, database_label="demo.db", demo_accounts=accounts)
     qtbot.addWidget(demo)

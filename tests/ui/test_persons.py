@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
+from clinic_app.errors import Forbidden
 from clinic_app.security.context import Actor
 from clinic_app.services.container import Services
+from clinic_app.services.persons import PersonFilter
 from clinic_app.ui.pages.persons import PersonsPage
 from clinic_app.ui.person.window import PersonWindow
 from tests.ui.conftest import MakeWindow, register
@@ -65,13 +68,14 @@ def test_filters_and_archived_persons(
     qtbot: QtBot,
     services: Services,
     admin: Actor,
+    nurse: Actor,
     site_ids: dict[str, int],
     make_window: MakeWindow,
 ) -> None:
     register(services, admin, "Ana Popescu", site_id=site_ids["shelter"])
     gone = register(services, admin, "Maria Ionescu", site_id=site_ids["clinic"])
     services.persons.archive(admin, gone.id, "Moved abroad")
-    window = make_window(admin)
+    window = make_window(nurse)  # works at the clinic
     page = _persons_page(window)
     table = find(window, "Persons table", QTableView)
     qtbot.waitUntil(lambda: table.model().rowCount() == 1)
@@ -79,10 +83,31 @@ def test_filters_and_archived_persons(
     archived.setCurrentIndex(archived.findText("Active and archived"))
     qtbot.waitUntil(lambda: not page.searching and table.model().rowCount() == 2)
     site = find(window, "Site filter", QComboBox)
+    # Only her own site can be chosen: filtering by another would say who stays there.
+    assert [site.itemText(i) for i in range(site.count())] == ["Any", "Clinic Vesterbro"]
     site.setCurrentIndex(site.findText("Clinic Vesterbro"))
     qtbot.waitUntil(lambda: not page.searching and table.model().rowCount() == 1)
     assert page.model.person(0) is not None
     assert page.model.person(0).display_name == "Maria Ionescu"  # type: ignore[union-attr]
+
+
+def test_another_sites_residents_cannot_be_listed_by_site(
+    qtbot: QtBot,
+    services: Services,
+    admin: Actor,
+    site_ids: dict[str, int],
+    make_window: MakeWindow,
+) -> None:
+    register(services, admin, "Ana Popescu", site_id=site_ids["shelter"])
+    window = make_window(admin)  # no site: sees every person, nobody's whereabouts
+    page = _persons_page(window)
+    table = find(window, "Persons table", QTableView)
+    qtbot.waitUntil(lambda: not page.searching and table.model().rowCount() == 1)
+    site = find(window, "Site filter", QComboBox)
+    assert [site.itemText(i) for i in range(site.count())] == ["Any"]
+    assert page.model.person(0).site_name is None  # type: ignore[union-attr]
+    with pytest.raises(Forbidden):
+        services.persons.search(admin, "", PersonFilter(site_id=site_ids["shelter"]))
 
 
 def test_sorting_is_done_by_the_database_and_columns_can_be_hidden(

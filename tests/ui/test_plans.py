@@ -289,3 +289,25 @@ def test_print_from_the_plan_editor_opens_the_print_dialog_for_this_plan(
     dialog = dialogs[0]  # a child of the editor, deleted with it
     assert dialog.type_combo.currentData() == DocumentType.ACTION_PLAN
     dialog.close()
+
+
+def test_compare_tooltips_show_user_markup_as_text(
+    qtbot: object, services: Services, admin: Actor, carla: Actor, person_id: int, tmp_path: Path
+) -> None:
+    services.contacts.assign(admin, person_id, carla.user_id)
+    plan = services.plans.create(carla, person_id, PlanInput("Plan", TODAY))
+    plan = services.plans.add_goal(
+        carla, plan.id, GoalInput(PlanArea.LEGAL, "First"), expected=plan.stamp
+    )
+    plan = services.plans.agree(carla, plan.id, True, None, expected=plan.stamp)
+    markup = "<b>bold</b> <img src=x>"
+    plan = services.plans.add_goal(
+        carla, plan.id, GoalInput(PlanArea.LEGAL, markup), expected=plan.stamp
+    )
+    editor = PlanEditor(context(services, carla, tmp_path), plan.id)
+    qtbot.addWidget(editor)  # type: ignore[attr-defined]
+    choose(find(editor, "Compare with", QComboBox), 1)
+    tree = find(editor, "Goals and tasks", QTreeWidget)
+    tips = [item.toolTip(0) for item in all_items(tree) if markup in item.text(0)]
+    assert tips and all(tip.startswith("<qt>") for tip in tips)
+    assert all("<b>" not in tip.removeprefix("<qt>") and "&lt;b&gt;" in tip for tip in tips)

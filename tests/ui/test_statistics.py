@@ -162,3 +162,20 @@ def test_danish_translation_is_complete_and_loads(qapp: object) -> None:
         assert QCoreApplication.translate("StatisticsPage", "Children") == "Børn"
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_administrator_sets_the_threshold_and_others_cannot(
+    qtbot: QtBot, services: Services, admin: Actor, data: dict[str, int], make_window: MakeWindow
+) -> None:
+    page = _open(qtbot, make_window(admin))
+    box = find(page, "Publication threshold", QSpinBox)
+    assert box.isVisible() and box.value() == 5 and box.minimum() == 3
+    box.setValue(7)
+    qtbot.mouseClick(find(page, "Set threshold", QPushButton), _left())
+    assert services.statistics.settings(admin).threshold == 7
+    assert "7" in find(page, "Statistics status").text()
+    analyst = make_user(services, admin, "stella", Role.STATISTICS, None)
+    other = _open(qtbot, make_window(analyst))
+    assert not find(other, "Publication threshold", QSpinBox).isVisible()
+    assert not find(other, "Set threshold", QPushButton).isVisible()
+    assert "threshold" in find(other, "Statistics status").text()

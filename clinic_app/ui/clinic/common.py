@@ -112,6 +112,7 @@ PAYERS: dict[str, str] = {
     Payer.OWN_INSURANCE: QT_TRANSLATE_NOOP("ClinicLabels", "her own insurance"),
     Payer.NATIONAL_HEALTH: QT_TRANSLATE_NOOP("ClinicLabels", "national health insurance"),
     Payer.MUNICIPALITY: QT_TRANSLATE_NOOP("ClinicLabels", "the municipality"),
+    Payer.UNKNOWN: QT_TRANSLATE_NOOP("ClinicLabels", "no source says who pays"),
     Payer.NONE: QT_TRANSLATE_NOOP("ClinicLabels", "nobody"),
 }
 

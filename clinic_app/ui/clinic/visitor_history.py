@@ -30,6 +30,7 @@ from clinic_app.ui.clinic.common import (
     plain_label,
     services_text,
 )
+from clinic_app.ui.common import prompter
 from clinic_app.ui.context import UiContext
 
 
@@ -85,6 +86,12 @@ class VisitorHistoryView(QWidget):
         link_row.addWidget(link_label)
         link_row.addWidget(self.case_ref)
         link_row.addWidget(self.link_button)
+        self.unlink_button = QPushButton(self.tr("Unlink"))
+        self.unlink_button.setAccessibleName(self.tr("Unlink visitor from person"))
+        self.unlink_button.setToolTip(
+            self.tr("Linked in error: her visits and referrals go back to the visitor")
+        )
+        link_row.addWidget(self.unlink_button)
         link_row.addStretch(1)
         layout.addLayout(link_row)
         self.status = plain_label("", self.tr("Visitor history status"), wrap=True)
@@ -93,6 +100,7 @@ class VisitorHistoryView(QWidget):
         self.find_edit.returnPressed.connect(self.search)
         self.results.itemActivated.connect(self._open_item)
         self.link_button.clicked.connect(self.link)
+        self.unlink_button.clicked.connect(self.unlink)
         self.case_ref.returnPressed.connect(self.link)
         self._set_visitor(None)
 
@@ -149,8 +157,13 @@ class VisitorHistoryView(QWidget):
         self.visitor = visitor
         self.visits = visits
         can_link = visitor is not None and visitor.linked_person_id is None
-        self.case_ref.setEnabled(can_link and allowed(self.ctx.actor, Action.VISIT_VIEW))
+        # Linking changes her record: it needs the right to record visits (and to edit her).
+        may = allowed(self.ctx.actor, Action.VISIT_CREATE)
+        self.case_ref.setEnabled(can_link and may)
         self.link_button.setEnabled(self.case_ref.isEnabled())
+        self.unlink_button.setEnabled(
+            may and visitor is not None and visitor.linked_person_id is not None
+        )
         if visitor is None:
             self.details.setText("")
             self.model.clear()
@@ -188,9 +201,14 @@ class VisitorHistoryView(QWidget):
         if self.visitor is None or not self.case_ref.text().strip():
             return
         svc, actor = self.ctx.services, self.ctx.actor
+        reason = prompter.ask_text(
+            self, self.tr("Link visitor"), self.tr("Why is this visitor this person?")
+        )
+        if reason is None:
+            return
         try:
             person = svc.persons.get_by_case_ref(actor, self.case_ref.text())
-            svc.visitors.link_to_person(actor, self.visitor.id, person.id)
+            svc.visitors.link_to_person(actor, self.visitor.id, person.id, reason)
         except NotFound:
             self.status.setText(self.tr("No person has this case reference."))
             return
@@ -200,6 +218,24 @@ class VisitorHistoryView(QWidget):
         self.case_ref.clear()
         self.show_visitor(self.visitor.id)
         self.status.setText(self.tr("Linked: her visits now show on her record."))
+        self.ctx.data_changed.emit("visits")
+
+    def unlink(self) -> None:
+        """Undo a link made in error (asks for the reason; audited)."""
+        if self.visitor is None or self.visitor.linked_person_id is None:
+            return
+        reason = prompter.ask_text(
+            self, self.tr("Unlink visitor"), self.tr("Why was the link wrong?")
+        )
+        if reason is None:
+            return
+        try:
+            self.ctx.services.visitors.unlink(self.ctx.actor, self.visitor.id, reason)
+        except ClinicError as exc:
+            self.status.setText(error_text(exc))
+            return
+        self.show_visitor(self.visitor.id)
+        self.status.setText(self.tr("Unlinked: her visits are the visitor's again."))
         self.ctx.data_changed.emit("visits")
 
     def clear_personal_data(self) -> None:

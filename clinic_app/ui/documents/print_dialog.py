@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from clinic_app.errors import ClinicError, Forbidden
+from clinic_app.rules import render
 from clinic_app.services.documents import (
     NAME_ALWAYS,
     NO_PARTNER_DOCUMENTS,
@@ -243,7 +244,9 @@ class PrintDialog(QDialog):
     def _show_check(self, check: SharingCheck | None, message: str) -> None:
         self._check = check
         needs_reason = check is not None and check.needs_reason
-        if check is not None:
+        if check is not None and check.message is not None:
+            message = render(check.message, self._ctx.settings.language)
+        elif check is not None:
             message = "" if check.allowed else self._refusal_text(check.code)
         self.status.setText(message)
         self.status.setStyleSheet("" if needs_reason or not message else ERROR_STYLE)

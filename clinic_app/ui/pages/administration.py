@@ -60,6 +60,7 @@ from clinic_app.ui.common import (
     show_error,
 )
 from clinic_app.ui.context import UiContext
+from clinic_app.ui.pages.workstations import WorkstationsTab
 from clinic_app.vocabulary import Role
 
 PAGE_SIZE = 200
@@ -253,6 +254,10 @@ class AdministrationPage(QWidget):
         self.tabs.addTab(self._build_audit(), self.tr("&Audit log"))
         self.tabs.addTab(self._build_backup(), self.tr("&Backup"))
         self.tabs.addTab(self._build_retention(), self.tr("Retent&ion"))
+        self.workstations: WorkstationsTab | None = None
+        if ctx.services.workstations.membership is not None:  # a shared database
+            self.workstations = WorkstationsTab(ctx)
+            self.tabs.addTab(self.workstations, self.tr("&Workstations"))
         self.backup_progress.connect(self._show_backup_progress)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
@@ -522,6 +527,10 @@ class AdministrationPage(QWidget):
             self.load_backup_settings()
         if can_retention and not self.retention_running:
             self.load_retention_policy()
+        if self.workstations is not None:
+            self.tabs.setTabVisible(4, can_users)
+            if can_users:
+                self.workstations.refresh()
 
     def clear_personal_data(self) -> None:
         self.users_model.removeRows(0, self.users_model.rowCount())

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -16,12 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic_app.rules import render
 from clinic_app.services.dashboard import CATEGORIES, DashboardView, Scope
 from clinic_app.ui.common import error_message, fmt_date, make_table, plain_label
 from clinic_app.ui.context import UiContext
 from clinic_app.ui.itemmodels.rows import KEY_ROLE, MUTED, URGENT, WARNING, Row, RowsModel
 from clinic_app.ui.labels import CATEGORIES as CATEGORY_LABELS
-from clinic_app.ui.labels import DEADLINE_KINDS, label
+from clinic_app.ui.labels import DEADLINE_KINDS, STATUSES, label
 from clinic_app.ui.tr import QT_TRANSLATE_NOOP
 from clinic_app.vocabulary import Role
 
@@ -32,6 +32,7 @@ HEADERS = (
     QT_TRANSLATE_NOOP("DashboardPage", "Person"),
     QT_TRANSLATE_NOOP("DashboardPage", "What"),
     QT_TRANSLATE_NOOP("DashboardPage", "Explanation"),
+    QT_TRANSLATE_NOOP("DashboardPage", "Status"),
 )
 TONES = {"overdue": URGENT, "due_7_days": WARNING, "due_30_days": ""}
 
@@ -47,19 +48,6 @@ class DashboardSection(QWidget):
         self._generation = 0
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.site: QComboBox | None = None
-        if scope == "site" and (ctx.actor.site_id is None or ctx.actor.is_admin):
-            self.site = QComboBox()
-            self.site.setAccessibleName(self.tr("Dashboard site"))
-            for site in ctx.services.reference.sites():
-                self.site.addItem(site.name, site.id)
-            if ctx.actor.site_id is not None:
-                self.site.setCurrentIndex(max(0, self.site.findData(ctx.actor.site_id)))
-            self.site.currentIndexChanged.connect(lambda _i: self.refresh())
-            site_label = QLabel(self.tr("S&ite:"))
-            site_label.setBuddy(self.site)
-            top.addWidget(site_label)
-            top.addWidget(self.site)
         self.counts: dict[str, QLabel] = {}
         for cat in CATEGORIES:
             lab = plain_label("", label(CATEGORY_LABELS, cat) + " " + self.tr("count"))
@@ -87,9 +75,7 @@ class DashboardSection(QWidget):
         layout.addWidget(self.message)
 
     def site_id(self) -> int | None:
-        if self.site is not None:
-            data = self.site.currentData()
-            return int(data) if data is not None else None
+        # A site's list says who stays there: the service shows one's own site only.
         return self.ctx.actor.site_id if self.scope == "site" else None
 
     def refresh(self) -> None:
@@ -98,7 +84,9 @@ class DashboardSection(QWidget):
         dashboard, actor, scope = self.ctx.services.dashboard, self.ctx.actor, self.scope
         site_id = self.site_id() if scope == "site" else None
         if scope == "site" and site_id is None:
-            self.message.setText(self.tr("Choose a site."))
+            self.message.setText(
+                self.tr("The site list is for a site's own staff; your account has no site.")
+            )
             return
 
         def done(view: DashboardView) -> None:
@@ -122,6 +110,7 @@ class DashboardSection(QWidget):
             " · ".join(f"{label(DEADLINE_KINDS, k)}: {n}" for k, n in view.counts_by_kind.items())
         )
         rows = []
+        lang = self.ctx.settings.language
         for item in view.items:
             if item.days_left < 0:
                 when = self.tr("%n day(s) overdue", "", -item.days_left)
@@ -136,8 +125,11 @@ class DashboardSection(QWidget):
                         ("~" if item.uncertain else "") + fmt_date(item.due),
                         item.case_ref,
                         item.display_name,
-                        label(DEADLINE_KINDS, item.kind),
-                        item.explanation,
+                        label(DEADLINE_KINDS, item.kind)
+                        + (" " + self.tr("(expected)") if item.expected else "")
+                        + (" " + self.tr("(unreliable)") if item.unreliable else ""),
+                        render(item.message, lang) if item.message else item.explanation,
+                        label(STATUSES, item.status),
                     ),
                     key=(item.person_id, item.tab),
                     tone=TONES.get(item.category, MUTED),

@@ -146,8 +146,11 @@ class PersonsPage(QWidget):
     def _fill_filters(self) -> None:
         any_text = self.tr("Any")
         self.site_filter.addItem(any_text, None)
+        # Who is at a site is where they are: only one's own site can be chosen (the service
+        # refuses any other).
         for site in self.ctx.services.reference.sites():
-            self.site_filter.addItem(site.name, site.id)
+            if site.id == self.ctx.actor.site_id:
+                self.site_filter.addItem(site.name, site.id)
         self.status_filter.addItem(any_text, None)
         for code in STATUSES:
             self.status_filter.addItem(label(STATUSES, code), code)

@@ -1,8 +1,9 @@
 """Statistics: yearly tables and charts of identified and presumed victims, shelter stays and
-clinic activity, with CSV, chart and one-page PDF exports.
+clinic activity, with CSV, chart and yearly summary PDF exports.
 
-Figures are computed by the statistics service on a worker thread. Published figures hide
-small counts (shown as ".."); internal figures need the statistics.internal permission.
+Figures are computed by the statistics service on a worker thread. Published figures come
+from the publication ledger and hide small counts (shown as ".."); internal figures need the
+statistics.internal permission. Administrators set the publication threshold here.
 """
 
 from __future__ import annotations
@@ -34,7 +35,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from clinic_app.errors import Forbidden, Invalid
 from clinic_app.security.permissions import Action, allowed
+from clinic_app.services.disclosure import MAX_THRESHOLD, MIN_THRESHOLD
 from clinic_app.services.statistics import (
     BY_AGE,
     BY_EXPLOITATION,
@@ -133,6 +136,10 @@ NOTES: dict[str, str] = {
         "StatisticsPage",
         "Age on the day of identification, from the best known birth date.",
     ),
+    "not_released": QT_TRANSLATE_NOOP(
+        "StatisticsPage",
+        "A year that is not over is not published yet: its figures are hidden.",
+    ),
 }
 
 
@@ -151,8 +158,9 @@ class StatisticsPage(QWidget):
         self.setAccessibleName(self.tr("Statistics"))
         this_year = ctx.services.clock().year
 
-        self.year_from = self._year_box(self.tr("From year"), this_year - 9)
-        self.year_to = self._year_box(self.tr("To year"), this_year)
+        # Published figures exist for years that are over: show the last ten of those.
+        self.year_from = self._year_box(self.tr("From year"), this_year - 10)
+        self.year_to = self._year_box(self.tr("To year"), this_year - 1)
         self.site = QComboBox()
         self.site.setAccessibleName(self.tr("Site"))
         self.site.addItem(self.tr("All sites"), None)
@@ -217,6 +225,21 @@ class StatisticsPage(QWidget):
         ):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        # Administrators set the publication threshold (never below 3; audited).
+        self.threshold = QSpinBox()
+        self.threshold.setRange(MIN_THRESHOLD, MAX_THRESHOLD)
+        self.threshold.setAccessibleName(self.tr("Publication threshold"))
+        self.threshold_button = self._button(self.tr("Set t&hreshold"), self.set_threshold)
+        may_set = allowed(ctx.actor, Action.SETTINGS_EDIT)
+        if may_set:
+            self.threshold.setValue(ctx.services.statistics.settings(ctx.actor).threshold)
+            threshold_label = QLabel(self.tr("Smallest count &published:"))
+            threshold_label.setBuddy(self.threshold)
+            buttons.addWidget(threshold_label)
+        self.threshold.setVisible(may_set)
+        self.threshold_button.setVisible(may_set)
+        buttons.addWidget(self.threshold)
+        buttons.addWidget(self.threshold_button)
 
         chooser = QHBoxLayout()
         chooser.addWidget(table_label)
@@ -311,9 +334,13 @@ class StatisticsPage(QWidget):
         years = f"{report.date_from.year}–{report.date_to.year}"
         where = report.site_code or self.tr("all sites")
         if report.published:
-            kind = self.tr("published figures; counts below %1 hidden").replace(
+            kind = self.tr("published figures, threshold %1: counts below %1 hidden").replace(
                 "%1", str(report.threshold)
             )
+            if report.unreleased:
+                kind += " " + self.tr("(%1: the year is not over, nothing published)").replace(
+                    "%1", ", ".join(str(y) for y in report.unreleased)
+                )
         else:
             kind = self.tr("INTERNAL figures, not for publication")
         self.status.setText(f"{years}, {where}: {kind}")
@@ -523,9 +550,25 @@ class StatisticsPage(QWidget):
             painter.end()
         self.ctx.notify(self.tr("Chart saved."))
 
+    def set_threshold(self) -> None:
+        """Administrators: the smallest count published from now on (audited)."""
+        try:
+            value = self.ctx.services.statistics.set_threshold(
+                self.ctx.actor, self.threshold.value()
+            ).threshold
+        except (Invalid, Forbidden) as exc:
+            self._failed(exc)
+            return
+        self.status.setText(
+            self.tr("Threshold %1 applies to years published from now on.").replace(
+                "%1", str(value)
+            )
+        )
+
     def save_summary(self) -> None:
-        """The one-page yearly summary of the 'To' year (published figures only)."""
-        year = max(self.year_from.value(), self.year_to.value())
+        """The yearly summary of the 'To' year, or of the last year that is over."""
+        last_over = self.ctx.services.clock().year - 1
+        year = min(max(self.year_from.value(), self.year_to.value()), last_over)
         path = self.ask_save_path(
             self.tr("Save the yearly summary"), self.tr("PDF files (*.pdf)"), f"summary-{year}.pdf"
         )

@@ -196,6 +196,19 @@ class PersonDialog(QDialog):
         self.registered = QCheckBox(self.tr("&Registered in Denmark (yellow health card)"))
         self.registered.setAccessibleName(self.tr("Registered in Denmark"))
         self.form.addRow("", self.own_insurance)
+        # Whose insurance pays extended care: printed on the referral letter.
+        self.insurer_country = QComboBox()
+        self.insurer_country.addItem(self.tr("Unknown"), None)
+        for code, name in countries(ctx.settings.language):
+            self.insurer_country.addItem(f"{name} ({code})", code)
+        self._row(
+            "insurer_country",
+            self.tr("Ins&urer's country:"),
+            self.insurer_country,
+            self.tr("Insurer's country"),
+        )
+        self.insurer_country.setEnabled(False)
+        self.own_insurance.toggled.connect(self.insurer_country.setEnabled)
         self.form.addRow("", self.registered)
 
         self.site = QComboBox()
@@ -313,6 +326,9 @@ class PersonDialog(QDialog):
         for flag, box in self.flags.items():
             box.setChecked(flag in d.safety_flags)
         self.own_insurance.setChecked(d.own_insurance)
+        self.insurer_country.setCurrentIndex(
+            max(0, self.insurer_country.findData(d.insurer_country))
+        )
         self.registered.setChecked(d.registered_in_denmark)
         self.site.setCurrentIndex(max(0, self.site.findData(d.site_id)))
         self.notes.setPlainText(d.notes)
@@ -336,6 +352,7 @@ class PersonDialog(QDialog):
                 tuple(b.isChecked() for b in self.exploitation.values()),
                 tuple(b.isChecked() for b in self.flags.values()),
                 self.own_insurance.isChecked(),
+                self.insurer_country.currentIndex(),
                 self.registered.isChecked(),
                 self.site.currentIndex(),
                 self.notes.toPlainText(),
@@ -393,6 +410,9 @@ class PersonDialog(QDialog):
             safety_flags=tuple(f for f, b in self.flags.items() if b.isChecked()),
             own_insurance=self.own_insurance.isChecked(),
             registered_in_denmark=self.registered.isChecked(),
+            insurer_country=(
+                self.insurer_country.currentData() if self.own_insurance.isChecked() else None
+            ),
             site_id=site_id,
             notes=self.notes.toPlainText(),
         )

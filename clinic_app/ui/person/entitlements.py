@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from clinic_app.errors import Invalid
-from clinic_app.rules import EntitlementSource
+from clinic_app.rules import render
 from clinic_app.security.permissions import Action
 from clinic_app.services.entitlements import ManualEntitlementInput, ManualEntitlementView
 from clinic_app.services.timeline import TimelineView
@@ -126,6 +126,7 @@ class EntitlementsTab(QWidget):
         else:
             self.message.setText("")
         yes, no = self.tr("Yes"), self.tr("No")
+        lang = self.ctx.settings.language
         self.cover_model.set_rows(
             [
                 Row(
@@ -134,13 +135,12 @@ class EntitlementsTab(QWidget):
                         yes if e.covered else no,
                         label(PAYERS, e.payer),
                         fmt_date(e.valid_from),
-                        fmt_date(e.valid_until) if e.valid_until else self.tr("no end known"),
-                        (
-                            self.tr("Manual decision: ")
-                            if e.source is EntitlementSource.MANUAL
-                            else ""
-                        )
-                        + e.explanation,
+                        (fmt_date(e.valid_until) if e.valid_until else self.tr("no end known"))
+                        + (" " + self.tr("(expected)") if e.expected else ""),
+                        # The rules' structured explanation, in the user's language (it says
+                        # "Manual decision" itself for a manual line).
+                        render(e.detail, lang)
+                        + (" " + self.tr("(unreliable)") if e.unreliable else ""),
                     ),
                     key=e.service,
                     tone="" if e.covered else MUTED,
@@ -219,7 +219,8 @@ class OverrideDialog(QDialog):
         self.payer = QComboBox()
         self.payer.setAccessibleName(self.tr("Paid by"))
         for p in Payer:
-            self.payer.addItem(label(PAYERS, p), p)
+            if p is not Payer.UNKNOWN:  # a manual decision names who pays, or "not covered"
+                self.payer.addItem(label(PAYERS, p), p)
         self.valid_from = QLineEdit()
         self.valid_from.setAccessibleName(self.tr("Valid from"))
         self.valid_from.setPlaceholderText(self.tr("YYYY-MM-DD (empty: today)"))

@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from clinic_app.errors import Invalid
-from clinic_app.rules import Severity
+from clinic_app.rules import Severity, render
+from clinic_app.rules.validation import RuleInvalid
 from clinic_app.security.permissions import Action
 from clinic_app.services.cases import EventInput, EventView
 from clinic_app.services.timeline import TimelineView
@@ -52,6 +53,7 @@ from clinic_app.ui.labels import (
     CHANNELS,
     DEADLINE_KINDS,
     EVENT_KINDS,
+    GROUNDS,
     LEGAL_STAYS,
     OUTCOMES,
     STATES,
@@ -60,7 +62,14 @@ from clinic_app.ui.labels import (
 )
 from clinic_app.ui.person.edit import parse_date
 from clinic_app.ui.tr import QT_TRANSLATE_NOOP
-from clinic_app.vocabulary import Authority, ContactChannel, EventKind, LegalStay, Outcome
+from clinic_app.vocabulary import (
+    Authority,
+    ContactChannel,
+    EventKind,
+    ExtensionGround,
+    LegalStay,
+    Outcome,
+)
 
 DEADLINE_HEADERS = (
     QT_TRANSLATE_NOOP("TimelineTab", "Due"),
@@ -82,7 +91,8 @@ FIELDS_FOR: dict[EventKind, tuple[str, ...]] = {
     EventKind.FIRST_CONTACT: ("channel",),
     EventKind.IDENTIFICATION: ("authority", "outcome", "legal_stay"),
     EventKind.LEGAL_STAY: ("legal_stay",),
-    EventKind.REFLECTION_EXTENSION: ("end_date",),
+    EventKind.REFLECTION_EXTENSION_REQUESTED: ("ground", "end_date"),
+    EventKind.REFLECTION_EXTENSION_DECIDED: ("outcome", "end_date"),
     EventKind.PERMIT_APPLICATION: ("applicant",),
     EventKind.PERMIT_GRANTED: ("end_date",),
     EventKind.PERMIT_RENEWED: ("end_date",),
@@ -105,6 +115,8 @@ def event_details(e: EventView) -> str:
         parts.append(label(CHANNELS, e.channel))
     if e.applicant:
         parts.append(label(AUTHORITIES, e.applicant))
+    if e.ground:
+        parts.append(label(GROUNDS, e.ground))
     return " · ".join(parts)
 
 
@@ -148,6 +160,11 @@ class TimelineTab(QWidget):
         self.violations = plain_label("", self.tr("Problems in the history"), wrap=True)
         self.violations.setStyleSheet("color: #b00020;")
         layout.addWidget(self.violations)
+        self.review = plain_label("", self.tr("Manual review"), wrap=True)
+        self.review.setStyleSheet("color: #8a5a00;")
+        layout.addWidget(self.review)
+        self.notes = plain_label("", self.tr("Notes beside the status"), wrap=True)
+        layout.addWidget(self.notes)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.deadlines_model = RowsModel("TimelineTab", DEADLINE_HEADERS, self)
@@ -218,6 +235,7 @@ class TimelineTab(QWidget):
     def show_timeline(self, view: TimelineView, events: tuple[EventView, ...]) -> None:
         self.view = view
         self.events = events
+        lang = self.ctx.settings.language
         s = self.status
         s["status"].setText(label(STATUSES, view.status))
         ident = label(STATES, view.identification)
@@ -234,10 +252,22 @@ class TimelineTab(QWidget):
         refl = label(STATES, view.reflection)
         if view.reflection_start:
             refl += f" · {fmt_date(view.reflection_start)} – {fmt_date(view.reflection_end)}"
+            if view.reflection_expected_end:
+                refl += " · " + self.tr(
+                    "EXPECTED (requested %1, not granted); granted until %2"
+                ).replace("%1", fmt_date(view.reflection_requested_on)).replace(
+                    "%2", fmt_date(view.reflection_granted_end)
+                )
+            else:
+                refl += " · " + self.tr("granted")
             refl += " · " + self.tr("%1 days").replace("%1", str(view.reflection_days))
         if view.reflection_max_end:
             refl += " · " + self.tr("at most until %1").replace(
                 "%1", fmt_date(view.reflection_max_end)
+            )
+        if view.reflection_departed_on:
+            refl += " · " + self.tr("departed %1").replace(
+                "%1", fmt_date(view.reflection_departed_on)
             )
         s["reflection"].setText(refl)
         permit = label(STATES, view.permit)
@@ -250,6 +280,10 @@ class TimelineTab(QWidget):
         s["permit"].setText(permit)
         s["asylum"].setText(label(STATES, view.asylum))
         ret = label(STATES, view.return_state)
+        if view.avr_cooperating_since:
+            ret += " · " + self.tr("cooperates on return since %1").replace(
+                "%1", fmt_date(view.avr_cooperating_since)
+            )
         if view.departed_on:
             ret += " · " + self.tr("departed %1").replace("%1", fmt_date(view.departed_on))
         if view.follow_up_until:
@@ -260,16 +294,33 @@ class TimelineTab(QWidget):
         age = "" if view.age is None else ("~" if view.age_uncertain else "") + str(view.age)
         if view.is_minor:
             age += " " + self.tr("(minor)")
+        if view.turns_18_from and view.turns_18_until:
+            age += " · " + self.tr("turns 18 between %1 and %2").replace(
+                "%1", fmt_date(view.turns_18_from)
+            ).replace("%2", fmt_date(view.turns_18_until))
         s["age"].setText(age)
-        self.violations.setText("\n".join(v.message for v in view.violations))
-        self.violations.setVisible(bool(view.violations))
+        problems = [render(v.detail, lang) for v in view.violations]
+        if problems:
+            problems.insert(
+                0,
+                self.tr(
+                    "History needs correction: deadlines below are unreliable and status "
+                    "documents cannot be printed until it is corrected."
+                ),
+            )
+        self.violations.setText("\n".join(problems))
+        self.violations.setVisible(bool(problems))
+        self.review.setText("\n".join(render(f.message, lang) for f in view.review_flags))
+        self.review.setVisible(bool(view.review_flags))
+        self.notes.setText("\n".join(render(n.message, lang) for n in view.notes))
+        self.notes.setVisible(bool(view.notes))
         self.deadlines_model.set_rows(
             [
                 Row(
                     (
                         ("~" if d.uncertain else "") + fmt_date(d.due),
-                        label(DEADLINE_KINDS, d.kind),
-                        d.explanation,
+                        self._kind_text(d.kind, d.expected, d.unreliable),
+                        render(d.message, lang),
                         d.rule_set_id or "",
                     ),
                     key=(d.kind, d.tab),
@@ -288,6 +339,14 @@ class TimelineTab(QWidget):
             ]
         )
 
+    def _kind_text(self, kind: str, expected: bool, unreliable: bool) -> str:
+        text = label(DEADLINE_KINDS, kind)
+        if expected:
+            text += " " + self.tr("(expected)")
+        if unreliable:
+            text += " " + self.tr("(unreliable)")
+        return text
+
     def clear_personal_data(self) -> None:
         self._generation += 1
         self.view = None
@@ -295,6 +354,8 @@ class TimelineTab(QWidget):
         for value in self.status.values():
             value.clear()
         self.violations.clear()
+        self.review.clear()
+        self.notes.clear()
         self.deadlines_model.clear()
         self.events_model.clear()
 
@@ -377,6 +438,8 @@ class EventDialog(QDialog):
         self._row("channel", self.tr("&Channel:"), self.channel, self.tr("Contact channel"))
         self.applicant = self._enum_combo(Authority, AUTHORITIES)
         self._row("applicant", self.tr("A&pplicant:"), self.applicant, self.tr("Applicant"))
+        self.ground = self._enum_combo(ExtensionGround, GROUNDS)
+        self._row("ground", self.tr("&Ground:"), self.ground, self.tr("Extension ground"))
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(70)
@@ -424,7 +487,15 @@ class EventDialog(QDialog):
 
     def _kind_changed(self) -> None:
         used = FIELDS_FOR.get(EventKind(self.kind.currentData()), ())
-        for key in ("end_date", "authority", "outcome", "legal_stay", "channel", "applicant"):
+        for key in (
+            "end_date",
+            "authority",
+            "outcome",
+            "legal_stay",
+            "channel",
+            "applicant",
+            "ground",
+        ):
             lab, box = self.rows[key]
             lab.setVisible(key in used)
             box.setVisible(key in used)
@@ -473,6 +544,7 @@ class EventDialog(QDialog):
             legal_stay=pick("legal_stay", self.legal_stay, LegalStay),
             channel=pick("channel", self.channel, ContactChannel),
             applicant=pick("applicant", self.applicant, Authority),
+            ground=pick("ground", self.ground, ExtensionGround),
             notes=self.notes.toPlainText(),
         )
 
@@ -495,10 +567,16 @@ class EventDialog(QDialog):
         self.save_button.setEnabled(True)
         if isinstance(exc, Invalid):
             key = {"event_date": "date", "site_id": "notes"}.get(exc.field, exc.field)
+            # A broken legal rule carries its structured reason: render it in the UI language.
+            text = (
+                render(exc.detail, self.ctx.settings.language)
+                if isinstance(exc, RuleInvalid)
+                else invalid_message(exc)
+            )
             if key in self.errors and self.rows[key][1].isVisible():
-                show_error(self.errors[key], invalid_message(exc))
+                show_error(self.errors[key], text)
                 return
-            show_error(self.general_error, invalid_message(exc))
+            show_error(self.general_error, text)
             return
         show_error(self.general_error, error_message(exc))
 

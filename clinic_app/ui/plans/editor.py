@@ -9,6 +9,7 @@ readable in the version selector, with its differences to any other version.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -438,7 +439,9 @@ class PlanEditor(QWidget):
         brush = ADDED_BRUSH if diff.change == "added" else CHANGED_BRUSH
         for column in range(5):
             item.setBackground(column, brush)
-        text = self._diff_text(diff)
+        # Qt shows a tooltip that looks like markup as rich text: user text is escaped and
+        # the tooltip is rich text on purpose, so "<b>" in a goal stays "<b>".
+        text = "<qt>" + html.escape(self._diff_text(diff)).replace("\n", "<br>") + "</qt>"
         for column in range(5):
             item.setToolTip(column, text)
 

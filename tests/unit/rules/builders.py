@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from clinic_app.rules import EventFact
-from clinic_app.vocabulary import Authority, EventKind, LegalStay, Outcome
+from clinic_app.vocabulary import Authority, EventKind, ExtensionGround, LegalStay, Outcome
 
 D = dt.date
 
@@ -25,10 +25,15 @@ def identified(
     )  # fmt: skip
 
 
-def not_identified(day: dt.date, authority: Authority = Authority.IMMIGRATION_SERVICE) -> EventFact:
+def not_identified(
+    day: dt.date,
+    authority: Authority = Authority.IMMIGRATION_SERVICE,
+    stay: LegalStay | None = LegalStay.NONE,
+) -> EventFact:
     return EventFact(
-        EventKind.IDENTIFICATION, day, authority=authority, outcome=Outcome.NOT_IDENTIFIED
-    )
+        EventKind.IDENTIFICATION, day, authority=authority, outcome=Outcome.NOT_IDENTIFIED,
+        legal_stay=stay,
+    )  # fmt: skip
 
 
 def stay(day: dt.date, legal_stay: LegalStay) -> EventFact:
@@ -40,7 +45,26 @@ def reflection(day: dt.date) -> EventFact:
 
 
 def extension(day: dt.date, new_end: dt.date) -> EventFact:
-    return EventFact(EventKind.REFLECTION_EXTENSION, day, end_date=new_end)
+    """An extension granted by a decision letter (what an old ``reflection_extension``
+    migrates to)."""
+    return decision(day, True, new_end)
+
+
+def request(
+    day: dt.date,
+    ground: ExtensionGround | None = ExtensionGround.RETURN_COOPERATION,
+    until: dt.date | None = None,
+) -> EventFact:
+    return EventFact(EventKind.REFLECTION_EXTENSION_REQUESTED, day, end_date=until, ground=ground)
+
+
+def decision(day: dt.date, granted: bool, until: dt.date | None = None) -> EventFact:
+    outcome = Outcome.GRANTED if granted else Outcome.REFUSED
+    return EventFact(EventKind.REFLECTION_EXTENSION_DECIDED, day, end_date=until, outcome=outcome)
+
+
+def cooperation(day: dt.date) -> EventFact:
+    return EventFact(EventKind.AVR_COOPERATION, day)
 
 
 def application(day: dt.date, applicant: Authority = Authority.POLICE) -> EventFact:

@@ -38,11 +38,12 @@ def test_exact_birth_date() -> None:
     assert age_on(birth, D(2027, 3, 10)) == (18, False)
 
 
-def test_estimated_year_assumes_first_of_july_and_is_uncertain() -> None:
+def test_estimated_year_is_a_minor_until_the_end_of_the_year_and_is_uncertain() -> None:
+    # Council of Europe Convention Art. 10(3): a minor while in doubt.
     birth = BirthFact(BirthCertainty.ESTIMATED_YEAR, birth_year=2009)
-    assert eighteenth_birthday(birth) == (D(2027, 7, 1), True)
-    assert age_on(birth, D(2027, 6, 30)) == (17, True)
-    assert age_on(birth, D(2027, 7, 1)) == (18, True)
+    assert eighteenth_birthday(birth) == (D(2028, 1, 1), True)
+    assert age_on(birth, D(2027, 12, 31)) == (17, True)
+    assert age_on(birth, D(2028, 1, 1)) == (18, True)
 
 
 def test_age_assessment_takes_the_youngest_reading() -> None:
@@ -65,4 +66,4 @@ def test_age_before_birth_is_unknown() -> None:
 
 def test_exact_certainty_without_date_falls_back_to_year() -> None:
     birth = BirthFact(BirthCertainty.EXACT, birth_year=2000)
-    assert eighteenth_birthday(birth) == (D(2018, 7, 1), True)
+    assert eighteenth_birthday(birth) == (D(2019, 1, 1), True)

@@ -38,8 +38,10 @@ def test_one_line_per_service_in_vocabulary_order() -> None:
 def test_presumed_victim_not_covered() -> None:
     lines = compute_entitlements(PersonFacts(events=(contact(D(2026, 1, 1)),)), D(2026, 1, 2))
     assert not any(line.covered for line in lines)
-    assert all(line.payer is Payer.NONE for line in lines)
+    assert all(line.payer is Payer.NONE for line in lines[1:])
     assert "identification" in lines[1].explanation
+    # No legal stay recorded: who pays necessary care depends on it, and no source says.
+    assert lines[0].payer is Payer.UNKNOWN and "no source says" in lines[0].explanation
 
 
 def test_no_legal_stay_paid_by_immigration_service_until_reflection_end() -> None:
@@ -114,10 +116,11 @@ def test_yellow_card_general_practice() -> None:
     assert "yellow" in line.explanation
 
 
-def test_general_practice_not_covered_with_legal_stay_and_no_card() -> None:
+def test_general_practice_with_legal_stay_and_no_card_names_no_payer() -> None:
     facts = PersonFacts(events=(identified(D(2026, 1, 1), Authority.CMM, LegalStay.EU_CITIZEN),))
     line = _line(compute_entitlements(facts, D(2026, 1, 2)), HealthService.GENERAL_PRACTICE)
-    assert not line.covered
+    assert line.covered and line.payer is Payer.UNKNOWN
+    assert "no source says" in line.explanation
 
 
 def test_asylum_pending_is_open_ended_and_grant_hands_over() -> None:
@@ -131,9 +134,10 @@ def test_asylum_pending_is_open_ended_and_grant_hands_over() -> None:
     granted = compute_entitlements(
         PersonFacts(events=(*events, asylum_decided(D(2026, 4, 1), True))), D(2026, 4, 2)
     )
+    # A refugee has legal stay: extended care paid by CMM, ordinary care via the yellow card.
     line = _line(granted, HealthService.DENTISTRY)
-    assert not line.covered
-    assert "municipality" in line.explanation
+    assert line.covered and line.payer is Payer.CMM and line.valid_until is None
+    assert "legal stay" in line.explanation
 
 
 def test_permit_extends_the_period() -> None:
@@ -167,9 +171,11 @@ def test_case_closed_ends_open_entitlements() -> None:
     assert not line.covered
 
 
-def test_not_identified_not_covered() -> None:
+def test_not_identified_gets_necessary_care_only() -> None:
     facts = PersonFacts(events=(not_identified(D(2026, 1, 1)),))
-    assert not any(line.covered for line in compute_entitlements(facts, D(2026, 1, 2)))
+    lines = compute_entitlements(facts, D(2026, 1, 2))
+    assert not any(line.covered for line in lines[1:])
+    assert lines[0].covered and lines[0].payer is Payer.IMMIGRATION_SERVICE
 
 
 def test_manual_entitlement_overrides_with_reason() -> None:

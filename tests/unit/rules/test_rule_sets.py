@@ -9,6 +9,7 @@ from clinic_app.rules import (
     all_rule_sets,
     authority_may_identify,
     identification_authority,
+    in_review_window,
     rule_set_by_id,
     rule_set_for,
 )
@@ -37,7 +38,8 @@ def test_every_rule_set_cites_sources() -> None:
     [
         (D(2008, 1, 1), "2011"),
         (D(2011, 6, 20), "2011"),
-        (D(2013, 7, 31), "2011"),
+        (D(2013, 6, 24), "2011"),
+        (D(2013, 6, 25), "2013+"),  # the consolidation act already reads 120 days
         (D(2013, 8, 1), "2013+"),
         (D(2026, 11, 26), "2013+"),
         (dt.date.min, "2011"),
@@ -58,10 +60,21 @@ def test_numbers_of_each_rule_set() -> None:
     assert old.permit_period_months == new.permit_period_months == 6
 
 
-def test_unverified_effective_date_is_flagged_in_the_data() -> None:
+def test_uncertain_effective_date_is_recorded_with_its_source_in_the_data() -> None:
     new = rule_set_by_id("2013+")
-    assert "unverified" in new.notes.lower()
-    assert any("NOT verified" in s.note for s in new.sources)
+    assert "uncertain" in new.notes.lower()
+    bill = next(s for s in new.sources if "L 129" in s.title)
+    assert "ft.dk" in bill.locator and "day after publication" in bill.title
+    assert "NOT found" in bill.note  # the publication day is not confirmed
+    assert in_review_window(D(2013, 1, 30)) and in_review_window(D(2013, 6, 25))
+    assert not in_review_window(D(2013, 1, 29)) and not in_review_window(D(2013, 6, 26))
+    assert not rule_set_by_id("2011").permit_section_in_force  # bill L 129 created §9c(5)
+
+
+def test_police_and_prosecution_never_identify() -> None:
+    for stay in LegalStay:
+        assert not authority_may_identify(Authority.POLICE, stay)
+        assert not authority_may_identify(Authority.PROSECUTION, stay)
 
 
 def test_unknown_rule_set_id() -> None:

@@ -23,6 +23,7 @@ from .builders import (
     avr_referral,
     closed,
     contact,
+    decision,
     departure,
     extension,
     identified,
@@ -31,6 +32,7 @@ from .builders import (
     permit_ended,
     reflection,
     renewal,
+    request,
     stay,
 )
 
@@ -97,7 +99,7 @@ def test_extension_within_maximum() -> None:
     assert t.reflection.state is ReflectionState.EXTENDED
     assert t.reflection.end == D(2026, 4, 1)
     assert t.reflection.total_days == 90
-    assert "extended on 2026-01-20 to 90 days in total" in (
+    assert "extension decided on 2026-01-20, 90 days in total" in (
         _one(t.deadlines, DeadlineKind.REFLECTION_END).explanation
     )
 
@@ -112,24 +114,35 @@ def test_extension_beyond_maximum_is_capped_and_reported() -> None:
     assert [v.code for v in t.violations] == ["reflection_beyond_maximum"]
 
 
-def test_old_rules_keep_the_100_day_maximum_after_the_change() -> None:
-    # Identified under the 2011 rules; extension decided after the 2013 change.
+def test_the_request_date_decides_the_maximum_not_the_start() -> None:
+    # Started under the 2011 rules; the request was made after the 2013 change (v2 rule:
+    # the rule set in force on the request date decides the maximum).
     facts = PersonFacts(
-        events=(identified(D(2013, 6, 1)), extension(D(2013, 8, 15), D(2013, 12, 31)))
+        events=(
+            identified(D(2012, 12, 1)),
+            request(D(2012, 12, 20)),
+            decision(D(2012, 12, 28), True, D(2013, 12, 31)),
+        )
     )
-    t = compute_timeline(facts, D(2013, 9, 1))
+    t = compute_timeline(facts, D(2013, 1, 2))
     assert t.reflection.rule_set_id == "2011"
-    assert t.reflection.max_end == D(2013, 9, 9)  # 100 days from 1 June
+    assert t.reflection.max_rule_set_id == "2011"
+    assert t.reflection.max_end == D(2013, 3, 11)  # 100 days from 1 December
     assert t.reflection.total_days == 100
     assert t.violations[0].code == "reflection_beyond_maximum"
     assert "rule set 2011 allows at most 100 days" in t.violations[0].message
+    later = PersonFacts(events=(identified(D(2013, 6, 1)), request(D(2013, 6, 28))))
+    t = compute_timeline(later, D(2013, 7, 1))
+    assert t.reflection.rule_set_id == "2011" and t.reflection.max_rule_set_id == "2013+"
+    assert t.reflection.max_end == D(2013, 9, 29)  # 120 days from 1 June
+    assert t.reflection.expected_end == D(2013, 9, 29)
 
 
 def test_new_rules_from_the_effective_date() -> None:
-    t_old = compute_timeline(PersonFacts(events=(identified(D(2013, 7, 31)),)), D(2013, 8, 5))
-    t_new = compute_timeline(PersonFacts(events=(identified(D(2013, 8, 1)),)), D(2013, 8, 5))
-    assert t_old.reflection.max_end == D(2013, 11, 8)  # +100
-    assert t_new.reflection.max_end == D(2013, 11, 29)  # +120
+    t_old = compute_timeline(PersonFacts(events=(identified(D(2013, 6, 24)),)), D(2013, 6, 24))
+    t_new = compute_timeline(PersonFacts(events=(identified(D(2013, 6, 25)),)), D(2013, 6, 25))
+    assert t_old.reflection.max_end == D(2013, 10, 2)  # +100
+    assert t_new.reflection.max_end == D(2013, 10, 23)  # +120
 
 
 def test_reflection_ends_and_is_past() -> None:
@@ -138,15 +151,16 @@ def test_reflection_ends_and_is_past() -> None:
     assert _one(t.deadlines, DeadlineKind.REFLECTION_END).severity is Severity.PAST
 
 
-def test_departure_cuts_reflection_short() -> None:
+def test_departure_is_recorded_beside_the_legal_end() -> None:
     facts = PersonFacts(
         events=(identified(D(2026, 1, 1)), avr_referral(D(2026, 1, 10)), departure(D(2026, 1, 20)))
     )
     t = compute_timeline(facts, D(2026, 2, 1))
-    assert t.reflection.end == D(2026, 1, 20)
+    assert t.reflection.end == D(2026, 1, 31)  # the legal end stays
+    assert t.reflection.departed_on == D(2026, 1, 20)
     assert t.reflection.state is ReflectionState.ENDED
     assert not t.deadlines_of(DeadlineKind.REFLECTION_MAX_END)
-    assert "departure" in _one(t.deadlines, DeadlineKind.REFLECTION_END).explanation
+    assert t.status == "returned"
 
 
 def test_severity_bands() -> None:
@@ -298,7 +312,8 @@ def test_turns_18_during_reflection_period() -> None:
     )
     t = compute_timeline(facts, D(2027, 6, 2))
     turns = _one(t.deadlines, DeadlineKind.TURNS_18)
-    assert turns.due == D(2027, 7, 1)
+    assert turns.due == D(2028, 1, 1)  # a minor until the end of 2027 while in doubt
+    assert turns.due_from == D(2027, 1, 1)
     assert turns.uncertain
     assert turns.explanation.endswith("during the reflection period")
 
@@ -347,9 +362,9 @@ def test_permit_renewed_twice_counts_renewals() -> None:
             application(D(2026, 1, 10)),
             permit(D(2026, 1, 20)),
             application(D(2026, 7, 1)),
-            renewal(D(2026, 7, 20)),
+            renewal(D(2026, 7, 20), D(2027, 1, 20)),
             application(D(2027, 1, 5)),
-            renewal(D(2027, 1, 20)),
+            renewal(D(2027, 1, 20), D(2027, 7, 20)),
         )
     )
     t = compute_timeline(facts, D(2027, 2, 1))

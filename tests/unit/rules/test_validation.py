@@ -4,7 +4,7 @@ import pytest
 
 from clinic_app.errors import Invalid
 from clinic_app.rules import EventFact, check_event, rule_set_by_id, validate_history
-from clinic_app.vocabulary import Authority, EventKind, LegalStay
+from clinic_app.vocabulary import Authority, EventKind, LegalStay, Outcome
 
 from .builders import (
     D,
@@ -70,8 +70,10 @@ def test_extension_without_reflection() -> None:
 
 
 def test_extension_needs_end_date() -> None:
-    events = [identified(D(2026, 1, 1)), EventFact(EventKind.REFLECTION_EXTENSION, D(2026, 1, 9))]
-    assert _codes(events) == ["end_date_required"]
+    granted = EventFact(
+        EventKind.REFLECTION_EXTENSION_DECIDED, D(2026, 1, 9), outcome=Outcome.GRANTED
+    )
+    assert _codes([identified(D(2026, 1, 1)), granted]) == ["end_date_required"]
 
 
 def test_reflection_before_identification() -> None:
@@ -98,13 +100,17 @@ def test_prosecution_may_apply() -> None:
 
 
 def test_renewal_needs_a_new_application() -> None:
-    events = [application(D(2026, 1, 10)), permit(D(2026, 1, 20)), renewal(D(2026, 7, 20))]
+    events = [
+        application(D(2026, 1, 10)),
+        permit(D(2026, 1, 20)),
+        renewal(D(2026, 7, 20), D(2027, 1, 20)),
+    ]
     assert _codes(events) == ["permit_without_police_application"]
     assert _codes([*events, application(D(2026, 7, 1))]) == []
 
 
 def test_renewal_without_grant() -> None:
-    assert _codes([application(D(2026, 1, 10)), renewal(D(2026, 1, 20))]) == [
+    assert _codes([application(D(2026, 1, 10)), renewal(D(2026, 1, 20), D(2026, 6, 1))]) == [
         "renewal_without_grant"
     ]
 

@@ -366,14 +366,15 @@ def test_access_report_lists_who_viewed_or_changed_one_person(
     services.persons.get(nurse, pid)
     services.persons.add_alias(staff, pid, NameInput("Dana", is_alias=True))
     services.persons.get(admin, other)
-    services.persons.search(nurse, "dumitru")  # no person id: not part of the report
+    services.persons.search(nurse, "dumitru")  # she appeared in the results: in the report
 
     report = services.audit_log.access_report(admin, pid)
     assert report.person_id == pid and report.case_ref
-    assert [(e.username, e.action) for e in report.entries] == [
-        ("sofie", "person.create"),
-        ("nina", "person.view"),
-        ("sofie", "person.alias_add"),
+    assert [(e.username, e.action, e.listed) for e in report.entries] == [
+        ("sofie", "person.create", False),
+        ("nina", "person.view", False),
+        ("sofie", "person.alias_add", False),
+        ("nina", "person.search", True),
     ]
     assert report.entries[1].role == "nurse" and report.entries[1].display_name == "Nina"
     assert report.entries[1].workstation == "test-pc"

@@ -116,7 +116,10 @@ def test_identification_starts_reflection_and_stores_status_and_deadlines(
                 ),
             ],
             EventInput(
-                EventKind.REFLECTION_EXTENSION, dt.date(2026, 7, 1), end_date=dt.date(2026, 10, 20)
+                EventKind.REFLECTION_EXTENSION_DECIDED,
+                dt.date(2026, 7, 1),
+                end_date=dt.date(2026, 10, 20),
+                outcome=Outcome.GRANTED,
             ),
             "end_date",
             "reflection_beyond_maximum",
@@ -136,9 +139,10 @@ def test_identification_starts_reflection_and_stores_status_and_deadlines(
         (
             [FIRST_CONTACT, IDENTIFIED],
             EventInput(
-                EventKind.REFLECTION_EXTENSION,
+                EventKind.REFLECTION_EXTENSION_DECIDED,
                 dt.date(2026, 11, 20),
                 end_date=dt.date(2026, 11, 19),
+                outcome=Outcome.GRANTED,
             ),
             "end_date",
             "end_before_start",

@@ -7,14 +7,14 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from clinic_app.errors import Forbidden, Invalid, NotFound
+from clinic_app.errors import Forbidden, Invalid
 from clinic_app.models import AuditEvent
 from clinic_app.security.context import Actor
 from clinic_app.services.cases import EventInput
 from clinic_app.services.container import Services
 from clinic_app.services.dashboard import CATEGORIES, DashboardItem
 from clinic_app.vocabulary import Authority, BirthCertainty, EventKind, LegalStay, Outcome, Role
-from tests.conftest import TODAY, make_user
+from tests.conftest import PASSWORD, TODAY, make_user
 from tests.unit.services.test_cases import assign_contact, register
 
 
@@ -32,6 +32,14 @@ def start_reflection(services: Services, actor: Actor, pid: int, day: dt.date) -
         EventInput(EventKind.REFLECTION_START, day),
     ):
         services.cases.record_event(actor, pid, event)
+
+
+def site_lead(services: Services, admin: Actor, site_id: int) -> Actor:
+    """A team lead working at ``site_id``: a site's list is for that site's own staff."""
+    username = f"lead{site_id}"
+    if services.users.attempts_left(username) is None:
+        return make_user(services, admin, username, Role.TEAM_LEAD, site_id)
+    return services.users.authenticate(username, PASSWORD, "test-pc")
 
 
 def reflection_ends(items: tuple[DashboardItem, ...]) -> list[tuple[str, dt.date, str]]:
@@ -61,10 +69,14 @@ def test_reflection_start_puts_its_end_on_the_dashboard(
     services: Services, admin: Actor, site_ids: dict[str, int]
 ) -> None:
     pid = register(services, admin, site_ids["shelter"])
-    before = services.dashboard.dashboard(admin, "site", site_ids["shelter"])
+    before = services.dashboard.dashboard(
+        site_lead(services, admin, site_ids["shelter"]), "site", site_ids["shelter"]
+    )
     assert not before.items
     start_reflection(services, admin, pid, dt.date(2026, 11, 14))
-    view = services.dashboard.dashboard(admin, "site", site_ids["shelter"])
+    view = services.dashboard.dashboard(
+        site_lead(services, admin, site_ids["shelter"]), "site", site_ids["shelter"]
+    )
     (item,) = [i for i in view.items if i.kind == "reflection_end"]
     assert (item.person_id, item.due, item.category) == (pid, dt.date(2026, 12, 14), "due_30_days")
     assert item.days_left == 18 and item.tab == "timeline" and item.rule_set_id == "2013+"
@@ -75,7 +87,9 @@ def test_reflection_start_puts_its_end_on_the_dashboard(
 def test_categories_counts_and_urgency_order(
     services: Services, admin: Actor, site_ids: dict[str, int], people: dict[str, int]
 ) -> None:
-    view = services.dashboard.dashboard(admin, "site", site_ids["shelter"])
+    view = services.dashboard.dashboard(
+        site_lead(services, admin, site_ids["shelter"]), "site", site_ids["shelter"]
+    )
     assert [(c, d) for c, d, _ in reflection_ends(view.items)] == [
         ("overdue", dt.date(2026, 11, 24)),
         ("due_7_days", dt.date(2026, 11, 29)),
@@ -114,7 +128,9 @@ def test_archived_persons_are_left_out(
     services: Services, admin: Actor, site_ids: dict[str, int], people: dict[str, int]
 ) -> None:
     services.persons.archive(admin, people["soon"], "case transferred")
-    view = services.dashboard.dashboard(admin, "site", site_ids["shelter"])
+    view = services.dashboard.dashboard(
+        site_lead(services, admin, site_ids["shelter"]), "site", site_ids["shelter"]
+    )
     assert people["soon"] not in {i.person_id for i in view.items}
 
 
@@ -128,7 +144,9 @@ def test_minor_without_guardian_is_due_now_in_the_contacts_tab(
         birth_certainty=BirthCertainty.EXACT,
         birth_date=dt.date(2010, 1, 5),
     )
-    view = services.dashboard.dashboard(admin, "site", site_ids["clinic"])
+    view = services.dashboard.dashboard(
+        site_lead(services, admin, site_ids["clinic"]), "site", site_ids["clinic"]
+    )
     (item,) = [i for i in view.items if i.kind == "guardian_missing"]
     assert (item.person_id, item.category, item.tab) == (pid, "due_7_days", "contacts")
 
@@ -150,11 +168,15 @@ def test_dashboard_permissions_and_input(
         services.dashboard.dashboard(siteless, "caseload")
     assert own.items == ()
     assert services.dashboard.dashboard(staff, "site").site_id == site_ids["shelter"]
-    assert services.dashboard.dashboard(nurse, "site", site_ids["shelter"]).items
+    # Whatever the role, another site's list would say who stays there.
+    for outsider in (nurse, admin, site_lead(services, admin, site_ids["clinic"])):
+        with pytest.raises(Forbidden):
+            services.dashboard.dashboard(outsider, "site", site_ids["shelter"])
+    assert services.dashboard.dashboard(nurse, "site").site_id == site_ids["clinic"]
     with pytest.raises(Invalid) as err:
         services.dashboard.dashboard(admin, "site")  # the administrator has no site
     assert err.value.field == "site_id"
-    with pytest.raises(NotFound):
+    with pytest.raises(Forbidden):  # refused before looking: no site's existence is told
         services.dashboard.dashboard(admin, "site", 9999)
     with pytest.raises(Invalid):
         services.dashboard.dashboard(admin, "everything")  # type: ignore[arg-type]
@@ -163,7 +185,9 @@ def test_dashboard_permissions_and_input(
 def test_each_view_is_audited_without_personal_data(
     services: Services, admin: Actor, site_ids: dict[str, int], people: dict[str, int]
 ) -> None:
-    view = services.dashboard.dashboard(admin, "site", site_ids["shelter"])
+    view = services.dashboard.dashboard(
+        site_lead(services, admin, site_ids["shelter"]), "site", site_ids["shelter"]
+    )
     with services.db.read() as s:
         row = s.scalars(select(AuditEvent).where(AuditEvent.action == "dashboard.view")).one()
     assert row.target == f"site:{site_ids['shelter']}"
@@ -174,23 +198,45 @@ def test_each_view_is_audited_without_personal_data(
 def test_view_tells_when_everyone_was_last_recomputed(
     services: Services, admin: Actor, site_ids: dict[str, int]
 ) -> None:
-    assert services.dashboard.dashboard(admin, "site", site_ids["shelter"]).refreshed_on is None
+    assert (
+        services.dashboard.dashboard(
+            site_lead(services, admin, site_ids["shelter"]), "site", site_ids["shelter"]
+        ).refreshed_on
+        is None
+    )
     staff = make_user(services, admin, "hanne", Role.SHELTER_STAFF, site_ids["shelter"])
     with pytest.raises(Forbidden):
         services.dashboard.refresh_all(staff)
     report = services.dashboard.refresh_all(admin)
     assert report.persons == 0
-    assert services.dashboard.dashboard(admin, "site", site_ids["shelter"]).refreshed_on == TODAY
+    assert (
+        services.dashboard.dashboard(
+            site_lead(services, admin, site_ids["shelter"]), "site", site_ids["shelter"]
+        ).refreshed_on
+        == TODAY
+    )
 
 
 def test_lists_are_capped_per_category_but_counts_are_not(
     services: Services, admin: Actor, site_ids: dict[str, int], people: dict[str, int]
 ) -> None:
-    full = services.dashboard.dashboard(admin, "site", site_ids["shelter"], per_category=None)
-    capped = services.dashboard.dashboard(admin, "site", site_ids["shelter"], per_category=1)
+    full = services.dashboard.dashboard(
+        site_lead(services, admin, site_ids["shelter"]),
+        "site",
+        site_ids["shelter"],
+        per_category=None,
+    )
+    capped = services.dashboard.dashboard(
+        site_lead(services, admin, site_ids["shelter"]), "site", site_ids["shelter"], per_category=1
+    )
     assert capped.counts == full.counts and capped.counts_by_kind == full.counts_by_kind
     assert [len(capped.of(c)) for c in CATEGORIES] == [min(1, full.counts[c]) for c in CATEGORIES]
     assert capped.items == tuple(full.of(c)[0] for c in CATEGORIES if full.counts[c])
     with pytest.raises(Invalid) as err:
-        services.dashboard.dashboard(admin, "site", site_ids["shelter"], per_category=0)
+        services.dashboard.dashboard(
+            site_lead(services, admin, site_ids["shelter"]),
+            "site",
+            site_ids["shelter"],
+            per_category=0,
+        )
     assert err.value.field == "per_category"

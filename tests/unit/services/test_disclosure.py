@@ -6,7 +6,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clinic_app.services.disclosure import CountTable, ProtectedTable, protect, protect_list
+from clinic_app.services.disclosure import (
+    CountTable,
+    Equation,
+    ProtectedTable,
+    determined,
+    protect,
+    protect_entries,
+    protect_list,
+)
+from tests.disclosure_attack import LinearAttack
 
 Position = tuple[int, int]
 
@@ -37,33 +46,19 @@ def _published(p: ProtectedTable, n: int, m: int) -> dict[Position, int | None]:
 
 
 def _attack(published: dict[Position, int | None], n: int, m: int) -> dict[Position, int]:
-    """What an outsider recovers by subtraction (or addition) along rows and columns,
-    repeating as long as any line has exactly one unknown entry."""
-    known = {pos: v for pos, v in published.items() if v is not None}
-    lines = []
+    """What an outsider recovers exactly: every row and column relation of the published
+    table, solved with rational arithmetic (tests/disclosure_attack.py)."""
+    attack = LinearAttack()
+    for pos, v in published.items():
+        if v is not None:
+            attack.known(pos, v)
     for r in range(n + 1):
         if (r, m) in published:
-            lines.append(([(r, c) for c in range(m) if (r, c) in published], (r, m)))
+            attack.sum_is([(r, c) for c in range(m)], (r, m))
     for c in range(m + 1):
         if (n, c) in published:
-            lines.append(([(r, c) for r in range(n) if (r, c) in published], (n, c)))
-    recovered: dict[Position, int] = {}
-    progress = True
-    while progress:
-        progress = False
-        for parts, total in lines:
-            entries = [*parts, total]
-            unknown = [p for p in entries if p not in known]
-            if len(unknown) != 1:
-                continue
-            (u,) = unknown
-            if u == total:
-                value = sum(known[p] for p in parts)
-            else:
-                value = known[total] - sum(known[p] for p in parts if p != u)
-            known[u] = recovered[u] = value
-            progress = True
-    return recovered
+            attack.sum_is([(r, c) for r in range(n)], (n, c))
+    return {pos: int(v) for pos, v in attack.solve().items() if published.get(pos, 0) is None}
 
 
 tables = st.integers(1, 6).flatmap(
@@ -85,7 +80,7 @@ def _with_margins(cells: list[list[int]]) -> CountTable:
 
 
 @settings(max_examples=400, deadline=None)
-@given(cells=tables, threshold=st.integers(2, 11))
+@given(cells=tables, threshold=st.integers(3, 11))
 def test_no_hidden_count_can_be_derived_from_any_total(cells, threshold) -> None:
     table = _with_margins(cells)
     n, m = len(cells), len(cells[0])
@@ -96,8 +91,10 @@ def test_no_hidden_count_can_be_derived_from_any_total(cells, threshold) -> None
     assert all(v is None or v == 0 or v >= threshold for v in published.values())
     # Everything published is true.
     assert all(v is None or v == truth[pos] for pos, v in published.items())
-    # The outsider's line-by-line arithmetic recovers no hidden entry.
-    assert _attack(published, n, m) == {}
+    # The outsider's exact linear algebra recovers no hidden small count.
+    recovered = _attack(published, n, m)
+    assert not [pos for pos, v in recovered.items() if 0 < v < threshold]
+    assert all(truth[pos] == v for pos, v in recovered.items())
     # Every small count was hidden (primary), and the counts add up.
     small = sum(1 for v in truth.values() if 0 < v < threshold)
     assert result.primary == small
@@ -105,7 +102,7 @@ def test_no_hidden_count_can_be_derived_from_any_total(cells, threshold) -> None
 
 
 @settings(max_examples=200, deadline=None)
-@given(counts=st.lists(st.integers(0, 30), min_size=1, max_size=8), threshold=st.integers(2, 8))
+@given(counts=st.lists(st.integers(0, 30), min_size=1, max_size=8), threshold=st.integers(3, 8))
 def test_one_dimensional_tables_with_a_total(counts, threshold) -> None:
     shown, total = protect_list(counts, sum(counts), threshold)
     hidden = [i for i, v in enumerate(shown) if v is None]
@@ -166,7 +163,7 @@ def test_overlapping_categories_are_protected_conservatively() -> None:
     assert result.cells[0].count(None) >= 2
 
 
-@pytest.mark.parametrize("threshold", [0, 1, 101])
+@pytest.mark.parametrize("threshold", [0, 1, 2, 101])
 def test_threshold_must_be_sensible(threshold) -> None:
     with pytest.raises(ValueError):
         protect(CountTable(((1,),)), threshold)
@@ -179,3 +176,30 @@ def test_malformed_tables_are_refused() -> None:
         protect(CountTable(((1,),), row_totals=(1, 2)))
     with pytest.raises(ValueError):
         protect(CountTable(((-1,),)))
+
+
+def test_exact_check_sees_what_no_single_line_shows() -> None:
+    # a+b, c+d, a+c and a+d are all known: no equation has one unknown, yet all four are
+    # fixed (2a = (a+c) + (a+d) - (c+d)).
+    eqs = [
+        Equation("ab", ("a", "b")),
+        Equation("cd", ("c", "d")),
+        Equation("ac", ("a", "c")),
+        Equation("ad", ("a", "d")),
+    ]
+    assert determined({"a", "b", "c", "d"}, eqs) == {"a", "b", "c", "d"}
+    assert determined({"a", "b", "c", "d", "ad"}, eqs) == set()
+
+
+def test_unpublished_small_counts_are_protected_too() -> None:
+    # Two persons with no site: the national figure minus the sites' would give them away.
+    values = {"A": 10, "B": 7, "none": 2, "N": 19}
+    eqs = [Equation("N", ("A", "B", "none"))]
+    result = protect_entries(values, eqs, 5, unpublished={"none"}, totals={"N"})
+    assert result.hidden == {"B"}  # the smallest site; the national total stays shown
+    assert result.primary == frozenset() and "none" not in result.hidden
+    assert "none" not in determined(result.hidden | {"none"}, eqs)
+    # An unpublished count that is not small may follow: nothing else is hidden for it.
+    values["none"] = 9
+    values["N"] = 26
+    assert protect_entries(values, eqs, 5, unpublished={"none"}).hidden == frozenset()

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from clinic_app.documents.data import Letterhead
 from clinic_app.errors import Forbidden, Invalid
 from clinic_app.models import AuditEvent, DocumentLog
+from clinic_app.rules import render
 from clinic_app.security.context import Actor
 from clinic_app.services.action_plans import GoalInput, PlanInput, TaskInput
 from clinic_app.services.cases import EventInput
@@ -34,6 +35,7 @@ from clinic_app.vocabulary import (
     DocumentAction,
     DocumentType,
     EventKind,
+    ExtensionGround,
     LegalStay,
     Outcome,
     PartnerKind,
@@ -529,3 +531,103 @@ def test_docs_show_the_routing_table() -> None:
 
     docs = Path(__file__).resolve().parents[3] / "docs" / "documents.md"
     assert routing_markdown() in docs.read_text(encoding="utf-8")
+
+
+# --- only valid histories count (issue 15, item 6) --------------------------------------------
+
+
+def _permit_then_void_the_grant(services: Services, actor: Actor, person: int) -> int:
+    """A permit and its renewal; voiding the grant leaves a renewal without a grant."""
+    cases = services.cases
+    police = Authority.POLICE
+    cases.record_event(
+        actor, person, EventInput(EventKind.PERMIT_APPLICATION, D(11, 12), applicant=police)
+    )
+    grant = cases.record_event(actor, person, EventInput(EventKind.PERMIT_GRANTED, D(11, 15)))
+    cases.record_event(
+        actor, person, EventInput(EventKind.PERMIT_APPLICATION, D(11, 18), applicant=police)
+    )
+    renewal = cases.record_event(
+        actor,
+        person,
+        EventInput(EventKind.PERMIT_RENEWED, D(11, 20), end_date=dt.date(2027, 11, 15)),
+    )
+    cases.void_event(actor, grant.id, "entered on the wrong person")
+    return renewal.id
+
+
+def D(month: int, day: int) -> dt.date:
+    return dt.date(2026, month, day)
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_status_documents_are_refused_while_the_history_needs_correction(
+    services: Services,
+    admin: Actor,
+    site_ids: dict[str, int],
+    pid: int,
+    child: int,
+    lawyer: int,
+    doctor: int,
+    lang: str,
+) -> None:
+    nurse = make_user(services, admin, "nina", Role.NURSE, site_ids["clinic"])
+    iom = partner_id(services, PartnerKind.IOM)
+    consent(services, admin, pid, lawyer, Purpose.LEGAL_STATUS, DataCategory.LEGAL_STATUS)
+    renewal = _permit_then_void_the_grant(services, admin, pid)
+    _permit_then_void_the_grant(services, admin, child)
+    view = services.timeline.timeline(admin, pid)
+    assert view.status == "history_needs_correction" and not view.valid
+    # Without its grant the renewal also runs from its own date: longer than 6 months.
+    assert [v.code for v in view.violations] == ["renewal_without_grant", "permit_period_too_long"]
+    assert all(d.unreliable for d in view.deadlines if d.kind.value != "history_correction")
+    docs = services.documents
+    attempts = (
+        (admin, DocumentType.STATUS_CONFIRMATION, pid, lawyer),
+        (nurse, DocumentType.HEALTH_REFERRAL, pid, doctor),
+        (admin, DocumentType.IOM_REFERRAL, pid, iom),
+        (admin, DocumentType.GUARDIAN_SUMMARY, child, None),
+    )
+    for actor, doc_type, person, partner in attempts:
+        with pytest.raises(Forbidden) as refused:
+            docs.prepare(actor, doc_type, person, partner, lang)
+        word = "Refused" if lang == "en" else "Afvist"
+        assert refused.value.reason.startswith(word), doc_type
+        assert "2026-11-20" in refused.value.reason  # names the renewal without a grant
+        assert any(a == "document.refused" for a, _ in audit_actions(services, person))
+    # The print dialog's pre-check says the same, with the reason to render in its language.
+    check = docs.check(admin, DocumentType.STATUS_CONFIRMATION, pid, lawyer)
+    assert not check.allowed and check.code == "history" and check.message is not None
+    assert "Historikken" in render(check.message, "da") or "rettes" in render(check.message, "da")
+    # A document that states no status is not affected.
+    docs.prepare(admin, DocumentType.ACCESS_REPORT, pid, None, lang)
+    # Corrected (the renewal voided too): the status confirmation prints again.
+    services.cases.void_event(admin, renewal, "no permit was granted")
+    assert services.timeline.timeline(admin, pid).valid
+    doc = docs.prepare(admin, DocumentType.STATUS_CONFIRMATION, pid, lawyer, lang)
+    text = text_of(doc.pdf)
+    note = "§722(2)" if lang == "en" else "§ 722, stk. 2"
+    assert note in text  # the note beside the status (item 9)
+
+
+def test_status_confirmation_says_expected_never_granted(
+    services: Services, admin: Actor, pid: int, lawyer: int
+) -> None:
+    consent(services, admin, pid, lawyer, Purpose.LEGAL_STATUS, DataCategory.LEGAL_STATUS)
+    services.cases.record_event(
+        admin,
+        pid,
+        EventInput(
+            EventKind.REFLECTION_EXTENSION_REQUESTED,
+            D(11, 20),
+            ground=ExtensionGround.RETURN_COOPERATION,
+        ),
+    )
+    da = text_of(
+        services.documents.prepare(admin, DocumentType.STATUS_CONFIRMATION, pid, lawyer, "da").pdf
+    )
+    en = text_of(
+        services.documents.prepare(admin, DocumentType.STATUS_CONFIRMATION, pid, lawyer, "en").pdf
+    )
+    assert "FORVENTET" in da and "EXPECTED" not in da
+    assert "EXPECTED" in en and "2027-03-10" in en  # 120 days from 2026-11-10

@@ -4,19 +4,25 @@ For every action that a service implements, every role calls a representative se
 method on a person in each relation to them (someone else's person at another site, a
 person of their own caseload at another site, a person at their own site). The expected
 answer is the matrix in ``clinic_app.security.permissions``; the observed answer is what the
-service did. A denied call writes nothing, not even an audit row.
+service did. A denied call changes nothing and writes exactly one audit row: the refusal
+(``access.refused``, or ``document.refused`` for documents), with codes and ids only.
+
+Every list-returning method, called by every role, shows only persons that role may see.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pytest
+from sqlalchemy import select
 
 from clinic_app.errors import ClinicError, Forbidden
-from clinic_app.models import ContactPersonAssignment, Person
+from clinic_app.models import AuditEvent, ContactPersonAssignment, Person
 from clinic_app.security.context import Actor
 from clinic_app.security.permissions import (
     GLOBAL_ACTIONS,
@@ -29,16 +35,22 @@ from clinic_app.security.permissions import (
 from clinic_app.services.action_plans import GoalInput, PlanInput, PlanStamp
 from clinic_app.services.audit import AuditFilter
 from clinic_app.services.cases import EventInput
+from clinic_app.services.consents import ConsentInput, Purpose
 from clinic_app.services.contacts import GuardianInput
 from clinic_app.services.container import Services
 from clinic_app.services.entitlements import ManualEntitlementInput
 from clinic_app.services.persons import NameInput, PersonFilter, PersonInput
 from clinic_app.services.plan_templates import TemplateGoal, TemplateInput
 from clinic_app.services.referrals import ReferralInput
+from clinic_app.services.relations import relation_to
 from clinic_app.services.statistics import StatsQuery
 from clinic_app.services.visits import VisitInput
 from clinic_app.vocabulary import (
+    BirthCertainty,
     ContactChannel,
+    DataCategory,
+    DocumentAction,
+    DocumentType,
     EventKind,
     HealthService,
     PartnerKind,
@@ -77,6 +89,8 @@ class World:
     shelter: int
     clinic: int
     actors: dict[Role, Actor]
+    lawyer: int = 0
+    police: int = 0
     stamps: dict[int, PlanStamp] = field(default_factory=dict)
 
     def person(self, actor: Actor, rel: Rel, n: int) -> int:
@@ -102,7 +116,9 @@ def world(services: Services, admin: Actor, site_ids: dict[str, int]) -> World:
     }
     lead = make_user(services, admin, "setup_lead", Role.TEAM_LEAD, clinic)
     nurse = make_user(services, admin, "setup_nurse", Role.NURSE, clinic)
-    return World(services, admin, lead, nurse, shelter, clinic, actors)
+    lawyer = services.reference.save_partner(admin, None, name="Lawyer", kind=PartnerKind.LEGAL)
+    police = services.reference.partners(PartnerKind.POLICE)[0].id
+    return World(services, admin, lead, nurse, shelter, clinic, actors, lawyer.id, police)
 
 
 # A probe performs the call and returns what the actor could do: True (allowed), False
@@ -158,6 +174,38 @@ def _plan(w: World, pid: int) -> int:
         )
     w.stamps[detail.id] = detail.stamp
     return detail.id
+
+
+def _consent(w: World, pid: int) -> int:
+    """The person's consent to confirm her legal status to the lawyer."""
+    return w.services.consents.record(
+        w.admin,
+        pid,
+        ConsentInput(
+            Purpose.LEGAL_STATUS,
+            (DataCategory.IDENTITY, DataCategory.LEGAL_STATUS),
+            TODAY,
+            partner_id=w.lawyer,
+        ),
+    ).id
+
+
+def _minor(w: World, pid: int) -> int:
+    """Make the person a child (the police may then get her status without consent)."""
+    with w.services.db.write() as s:
+        person = s.get(Person, pid)
+        assert person is not None
+        person.birth_certainty = BirthCertainty.EXACT
+        person.birth_date = TODAY.replace(year=TODAY.year - 15)
+        person.birth_year = person.birth_date.year
+    return pid
+
+
+def _print(w: World, a: Actor, pid: int, partner: int, reason: str | None = None) -> bool:
+    docs = w.services.documents
+    doc = docs.prepare(a, DocumentType.STATUS_CONFIRMATION, pid, partner, "en", reason=reason)
+    docs.record_output(a, doc, DocumentAction.PRINT)
+    return True
 
 
 def _plan_areas(w: World, a: Actor, plan_id: int) -> set[PlanArea]:
@@ -341,15 +389,27 @@ PROBES: dict[Action, Case] = {
     ),
 }
 
+PROBES |= {
+    Action.CONSENT_EDIT: Case(
+        _ok(
+            lambda w, a, p, t: w.services.consents.record(
+                a,
+                p,
+                ConsentInput(
+                    Purpose.LEGAL_STATUS, (DataCategory.IDENTITY,), TODAY, partner_id=w.lawyer
+                ),
+            )
+        )
+    ),
+    Action.DOCUMENT_PRINT: Case(lambda w, a, p, t: _print(w, a, p, w.lawyer), prepare=_consent),
+    Action.DOCUMENT_PRINT_WITHOUT_CONSENT: Case(
+        lambda w, a, p, t: _print(w, a, p, w.police, "Child missing tonight"), prepare=_minor
+    ),
+}
+
 # Actions with no service yet (a probe is added with the service). Listing them keeps the
 # table honest: every action is either probed or named here.
-NOT_YET_A_SERVICE: frozenset[Action] = frozenset(
-    {
-        Action.CONSENT_EDIT,
-        Action.DOCUMENT_PRINT,
-        Action.DOCUMENT_PRINT_WITHOUT_CONSENT,
-    }
-)
+NOT_YET_A_SERVICE: frozenset[Action] = frozenset()
 
 # Cells where the service is known to be stricter than the matrix: the test asserts the
 # service's actual (stricter) answer so that fixing it makes this test fail and the entry
@@ -395,11 +455,130 @@ def test_service_enforces_the_matrix(world: World, action: Action) -> None:
             if observed != expected:
                 wrong.append(f"{role.value} / {rel.name}: expected {expected}, got {observed}")
             wrote = last_id(world.services) > before
-            if raised and wrote:
-                wrong.append(f"{role.value} / {rel.name}: a refused call wrote to the log")
+            if raised:
+                wrong += [
+                    f"{role.value} / {rel.name}: {problem}"
+                    for problem in _refusal_problems(world, before, pid)
+                ]
             if case.audited and observed and not wrote:
                 wrong.append(f"{role.value} / {rel.name}: allowed but not audited")
     assert not wrong, f"{action}:\n" + "\n".join(wrong)
+
+
+def _refusal_problems(w: World, before: int, pid: int) -> list[str]:
+    """A refusal leaves exactly one row: who, what, which person, the rule; no names."""
+    with w.services.db.read() as s:
+        rows = s.scalars(select(AuditEvent).where(AuditEvent.id > before)).all()
+    if [r.action for r in rows] not in (["access.refused"], ["document.refused"]):
+        return [f"refusal audited as {[r.action for r in rows]}"]
+    (row,) = rows
+    problems = []
+    if row.outcome != "denied" or row.user_id is None:
+        problems.append(f"refusal row {row.outcome} by {row.user_id}")
+    if row.person_id not in (pid, None) or "Test Person" in row.details + row.target:
+        problems.append("refusal row names another person or personal data")
+    if row.action == "access.refused" and not json.loads(row.details).get("rule"):
+        problems.append("refusal row does not say which rule refused")
+    return problems
+
+
+def test_a_refusal_names_the_person_it_was_about(world: World) -> None:
+    staff = world.actors[Role.SHELTER_STAFF]
+    pid = world.person(staff, RELATIONS[0], next(_n))
+    before = last_id(world.services)
+    with pytest.raises(Forbidden):
+        world.services.persons.get(staff, pid)
+    with world.services.db.read() as s:
+        (row,) = s.scalars(select(AuditEvent).where(AuditEvent.id > before)).all()
+    assert (row.action, row.person_id, row.target, row.outcome) == (
+        "access.refused",
+        pid,
+        "person.view",
+        "denied",
+    )
+    assert json.loads(row.details) == {
+        "call": "persons.get",
+        "rule": "only for persons at your site",
+    }
+    # She can ask who tried: the access report lists the refused attempt.
+    report = world.services.audit_log.access_report(world.admin, pid)
+    assert ("access.refused", "denied", staff.username) in {
+        (e.action, e.outcome, e.username) for e in report.entries
+    }
+
+
+# Every list-returning method: what each role gets back holds only persons it may see.
+LISTS: dict[str, Callable[[World, Actor], object]] = {
+    "persons.search": lambda w, a: w.services.persons.search(a, "Test Person", limit=500),
+    "persons.find_similar": lambda w, a: w.services.persons.find_similar(
+        a, ["Test Person"], None, None
+    ),
+    "dashboard.caseload": lambda w, a: w.services.dashboard.dashboard(a, "caseload"),
+    "dashboard.site": lambda w, a: w.services.dashboard.dashboard(a, "site"),
+    "contacts.caseload": lambda w, a: w.services.contacts.caseload(a),
+    "contacts.transitions_due": lambda w, a: w.services.contacts.transitions_due(a, 3660),
+    "plans.due_for_review": lambda w, a: w.services.plans.due_for_review(
+        a, 3660, caseload_only=False
+    ),
+    "visits.day_view": lambda w, a: w.services.visits.day_view(a, w.clinic, TODAY),
+    "referrals.open_referrals": lambda w, a: w.services.referrals.open_referrals(a),
+}
+
+
+def _listed_person_ids(value: object) -> set[int]:
+    found: set[int] = set()
+    if isinstance(value, (tuple, list)):
+        for v in value:
+            found |= _listed_person_ids(v)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            v = getattr(value, f.name)
+            if (f.name == "person_id" and isinstance(v, int)) or (
+                f.name == "id" and type(value).__name__ in ("PersonSummary", "DuplicateCandidate")
+            ):
+                found.add(v)
+            else:
+                found |= _listed_person_ids(v)
+    return found
+
+
+def test_every_list_shows_only_persons_the_role_may_see(world: World) -> None:
+    people = []
+    for rel in RELATIONS:
+        for actor in world.actors.values():
+            pid = world.person(actor, rel, next(_n))
+            _minor(world, pid)  # on the turning-18 and guardian lists too
+            world.services.contacts.record_guardian(world.admin, pid, GuardianInput("G. Name"))
+            plan = world.services.plans.create(world.admin, pid, PlanInput("Plan", TODAY))
+            with world.services.db.write() as s:
+                from clinic_app.models import ActionPlan
+
+                s.get(ActionPlan, plan.id).review_date = TODAY  # type: ignore[union-attr]
+            _visit(world, pid)
+            _referral(world, pid)
+            people.append(pid)
+    wrong, shown = [], 0
+    for role, actor in world.actors.items():
+        for name, call in LISTS.items():
+            try:
+                listed = _listed_person_ids(call(world, actor))
+            except Forbidden:
+                continue
+            shown += len(listed)
+            for pid in listed:
+                with world.services.db.read() as s:
+                    person = s.get(Person, pid)
+                    assert person is not None
+                    rel = relation_to(s, actor, person)
+                if not allowed(
+                    actor,
+                    Action.PERSON_VIEW,
+                    own_caseload=rel.own_caseload,
+                    same_site=rel.same_site,
+                ):
+                    wrong.append(f"{role.value} / {name}: lists person {pid} it may not see")
+    assert not wrong, "\n".join(wrong)
+    assert shown > len(people)  # the lists were not simply empty
 
 
 def test_known_stricter_cells_are_still_allowed_by_the_matrix() -> None:

@@ -8,6 +8,7 @@ import json
 import re
 from collections.abc import Callable
 from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -166,7 +167,7 @@ def build_fixed_data(services: Services, admin: Actor, site_ids: dict[str, int])
         _contact(D(2025, 5, 1)),
         _identified(D(2025, 6, 1), Authority.COURT, LegalStay.NONE),
     )
-    # Estimated birth year 2008 (1 July): 17 on 1 August 2025; asylum granted.
+    # Estimated birth year 2008 (counted from its end): 16 on 1 August 2025; asylum granted.
     ids["estimated"] = p = _person(
         services,
         admin,
@@ -317,9 +318,20 @@ def test_age_at_identification_uses_best_known_birth_date(services, stats, admin
     assert age[2024] == {"child": 0, "adult": 1, "unknown": 0}
 
 
-def test_site_filter_counts_only_that_sites_persons_and_stays(stats, admin, data, site_ids) -> None:
+def test_site_filter_counts_only_that_sites_persons_and_stays(
+    services, stats, admin, data, site_ids
+) -> None:
     q = StatsQuery.for_years(2025, internal=True, site_id=site_ids["shelter"])
-    report = stats.report(admin, q, (VICTIMS, SHELTER_STAYS))
+    # Unsuppressed small counts of one site are for that site's own staff, whatever the role.
+    with pytest.raises(Forbidden):
+        stats.report(admin, q, (VICTIMS,))
+    lead = make_user(services, admin, "tove", Role.TEAM_LEAD, site_ids["shelter"])
+    elsewhere = make_user(services, admin, "tage", Role.TEAM_LEAD, site_ids["clinic"])
+    with pytest.raises(Forbidden):
+        stats.report(elsewhere, q, (VICTIMS,))
+    published = stats.report(elsewhere, replace(q, internal=False), (VICTIMS,))
+    assert published.table(VICTIMS).cell(2025, "identified") is None  # 2: suppressed
+    report = stats.report(lead, q, (VICTIMS, SHELTER_STAYS))
     assert report.site_code == "SH1"
     assert report.table(VICTIMS).cell(2025, "identified") == 2
     stays = report.table(SHELTER_STAYS)
@@ -372,7 +384,7 @@ def test_clinic_activity(services, stats, admin, data, site_ids) -> None:
     }
     assert rows[2024]["visits"] == 1
     assert rows[2024]["anonymous_visitors"] == 0
-    other_site = StatsQuery.for_years(2025, internal=True, site_id=site_ids["shelter"])
+    other_site = StatsQuery.for_years(2025, site_id=site_ids["shelter"])
     assert _rows(stats.table(admin, other_site, CLINIC_ACTIVITY))[2025]["visits"] == 0
 
 
@@ -438,7 +450,6 @@ def test_csv_export_has_bom_and_marks_hidden_counts(services, stats, admin, data
 def test_summary_pdf_is_rendered_logged_and_audited(services, stats, admin, data) -> None:
     pdf = stats.summary_pdf(admin, 2025, language="da")
     assert pdf.startswith(b"%PDF")
-    assert pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages") == 1
     with services.db.read() as s:
         log = s.execute(select(DocumentLog.doc_type, DocumentLog.person_id)).one()
     assert log.doc_type is DocumentType.STATISTICS_SUMMARY and log.person_id is None
@@ -451,12 +462,38 @@ def test_summary_pdf_is_rendered_logged_and_audited(services, stats, admin, data
         )
 
 
+def _pdf_text(pdf: bytes) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+@pytest.mark.parametrize("language", ["en", "da"])
+def test_summary_pdf_is_a_publication(services, stats, admin, data, language) -> None:
+    text = _pdf_text(stats.summary_pdf(admin, 2025, language=language))
+    # No personal-data banner, case reference or staff name.
+    for word in ("CONFIDENTIAL", "FORTROLIGT", "STAT-", "Administrator", "admin"):
+        assert word not in text
+    assert ("Published statistics" if language == "en" else "Offentliggjort statistik") in text
+    # The period, the threshold, and that small counts are hidden.
+    if language == "en":
+        assert "1 January – 31 December 2025" in text
+        assert "Smallest number shown" in text and "from 1 to 4" in text
+    else:
+        assert "1. januar – 31. december 2025" in text
+        assert "Mindste viste tal" in text and "fra 1 til 4" in text
+    # Released figures only: the same as the published table of that year.
+    table = stats.table(admin, StatsQuery.for_years(2025), BY_AGE)
+    assert table.cells[0] == (None, None, None)  # 2 children, 1 adult, 1 unknown: hidden
+
+
 def test_bad_queries_are_refused(stats, admin) -> None:
     with pytest.raises(Invalid) as err:
         stats.report(admin, StatsQuery(D(2025, 2, 1), D(2025, 1, 1)))
     assert err.value.field == "date_to"
-    with pytest.raises(Invalid):
-        stats.report(admin, StatsQuery.for_years(2025, threshold=1))
+    with pytest.raises(Invalid) as err:
+        stats.report(admin, StatsQuery(D(2025, 1, 1), D(2025, 6, 30)))
+    assert err.value.code == "whole_years"
     with pytest.raises(Invalid):
         stats.report(admin, StatsQuery.for_years(2025), ("no_such_table",))
     with pytest.raises(Invalid):
@@ -563,7 +600,8 @@ def test_cli_table_json_and_csv(cli, tmp_path) -> None:
 def test_cli_htcds_export_and_pdf(cli, tmp_path) -> None:
     target = tmp_path / "htcds.csv"
     code, out, _ = cli("stats", "export-htcds", "--year", "2025", "--out", str(target))
-    assert code == 0 and "6 records" in out
+    # Six records cannot make a group of eleven: all are withheld, and the export says so.
+    assert code == 0 and "0 records" in out and "6 withheld" in out and "k = 11" in out
     assert target.read_text(encoding="utf-8-sig").startswith("recordId,yearOfRegistration")
     pdf = tmp_path / "summary.pdf"
     code, _, _ = cli("stats", "summary-pdf", "--year", "2025", "--out", str(pdf))
@@ -581,10 +619,10 @@ def test_cli_errors_are_plain(cli, services, admin) -> None:
 
 
 def test_published_nationalities_merge_rare_countries(stats, admin, data) -> None:
-    # Over 2024-2025: NG 2, RO 1, VN 1, unknown 1. With threshold 2, RO and VN would be
-    # named with hidden counts, telling that someone of that nationality was identified.
-    q = StatsQuery.for_years(2024, 2025, threshold=2)
-    table = stats.table(admin, q, BY_NATIONALITY)
-    assert table.columns == ("NG", "other_nationalities", "unknown")
+    # In 2025: NG 2, RO 1, unknown 1; below the threshold (3 here) nationally, a country
+    # named with a hidden count would tell that someone of that nationality was identified.
+    stats.set_threshold(admin, 3)
+    table = stats.table(admin, StatsQuery.for_years(2025), BY_NATIONALITY)
+    assert table.columns == ("other_nationalities", "unknown")
     internal = stats.table(admin, _internal(), BY_NATIONALITY)
     assert internal.columns == ("NG", "RO", "VN", "unknown")

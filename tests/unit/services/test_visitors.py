@@ -17,7 +17,8 @@ from clinic_app.services.container import Services
 from clinic_app.services.persons import NameInput, PersonInput
 from clinic_app.services.referrals import ReferralInput
 from clinic_app.services.visitors import VisitorInput
-from clinic_app.vocabulary import AgeBand
+from clinic_app.vocabulary import AgeBand, Role
+from tests.conftest import make_user
 from tests.unit.services.clinic_helpers import (  # noqa: F401 - fixtures
     NOON,
     counts,
@@ -107,7 +108,12 @@ def test_staff_cannot_find_visitors(services: Services, nurse: Actor, staff: Act
 
 
 def test_linking_carries_history_over_and_is_audited(
-    services: Services, nurse: Actor, staff: Actor, site_ids: dict[str, int], person_id: int
+    services: Services,
+    admin: Actor,
+    nurse: Actor,
+    staff: Actor,
+    site_ids: dict[str, int],
+    person_id: int,
 ) -> None:
     clinic = site_ids["clinic"]
     vid = new_visitor(services, nurse)
@@ -122,7 +128,9 @@ def test_linking_carries_history_over_and_is_audited(
     )
     assert services.visits.person_visits(nurse, person_id) == ()
 
-    linked = services.visitors.link_to_person(nurse, vid, person_id)
+    # Linking changes her record: a nurse who may edit her (at her shelter) links.
+    linker = make_user(services, admin, "nell", Role.NURSE, site_ids["shelter"])
+    linked = services.visitors.link_to_person(linker, vid, person_id, "Same card code")
     assert linked.linked_person_id == person_id and linked.linked_at is not None
     assert linked.linked_case_ref is not None
 
@@ -143,23 +151,62 @@ def test_linking_carries_history_over_and_is_audited(
         ).one()
     details = json.loads(audit[1])
     assert audit[0] == person_id
-    assert details == {"visitor_id": vid, "person_id": person_id, "visits": 2, "referrals": 1}
+    assert details == {
+        "visitor_id": vid,
+        "person_id": person_id,
+        "visits": 2,
+        "referrals": 1,
+        "reason": "Same card code",
+    }
 
     # A new visit by card code after linking lands on her record too.
     third = services.visits.record_visit(nurse, visit_input(clinic, visitor_id=vid))
     assert third.person_id == person_id
     # Linking again to the same person is harmless; to another is refused.
-    assert services.visitors.link_to_person(nurse, vid, person_id).linked_person_id == person_id
-    other = services.persons.register(nurse, PersonInput(names=(NameInput("Other Person"),))).id
+    again = services.visitors.link_to_person(linker, vid, person_id, "again")
+    assert again.linked_person_id == person_id
+    other = services.persons.register(
+        admin, PersonInput(names=(NameInput("Other Person"),), site_id=site_ids["shelter"])
+    ).id
     with pytest.raises(Conflict):
-        services.visitors.link_to_person(nurse, vid, other)
+        services.visitors.link_to_person(linker, vid, other, "wrong")
+
+    # Unlink: everything the visitor brought goes back to her, audited with the reason.
+    own = services.visits.record_visit(nurse, visit_input(clinic, person_id=person_id))
+    back = services.visitors.unlink(linker, vid, "Two women share the card")
+    assert back.linked_person_id is None and back.linked_case_ref is None
+    assert [v.id for v in services.visits.person_visits(nurse, person_id)] == [own.id]
+    assert {v.id for v in services.visitors.history(nurse, vid)} == {first.id, second.id, third.id}
+    assert services.referrals.for_person(nurse, person_id) == ()
+    with services.db.read() as s:
+        row = s.execute(
+            select(AuditEvent.person_id, AuditEvent.details).where(
+                AuditEvent.action == "visitor.unlink"
+            )
+        ).one()
+    assert row[0] == person_id
+    assert json.loads(row[1])["visits"] == 3 and json.loads(row[1])["referrals"] == 1
+    with pytest.raises(Conflict):
+        services.visitors.unlink(linker, vid, "twice")
 
 
-def test_linking_needs_permission(
-    services: Services, nurse: Actor, staff: Actor, person_id: int
+def test_linking_needs_the_right_to_edit_her_and_record_visits_and_a_reason(
+    services: Services, admin: Actor, nurse: Actor, staff: Actor, person_id: int
 ) -> None:
     vid = new_visitor(services, nurse)
-    with pytest.raises(Forbidden):
-        services.visitors.link_to_person(staff, vid, person_id)
+    for who in (staff, admin):  # may edit her, may not record visits
+        with pytest.raises(Forbidden):
+            services.visitors.link_to_person(who, vid, person_id, "reason")
+    with pytest.raises(Forbidden):  # records visits, may not edit a shelter's resident
+        services.visitors.link_to_person(nurse, vid, person_id, "reason")
+    with pytest.raises(Invalid) as err:
+        services.visitors.link_to_person(nurse, vid, person_id, "  ")
+    assert err.value.field == "reason"
+    here = services.persons.register(
+        nurse, PersonInput(names=(NameInput("At The Clinic"),), site_id=nurse.site_id)
+    )
     with pytest.raises(NotFound):
-        services.visitors.link_to_person(nurse, vid, 9999)
+        services.visitors.link_to_person(nurse, vid, 9999, "reason")
+    assert services.visitors.link_to_person(nurse, vid, here.id, "reason").linked_person_id
+    with pytest.raises(Forbidden):
+        services.visitors.unlink(staff, vid, "reason")

@@ -415,7 +415,7 @@ def _calls(services: Services, ids: dict[str, int]) -> dict[str, Callable[[Actor
         "VisitorService.search": lambda a: r.search(a, "Mira"),
         "VisitorService.history": lambda a: r.history(a, ids["visitor"]),
         "VisitorService.link_to_person": lambda a: r.link_to_person(
-            a, ids["visitor"], ids["person"]
+            a, ids["visitor"], ids["person"], "same card"
         ),
         "ReferralService.create": lambda a: ref.create(
             a, ReferralInput("doctor", "pain", person_id=ids["person"])

@@ -92,7 +92,7 @@ def test_wrong_key_fails_clearly_and_changes_nothing(
     )
     with pytest.raises(StorageError) as err:
         open_database(url)
-    assert err.value.code == "key_needed"  # a wrong key in the keychain is not used
+    assert err.value.code == "wrong_key"  # a wrong key in the keychain is not used
     with pytest.raises(StorageError) as err:
         engine_for_key(tmp_path / "clinic.db", cipher.new_database_key())
     assert err.value.code == "wrong_key"
@@ -151,7 +151,7 @@ def test_no_keychain_needs_the_recovery_key(tmp_path: Path, memory_keyring: Memo
     keyring.set_keyring(FailKeyring())
     with pytest.raises(StorageError) as err:
         open_database(url)
-    assert err.value.code == "key_needed" and "keychain" in err.value.message.lower()
+    assert err.value.code == "no_keyring" and "keychain" in err.value.message.lower()
     open_services(url, recovery_key=keys.recovery_key).close()
     with pytest.raises(StorageError) as err:
         create_encrypted_database(tmp_path / "other.db")
