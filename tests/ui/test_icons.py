@@ -10,10 +10,12 @@ from PySide6.QtWidgets import QApplication, QListWidget
 
 from clinic_app.app import run_gui
 from clinic_app.security.context import Actor
-from clinic_app.services.container import Services, mark_demo
+from clinic_app.services.container import open_database
+from clinic_app.services.demo_data import generate_demo_data
 from clinic_app.ui.areas import all_areas
 from clinic_app.ui.icons import ACTION, AREA, DESKTOP_ID, app_icon, icon
 from clinic_app.ui.login import LoginDialog
+from tests.conftest import TODAY
 from tests.ui.conftest import MakeWindow, Prompts
 from tests.ui.helpers import find
 
@@ -50,9 +52,12 @@ def test_icons_come_in_every_size_and_the_app_icon_is_drawn() -> None:
 
 
 def test_the_app_shows_its_icon_from_the_log_in_window_on(
-    qtbot: object, services: Services, db_url: str, tmp_path: Path, prompts: Prompts
+    qtbot: object, tmp_path: Path, prompts: Prompts
 ) -> None:
-    mark_demo(services.db)
+    db_url = f"sqlite:///{tmp_path / 'demo.db'}"
+    db = open_database(db_url)
+    generate_demo_data(db, persons=1, today=TODAY)
+    db.dispose()
     seen: dict[str, object] = {}
 
     def look_and_quit() -> None:
