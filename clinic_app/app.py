@@ -104,6 +104,7 @@ def run_gui(
     from clinic_app.ui.context import run_task
     from clinic_app.ui.crash import ExceptionHook
     from clinic_app.ui.fonts import register_app_fonts
+    from clinic_app.ui.icons import DESKTOP_ID, app_icon
     from clinic_app.ui.login import LoginDialog
     from clinic_app.ui.settings import APPLICATION, ORGANISATION, AppSettings
 
@@ -123,6 +124,8 @@ def run_gui(
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Clinic App")
     register_app_fonts(all_font_files())
+    app.setDesktopFileName(DESKTOP_ID)  # Wayland docks match the window to its desktop entry
+    app.setWindowIcon(app_icon())
     hook = ExceptionHook().install()
     settings = AppSettings(settings_path)
     translations = Translations(app)

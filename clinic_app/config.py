@@ -28,8 +28,25 @@ def private_files() -> None:
 
 
 def resources_dir() -> Path:
-    """Bundled resources (fonts, translations) inside the package."""
+    """What the package loads at run time (translations, fonts, icons, default partners).
+
+    Built from the top-level ``resources/`` by ``scripts/build_resources.py``; the same path
+    inside a PyInstaller bundle, where the package's files sit beside its modules.
+    """
     return Path(__file__).resolve().parent / "resources"
+
+
+def resource(*parts: str) -> Path:
+    """One built resource file or folder, e.g. ``resource("fonts", "DejaVuSans.ttf")``.
+
+    Raises FileNotFoundError naming the build step when the resources were never built.
+    """
+    path = resources_dir().joinpath(*parts)
+    if not path.exists():
+        raise FileNotFoundError(
+            f"{path} is missing: build the resources with `python scripts/build_resources.py`"
+        )
+    return path
 
 
 def sqlite_url(path: Path) -> str:

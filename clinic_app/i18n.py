@@ -1,9 +1,10 @@
 """Translators for the GUI (QtCore only): install every ``*_<lang>.qm`` and switch at run time.
 
-Each area owner ships ``clinic_app/resources/translations/<prefix>_da.ts`` and its compiled
-``.qm``; all of them are loaded together, so pages only ever call ``tr()``. English is the
-source language: switching to English removes the Danish translators and installs the ``*_en.qm``
-files, which hold only the English plural forms ("1 visit", "3 visits").
+Each area owner keeps ``resources/translations/<prefix>_da.ts`` (the top-level source
+folder); ``scripts/build_resources.py`` compiles them into the package's ``translations/``
+folder, and all of them are loaded together, so pages only ever call ``tr()``. English is the
+source language: switching to English removes the Danish translators and installs the
+``*_en.qm`` files, which hold only the English plural forms ("1 visit", "3 visits").
 """
 
 from __future__ import annotations

@@ -2,6 +2,7 @@
 # Set up everything clinic_app needs in this checkout, then run the demo or the test suite.
 #   bash scripts/bootstrap.sh demo   # demo database of fictional people, then the app
 #   bash scripts/bootstrap.sh test   # ruff, mypy, import contracts and the whole test suite
+#   bash scripts/bootstrap.sh env    # only .venv (from requirements.lock) and the built resources
 # Installs into .venv inside the checkout; as root (or with password-less sudo) it also
 # installs the Debian libraries Qt needs when they are missing.
 set -euo pipefail
@@ -65,12 +66,24 @@ ensure_venv() {
         fi
     fi
     local stamp="$VENV/.setup-stamp" want
-    want=$(cat pyproject.toml | sha256sum | cut -d' ' -f1)
+    # Every package comes from the lock, checked against its hashes; the project itself
+    # goes on top without resolving anything (its build back-end is in the lock too).
+    want=$(cat pyproject.toml requirements.lock | sha256sum | cut -d' ' -f1)
     if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-        say "installing Python packages (first run takes a few minutes)"
-        "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null
-        "$VENV/bin/python" -m pip install -q -e ".[test]"
+        say "installing Python packages from requirements.lock (first run takes a few minutes)"
+        "$VENV/bin/python" -m pip install -q --require-hashes -r requirements.lock
+        "$VENV/bin/python" -m pip install -q --no-deps --no-build-isolation -e .
         echo "$want" > "$stamp"
+    fi
+    # Translations, fonts, icons and partners from resources/ into the package (quick when current).
+    QT_QPA_PLATFORM=offscreen "$VENV/bin/python" scripts/build_resources.py >&2
+}
+
+ensure_lock() {
+    # The lock must have been refreshed after the last change to pyproject's dependencies.
+    if ! "$PYTHON" scripts/lock.py --check >&2; then
+        say "refresh the lock with: python3 scripts/lock.py"
+        exit 1
     fi
 }
 
@@ -89,12 +102,14 @@ case "$cmd" in
     demo)
         shift
         ensure_qt_libs gui
+        ensure_lock
         ensure_venv
         exec "$VENV/bin/clinic-app" demo "$@"
         ;;
     test)
         shift
         ensure_qt_libs offscreen
+        ensure_lock
         ensure_venv
         ensure_postgres
         export QT_QPA_PLATFORM=offscreen
@@ -109,8 +124,14 @@ case "$cmd" in
         # Two workers: the suite is CPU-bound and CI machines have two cores.
         exec "$VENV/bin/python" -m pytest -n 2 "$@"
         ;;
+    env)
+        # Only the environment: .venv from the lock and the built resources (installer build).
+        ensure_qt_libs offscreen
+        ensure_lock
+        ensure_venv
+        ;;
     *)
-        echo "usage: bash scripts/bootstrap.sh demo|test" >&2
+        echo "usage: bash scripts/bootstrap.sh demo|test|env" >&2
         exit 2
         ;;
 esac

@@ -1,4 +1,4 @@
-"""Build the bundled fallback fonts in ``clinic_app/resources/fonts/`` from Debian packages.
+"""Build the bundled fallback fonts in ``resources/fonts/`` from Debian packages.
 
 Run once when the fonts are updated (the results are committed):
 
@@ -26,7 +26,7 @@ from fontTools.merge import Merger
 from fontTools.ttLib import TTFont
 from fontTools.ttLib.scaleUpem import scale_upem
 
-OUT = Path(__file__).resolve().parent.parent / "clinic_app" / "resources" / "fonts"
+OUT = Path(__file__).resolve().parent.parent / "resources" / "fonts"
 NOTO = "usr/share/fonts/truetype/noto"
 COMMON = [
     *range(0x20, 0x7F),

@@ -1,9 +1,10 @@
 """Refresh the Qt Linguist files and compile them.
 
 For every owner prefix in OWNERS: ``pyside6-lupdate`` collects the strings of its source files
-into ``clinic_app/resources/translations/<prefix>_da.ts`` (keeping existing translations,
-dropping strings no longer in the code), then ``pyside6-lrelease`` compiles every ``.ts``
-there into a ``.qm``. Commit both. Run: ``.venv/bin/python scripts/update_translations.py``.
+into ``resources/translations/<prefix>_da.ts`` (keeping existing translations, dropping
+strings no longer in the code), then ``scripts/build_resources.py`` compiles every ``.ts``
+into the ``.qm`` the package loads. Commit the ``.ts`` (the ``.qm`` are built, not
+committed). Run: ``.venv/bin/python scripts/update_translations.py``.
 
 Add your area: an entry ``"<prefix>": ["clinic_app/ui/<area>/**/*.py", ...]`` in OWNERS.
 """
@@ -17,7 +18,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TRANSLATIONS = ROOT / "clinic_app" / "resources" / "translations"
+TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("da",)
 
 # prefix -> source files (globs relative to the repository root).
@@ -143,12 +144,7 @@ def main() -> int:
                 check=True,
             )
         english_plurals(prefix, files)
-    for ts in sorted(TRANSLATIONS.glob("*.ts")):
-        subprocess.run(
-            [_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
-            cwd=ROOT,
-            check=True,
-        )
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "build_resources.py")], check=True)
     return 0
 
 

@@ -28,7 +28,9 @@ from bidi import get_display
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+from clinic_app.config import resources_dir
+
+FONT_DIR = resources_dir() / "fonts"
 FONT = "ClinicSans"
 FONT_BOLD = "ClinicSans-Bold"
 FONT_OBLIQUE = "ClinicSans-Oblique"

@@ -44,7 +44,7 @@ class Area:
 
     ``title`` is the English source text, marked with ``QT_TRANSLATE_NOOP("Areas", ...)`` so
     Qt Linguist finds it; :meth:`display_title` translates it at display time. ``icon`` is
-    a ``QStyle.StandardPixmap`` member name (e.g. "SP_DirHomeIcon").
+    the name of an SVG in ``resources/icons/areas/`` (see :mod:`clinic_app.ui.icons`).
     """
 
     key: str
@@ -126,42 +126,42 @@ def all_areas() -> tuple[Area, ...]:
         Area(
             "dashboard",
             QT_TRANSLATE_NOOP("Areas", "Dashboard"),
-            "SP_DesktopIcon",
+            "dashboard",
             _dashboard,
             _can_view_persons,
         ),
         Area(
             "persons",
             QT_TRANSLATE_NOOP("Areas", "Persons"),
-            "SP_DirHomeIcon",
+            "persons",
             _persons,
             _can_search_persons,
         ),
         Area(
             "clinic",
             QT_TRANSLATE_NOOP("Areas", "Clinic"),
-            "SP_DriveNetIcon",
+            "clinic",
             _clinic,
             lambda actor: can_ever(actor, Action.VISIT_VIEW),
         ),
         Area(
             "action_plans",
             QT_TRANSLATE_NOOP("Areas", "Action plans"),
-            "SP_FileDialogDetailedView",
+            "action_plans",
             _action_plans,
             lambda actor: can_ever(actor, Action.PLAN_VIEW),
         ),
         Area(
             "documents",
             DOCUMENTS_TITLE,
-            "SP_FileIcon",
+            "documents",
             _documents,
             lambda actor: can_ever(actor, Action.DOCUMENT_PRINT),
         ),
         Area(
             "statistics",
             QT_TRANSLATE_NOOP("Areas", "Statistics"),
-            "SP_FileDialogContentsView",
+            "statistics",
             _statistics,
             lambda actor: can_ever(actor, Action.STATISTICS_VIEW),
         ),
@@ -169,7 +169,7 @@ def all_areas() -> tuple[Area, ...]:
         Area(
             "administration",
             QT_TRANSLATE_NOOP("Areas", "Administration"),
-            "SP_FileDialogInfoView",
+            "administration",
             _administration,
             lambda actor: can_ever(actor, Action.USER_ADMIN) or can_ever(actor, Action.AUDIT_VIEW),
         ),

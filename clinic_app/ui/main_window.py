@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QWidget,
 )
 
@@ -36,6 +35,7 @@ from clinic_app.services.changes import Change
 from clinic_app.ui.areas import Area, can_ever, landing_area, visible_areas
 from clinic_app.ui.common import error_message, plain_label, prompter, resize_within_screen
 from clinic_app.ui.context import UiContext, safe_traceback
+from clinic_app.ui.icons import ACTION, AREA, icon
 from clinic_app.ui.labels import ROLES, label
 from clinic_app.ui.live_updates import LiveUpdates
 from clinic_app.ui.lock import IdleWatcher, LockScreen
@@ -206,6 +206,16 @@ class MainWindow(QMainWindow):
             lang_menu.addAction(action)
             self.language_actions[code] = action
 
+        for action, name in (
+            (self.new_person_action, "new-person"),
+            (self.switch_action, "switch-user"),
+            (self.lock_action, "lock"),
+            (self.quit_action, "quit"),
+            (self.find_action, "find"),
+            (self.refresh_action, "refresh"),
+        ):
+            action.setIcon(icon(ACTION, name))
+
         help_menu = bar.addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Clinic App"), self)
         about.triggered.connect(self.about)
@@ -218,14 +228,11 @@ class MainWindow(QMainWindow):
         self.sidebar.blockSignals(True)
         self.sidebar.clear()
         self._areas = list(visible_areas(self.ctx.actor))
-        style = self.style()
         for action in list(self.go_menu.actions())[2:]:
             self.go_menu.removeAction(action)
         for i, area in enumerate(self._areas):
             item = QListWidgetItem(area.display_title())
-            pixmap = getattr(QStyle.StandardPixmap, area.icon, None)
-            if pixmap is not None:
-                item.setIcon(style.standardIcon(pixmap))
+            item.setIcon(icon(AREA, area.icon))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, area.display_title())
             self.sidebar.addItem(item)
             if i < 9:

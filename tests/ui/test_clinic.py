@@ -318,8 +318,11 @@ def test_staff_user_sees_no_notes(
 
 
 def test_danish_translations_are_complete_and_load(qtbot: QtBot) -> None:
-    folder = Path(__file__).resolve().parents[2] / "clinic_app" / "resources" / "translations"
-    ts = (folder / "clinic_da.ts").read_text(encoding="utf-8")
+    from clinic_app.i18n import translations_dir
+
+    folder = translations_dir()  # the built .qm; the .ts source is in resources/translations
+    sources = Path(__file__).resolve().parents[2] / "resources" / "translations"
+    ts = (sources / "clinic_da.ts").read_text(encoding="utf-8")
     assert 'type="unfinished"' not in ts and "<translation></translation>" not in ts
     translator = QTranslator()
     assert translator.load(str(folder / "clinic_da.qm"))

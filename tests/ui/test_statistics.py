@@ -148,8 +148,11 @@ def test_lock_clears_the_figures(
 def test_danish_translation_is_complete_and_loads(qapp: object) -> None:
     from PySide6.QtCore import QCoreApplication, QTranslator
 
-    folder = Path(__file__).resolve().parents[2] / "clinic_app" / "resources" / "translations"
-    ts = (folder / "statistics_da.ts").read_text(encoding="utf-8")
+    from clinic_app.i18n import translations_dir
+
+    folder = translations_dir()  # the built .qm; the .ts source is in resources/translations
+    sources = Path(__file__).resolve().parents[2] / "resources" / "translations"
+    ts = (sources / "statistics_da.ts").read_text(encoding="utf-8")
     assert 'type="unfinished"' not in ts
     translator = QTranslator()
     assert translator.load(str(folder / "statistics_da.qm"))

@@ -44,6 +44,7 @@ from clinic_app.ui.documents.labels import (
     purpose_label,
 )
 from clinic_app.ui.documents.print_dialog import open_print_dialog
+from clinic_app.ui.icons import ACTION, icon
 from clinic_app.vocabulary import DataCategory, PartnerKind
 
 
@@ -174,7 +175,7 @@ class DocumentsTab(QWidget):
         self._ctx = ctx
         self._person_id = person_id
         self._consents: tuple[ConsentView, ...] = ()
-        self.print_button = QPushButton(self.tr("&Print…"))
+        self.print_button = QPushButton(icon(ACTION, "print"), self.tr("&Print…"))
         named(self.print_button, self.tr("Print document"))
         self.print_button.clicked.connect(self.open_print)
         self.record_button = QPushButton(self.tr("&Record consent…"))
