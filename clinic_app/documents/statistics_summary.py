@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from clinic_app.documents.base import (
     FRAME_WIDTH,
+    PAGE_HEIGHT,
     build,
     clean,
     data_table,
@@ -36,6 +37,10 @@ HIDDEN = ".."
 TABLE_SHARE = 0.5  # of the frame width; the chart takes the rest
 BAR_COLOUR = colors.HexColor("#4a6d8c")
 CHART_LABEL_CHARS = 22
+
+
+# Taller than this, a section's table is laid out above its chart instead of beside it.
+SIDE_BY_SIDE_MAX = 400.0
 
 
 def render(doc: StatisticsSummaryDoc, meta: DocumentMeta, letterhead: Letterhead) -> bytes:
@@ -63,8 +68,17 @@ def render(doc: StatisticsSummaryDoc, meta: DocumentMeta, letterhead: Letterhead
             [[row.label, count(row.count)] for row in section.rows],
             [TABLE_SHARE * 0.72, TABLE_SHARE * 0.28],
         )
+        chart = _chart(section)
+        _w, tall = table.wrap(FRAME_WIDTH * TABLE_SHARE, PAGE_HEIGHT)
+        if tall > SIDE_BY_SIDE_MAX:
+            # A table longer than a page cannot split inside a side-by-side row: the table
+            # flows over pages on its own and the chart follows it.
+            story += [heading(section.title), table]
+            if chart.height < SIDE_BY_SIDE_MAX:
+                story.append(chart)
+            continue
         side = Table(
-            [[table, _chart(section)]],
+            [[table, chart]],
             colWidths=[FRAME_WIDTH * TABLE_SHARE, FRAME_WIDTH * (1 - TABLE_SHARE)],
             hAlign="LEFT",
         )
