@@ -2199,8 +2199,8 @@
         <translation>Navn</translation>
     </message>
     <message>
-        <source>Sc&amp;ript of the name:</source>
-        <translation>Navnets sk&amp;rift:</translation>
+        <source>S&amp;cript of the name:</source>
+        <translation>Navnets skrift:</translation>
     </message>
     <message>
         <source>One name per line</source>
@@ -2220,7 +2220,7 @@
     </message>
     <message>
         <source>&amp;Official Latin spelling:</source>
-        <translation>&amp;Officiel latinsk stavemåde:</translation>
+        <translation>Officiel latinsk stavemåde:</translation>
     </message>
     <message>
         <source>Official Latin spelling</source>

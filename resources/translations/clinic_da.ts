@@ -1337,8 +1337,8 @@ Registrér hende som ny besøgende?</translation>
         <translation>Knyttet ved en fejl: hendes besøg og henvisninger føres tilbage til den besøgende</translation>
     </message>
     <message>
-        <source>Pri&amp;nt for the visitor…</source>
-        <translation>Udskriv til besø&amp;gende…</translation>
+        <source>Print for the visitor…</source>
+        <translation>Udskriv til den besøgende…</translation>
     </message>
     <message>
         <source>Print for the visitor</source>

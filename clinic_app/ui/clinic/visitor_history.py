@@ -95,7 +95,7 @@ class VisitorHistoryView(QWidget):
         )
         link_row.addWidget(self.unlink_button)
         link_row.addStretch(1)
-        self.print_button = QPushButton(self.tr("Pri&nt for the visitor…"))
+        self.print_button = QPushButton(self.tr("Print for the visitor…"))
         self.print_button.setAccessibleName(self.tr("Print for the visitor"))
         self.print_button.setToolTip(
             self.tr("A visit summary or referral letter for the selected visit, by card code")

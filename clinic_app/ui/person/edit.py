@@ -123,7 +123,7 @@ class PersonDialog(QDialog):
         self._row("name", self.tr("Na&me:"), self.name, self.tr("Name"))
         self.name.setMaxLength(200)
         self.script = script_combo()
-        self._row("script", self.tr("Sc&ript of the name:"), self.script, "")
+        self._row("script", self.tr("S&cript of the name:"), self.script, "")
         self.aliases = QPlainTextEdit()
         self.aliases.setTabChangesFocus(True)
         self.aliases.setFixedHeight(64)

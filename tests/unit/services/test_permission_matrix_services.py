@@ -91,6 +91,7 @@ class World:
     actors: dict[Role, Actor]
     lawyer: int = 0
     police: int = 0
+    doctor: int = 0
     stamps: dict[int, PlanStamp] = field(default_factory=dict)
 
     def person(self, actor: Actor, rel: Rel, n: int) -> int:
@@ -118,7 +119,10 @@ def world(services: Services, admin: Actor, site_ids: dict[str, int]) -> World:
     nurse = make_user(services, admin, "setup_nurse", Role.NURSE, clinic)
     lawyer = services.reference.save_partner(admin, None, name="Lawyer", kind=PartnerKind.LEGAL)
     police = services.reference.partners(PartnerKind.POLICE)[0].id
-    return World(services, admin, lead, nurse, shelter, clinic, actors, lawyer.id, police)
+    doctor = services.reference.save_partner(admin, None, name="GP", kind=PartnerKind.MEDICAL)
+    return World(
+        services, admin, lead, nurse, shelter, clinic, actors, lawyer.id, police, doctor.id
+    )
 
 
 # A probe performs the call and returns what the actor could do: True (allowed), False
@@ -204,6 +208,17 @@ def _minor(w: World, pid: int) -> int:
 def _print(w: World, a: Actor, pid: int, partner: int, reason: str | None = None) -> bool:
     docs = w.services.documents
     doc = docs.prepare(a, DocumentType.STATUS_CONFIRMATION, pid, partner, "en", reason=reason)
+    docs.record_output(a, doc, DocumentAction.PRINT)
+    return True
+
+
+def _refer_without_consent(w: World, a: Actor, pid: int) -> bool:
+    """A referral letter to a doctor under the vital-interests basis, which names every role
+    holding ``document.print_without_consent`` (the child-case bases name fewer)."""
+    docs = w.services.documents
+    doc = docs.prepare(
+        a, DocumentType.HEALTH_REFERRAL, pid, w.doctor, "en", reason="Unconscious on arrival"
+    )
     docs.record_output(a, doc, DocumentAction.PRINT)
     return True
 
@@ -402,9 +417,7 @@ PROBES |= {
         )
     ),
     Action.DOCUMENT_PRINT: Case(lambda w, a, p, t: _print(w, a, p, w.lawyer), prepare=_consent),
-    Action.DOCUMENT_PRINT_WITHOUT_CONSENT: Case(
-        lambda w, a, p, t: _print(w, a, p, w.police, "Child missing tonight"), prepare=_minor
-    ),
+    Action.DOCUMENT_PRINT_WITHOUT_CONSENT: Case(lambda w, a, p, t: _refer_without_consent(w, a, p)),
 }
 
 # Actions with no service yet (a probe is added with the service). Listing them keeps the
